@@ -1,0 +1,11 @@
+import { defineCommand, hideOption } from '../src/command.ts';
+import { articlesAnswer } from '../src/engine/articles.ts';
+
+export default defineCommand({
+  data: {
+    name: 'articles',
+    description: 'The articles Footnote answers from',
+    options: [hideOption],
+  },
+  execute: (_options, { engine }) => articlesAnswer(engine),
+});

@@ -1,0 +1,22 @@
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { defineCommand, hideOption } from '../src/command.ts';
+import { statAnswer } from '../src/engine/stat.ts';
+
+export default defineCommand({
+  data: {
+    name: 'stat',
+    description: 'Figures for a metric, with the excerpt each one comes from',
+    options: [
+      { name: 'metric', description: 'What was measured (GDP, industrial value added, R&D institutions…)', type: ApplicationCommandOptionType.String, required: true, autocomplete: true },
+      { name: 'region', description: 'Only this region and the places within it', type: ApplicationCommandOptionType.String, required: false, autocomplete: true },
+      { name: 'period', description: 'Only this period: 2024, Q1 2024, 2024-05', type: ApplicationCommandOptionType.String, required: false },
+      hideOption,
+    ],
+  },
+  execute: ({ metric, region, period }, { engine }) => statAnswer(engine, { metric, region, period }),
+  autocomplete: ({ name, value }, { engine }) => {
+    if (name === 'region') return engine.choices(engine.regions, engine.coveredRegions(), value);
+    const measured = new Set(engine.corpus.stats.map((s) => s.metric));
+    return engine.choices(engine.metrics, engine.corpus.gazetteer.metrics, value).filter((c) => measured.has(c.value));
+  },
+});

@@ -1,0 +1,26 @@
+import { ApplicationCommandOptionType, InteractionContextType, PermissionFlagsBits } from 'discord-api-types/v10';
+import { defineCommand, hideOption } from '../src/command.ts';
+import { notFound } from '../src/engine/answer.ts';
+import { summaryAnswer, summaryChoices } from '../src/engine/summary.ts';
+
+export default defineCommand({
+  data: {
+    name: 'summary',
+    description: 'Post a digest of an article or a region to this channel (moderators)',
+    // Discord hides the command from members without Manage Messages; execute checks again,
+    // because server admins can override the default per channel or role.
+    default_member_permissions: String(PermissionFlagsBits.ManageMessages),
+    contexts: [InteractionContextType.Guild],
+    options: [
+      { name: 'target', description: 'An article id or a region', type: ApplicationCommandOptionType.String, required: true, autocomplete: true },
+      { ...hideOption, description: 'Preview the digest privately instead of posting it' },
+    ],
+  },
+  execute: ({ target }, { engine, caller }) => {
+    if (!caller.canManageMessages) {
+      return { ...notFound('Moderators only', ['Posting a summary needs the Manage Messages permission.']), private: true };
+    }
+    return summaryAnswer(engine, target);
+  },
+  autocomplete: ({ value }, { engine }) => summaryChoices(engine, value),
+});

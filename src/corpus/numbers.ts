@@ -1,0 +1,42 @@
+const scales: Record<string, number> = {
+  thousand: 1e3,
+  million: 1e6,
+  billion: 1e9,
+  trillion: 1e12,
+};
+
+const words: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100,
+};
+
+const numeral = /(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(thousand|million|billion|trillion)?/i;
+const wordNumeral = new RegExp(`\\b(${Object.keys(words).join('|')})\\b`, 'i');
+
+/**
+ * The number a figure's written form stands for: "3.1 trillion" → 3.1e12,
+ * "40,000 parts" → 40000, "6.2%" → 6.2, "two" → 2. Undefined when it holds none.
+ */
+export function parseWrittenNumber(written: string): number | undefined {
+  const match = numeral.exec(written);
+  if (match) {
+    const [, whole = '', fraction = '', scale] = match;
+    const base = Number(whole.replaceAll(',', '') + fraction);
+    // Multiply in decimal steps so 3.1 trillion is exactly 3100000000000, not 3099999999999.9995.
+    return scale ? Math.round(base * scales[scale.toLowerCase()]! * 1e6) / 1e6 : base;
+  }
+  const word = wordNumeral.exec(written);
+  return word ? words[word[1]!.toLowerCase()] : undefined;
+}
+
+/** Plain units to the scale a reader expects: 3100000000000 → "3.1 trillion". */
+export function formatNumber(value: number): string {
+  for (const [name, size] of Object.entries(scales).reverse()) {
+    if (Math.abs(value) >= size && size >= 1e6) return `${trim(value / size)} ${name}`;
+  }
+  return value.toLocaleString('en-US', { maximumFractionDigits: 6 });
+}
+
+function trim(n: number): string {
+  return String(Math.round(n * 1000) / 1000);
+}

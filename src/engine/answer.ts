@@ -1,0 +1,57 @@
+/** Where a piece of an answer comes from: enough for a reader to find it and check it. */
+export interface Citation {
+  article: string;
+  articleTitle: string;
+  outlet: string;
+  published: string;
+  url?: string;
+  paragraph: number;
+  passage: string;
+  /** Verbatim from the passage: never paraphrased, only cut at sentence boundaries. */
+  excerpt: string;
+  /** True when the excerpt is part of the passage rather than all of it. */
+  partial: boolean;
+}
+
+export interface Figure {
+  statistic: string;
+  metric: string;
+  metricName: string;
+  label: string;
+  value: number;
+  written: string;
+  unit: string;
+  qualifier?: string;
+  period?: string;
+  region: string;
+  regionName: string;
+  change?: { value: number; unit: string; basis: string; written: string };
+}
+
+/** A figure never travels without its citation; a passage item is its citation. */
+export type AnswerItem =
+  | { kind: 'figure'; figure: Figure; citation: Citation }
+  | { kind: 'passage'; heading?: string; citation: Citation }
+  | { kind: 'note'; text: string };
+
+export interface Suggestion {
+  label: string;
+  /** The command that follows it up, as typed: "/region jiangsu". */
+  command: string;
+}
+
+export interface Answer {
+  /** False when the corpus holds no answer: the reply says so and only offers suggestions. */
+  found: boolean;
+  title: string;
+  /** Lines shown before the items; they carry no corpus figure (figures live in items). */
+  lead: string[];
+  items: AnswerItem[];
+  suggestions: Suggestion[];
+  /** Visible only to the person who asked, whatever they chose (refusals of moderator commands). */
+  private?: boolean;
+}
+
+export function notFound(title: string, lead: string[], suggestions: Suggestion[] = []): Answer {
+  return { found: false, title, lead, items: [], suggestions };
+}

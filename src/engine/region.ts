@@ -1,0 +1,63 @@
+import type { Region } from '../corpus/schema.ts';
+import { notFound, type Answer, type AnswerItem } from './answer.ts';
+import type { Engine } from './engine.ts';
+import { excerptAround } from './excerpt.ts';
+import { terms } from './text.ts';
+
+const kindNames: Record<Region['kind'], string> = {
+  country: 'country',
+  province: 'province',
+  municipality: 'municipality',
+  'autonomous-region': 'autonomous region',
+  sar: 'special administrative region',
+  'prefecture-city': 'city',
+  'county-city': 'county-level city',
+  district: 'district',
+  zone: 'zone',
+};
+
+export function describeRegion(engine: Engine, region: Region): string {
+  const parents = engine.ancestry(region).slice(0, -1).reverse().map((r) => r.name);
+  const within = parents.length ? ` in ${parents.join(', ')}` : '';
+  return `${region.name}${region.zh ? ` (${region.zh})` : ''}: ${kindNames[region.kind]}${within}`;
+}
+
+/** What the corpus says about a region and everything inside it. */
+export function regionAnswer(engine: Engine, name: string): Answer {
+  const match = engine.regions.resolve(name);
+  if (!match) {
+    return notFound('No such region', [`No region in the corpus is called “${name}”.`], engine.regionSuggestions(name));
+  }
+  const region = match.target;
+  const area = engine.withDescendants(region);
+  const ids = new Set(area.map((r) => r.id));
+  const passages = engine.passagesAbout(ids);
+  const stats = engine.corpus.stats.filter((s) => ids.has(s.region));
+  const title = region.zh ? `${region.name} (${region.zh})` : region.name;
+  if (passages.length === 0) {
+    return notFound(title, [`${describeRegion(engine, region)}.`, `The corpus does not cover ${region.name} yet.`], engine.regionSuggestions(''));
+  }
+
+  const speakers = [...new Set(passages.flatMap((p) => (p.speaker ? [p.speaker] : [])))].map((id) => engine.person(id));
+  const inside = area.slice(1).filter((r) => engine.passagesAbout(new Set([r.id])).length > 0);
+  const lead = [`${describeRegion(engine, region)}.`];
+  if (inside.length) lead.push(`Includes: ${inside.map((r) => r.name).join(', ')}.`);
+  if (speakers.length) lead.push(`Quoted: ${speakers.map((p) => `${p.name}, ${p.role}`).join('; ')}.`);
+
+  const names = area.flatMap((r) => [r.name, ...r.aliases]).flatMap((n) => terms(n));
+  const quoted = new Set(stats.map((s) => s.passage));
+  const items: AnswerItem[] = [
+    ...stats.map((s) => ({ kind: 'figure' as const, ...engine.figure(s) })),
+    // Passages whose figures are already shown above would only repeat them.
+    ...passages
+      .filter((p) => !quoted.has(p.id))
+      .map((p) => ({ kind: 'passage' as const, citation: engine.cite(p, excerptAround(p.text, names)) })),
+  ];
+  return {
+    found: true,
+    title,
+    lead,
+    items,
+    suggestions: stats.length ? [{ label: `Figures for ${region.name}`, command: `/stat ${stats[0]!.metric} region:${region.id}` }] : [],
+  };
+}

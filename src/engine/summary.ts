@@ -1,0 +1,54 @@
+import type { Article, Passage } from '../corpus/schema.ts';
+import { notFound, type Answer, type AnswerItem } from './answer.ts';
+import type { Choice, Engine } from './engine.ts';
+import { excerptAround } from './excerpt.ts';
+import { describePeriod } from './period.ts';
+import { describeRegion } from './region.ts';
+
+/** A digest for posting in a channel: key figures, key quotes and regions of an article or a region. */
+export function summaryAnswer(engine: Engine, target: string): Answer {
+  const article = engine.corpus.articleById.get(target.trim());
+  if (article) return articleDigest(engine, article);
+  const region = engine.regions.resolve(target);
+  if (region) {
+    const ids = new Set(engine.withDescendants(region.target).map((r) => r.id));
+    const passages = engine.passagesAbout(ids);
+    if (passages.length === 0) {
+      return notFound(`Summary: ${region.target.name}`, [`The corpus does not cover ${region.target.name} yet.`], engine.regionSuggestions(''));
+    }
+    return digest(engine, `Summary: ${region.target.name}`, [`${describeRegion(engine, region.target)}.`], passages, (s) => ids.has(s));
+  }
+  return notFound('Nothing to summarise', [`“${target}” is neither an article id nor a region in the corpus.`],
+    summaryChoices(engine, target).slice(0, 5).map((c) => ({ label: c.name, command: `/summary ${c.value}` })));
+}
+
+function articleDigest(engine: Engine, article: Article): Answer {
+  const regionNames = [...new Set(article.passages.flatMap((p) => p.regions))].map((id) => engine.region(id).name);
+  const lead = [
+    `${article.outlet}, ${describePeriod(article.published)}${article.translation ? `, ${article.translation}-translated from ${article.translatedFrom ?? 'another language'}` : ''}.`,
+    `Regions: ${regionNames.join(', ')}.`,
+  ];
+  return digest(engine, `Summary: ${article.title}`, lead, article.passages, () => true);
+}
+
+function digest(engine: Engine, title: string, lead: string[], passages: Passage[], inScope: (region: string) => boolean): Answer {
+  const ids = new Set(passages.map((p) => p.id));
+  const figures: AnswerItem[] = engine.corpus.stats
+    .filter((s) => ids.has(s.passage) && inScope(s.region))
+    .map((s) => ({ kind: 'figure', ...engine.figure(s) }));
+  const quotes: AnswerItem[] = passages
+    .filter((p) => p.speaker)
+    .map((p) => {
+      const speaker = engine.person(p.speaker!);
+      return { kind: 'passage', heading: `${speaker.name}, ${speaker.role}`, citation: engine.cite(p, excerptAround(p.text, [], 300)) };
+    });
+  return { found: true, title, lead, items: [...figures, ...quotes], suggestions: [] };
+}
+
+export function summaryChoices(engine: Engine, query: string): Choice[] {
+  const articles = engine.corpus.articles
+    .filter((a) => !query.trim() || `${a.id} ${a.title}`.toLowerCase().includes(query.trim().toLowerCase()))
+    .map((a) => ({ name: `Article: ${a.title}`, value: a.id }));
+  const regions = engine.choices(engine.regions, engine.coveredRegions(), query).map((c) => ({ name: `Region: ${c.name}`, value: c.value }));
+  return [...articles, ...regions].slice(0, 25);
+}

@@ -1,0 +1,16 @@
+import type { Answer } from '../engine/answer.ts';
+import { render, type Style } from './format.ts';
+
+const plain: Style = {
+  strong: (t) => t,
+  verbatim: (t) => t,
+  quote: (t) => `  “${t}”`,
+  source: (t) => `  ${t}`,
+  code: (t) => t,
+};
+
+/** The whole answer as plain text, for the console and the `text` field of JSON output. */
+export function toText(answer: Answer): string {
+  const { header, blocks, suggestions } = render(answer, plain);
+  return [header, ...blocks, ...(suggestions ? [suggestions] : [])].join('\n\n');
+}
