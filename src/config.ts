@@ -10,7 +10,8 @@ const ConfigSchema = z.object({
   /** REST base for a proxy or a local stand-in, like http://127.0.0.1:8080/api (discord.js adds /v10). */
   DISCORD_API_URL: z.url({ protocol: /^https?$/ }).optional(),
   CORPUS_DIR: z.string().min(1).default('corpus'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Unset: info for the bot, warn for the console, where log lines would interleave with answers. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

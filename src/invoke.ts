@@ -1,5 +1,5 @@
 import type { AnyCommand, CommandContext, OptionValue } from './command.ts';
-import { OptionError, readOptions, usage } from './command.ts';
+import { OptionError, readOptions } from './command.ts';
 import { notFound, type Answer } from './engine/answer.ts';
 
 export interface Invocation {
@@ -12,7 +12,7 @@ export interface Invocation {
 export async function invoke(name: string, raw: ReadonlyMap<string, OptionValue>, context: CommandContext): Promise<Invocation> {
   const command = context.commands.find((c: AnyCommand) => c.data.name === name);
   if (!command) {
-    const answer = notFound('Unknown command', [`There is no command /${name}.`], context.commands.map((c) => ({ label: c.data.description, command: usage(c.data) })));
+    const answer = notFound('Unknown command', [`There is no command /${name}.`], context.commands.map((c) => ({ label: c.data.description, command: `/${c.data.name}` })));
     return { answer: { ...answer, private: true }, hide: true };
   }
   let options: Record<string, OptionValue | undefined>;

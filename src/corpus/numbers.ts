@@ -28,15 +28,3 @@ export function parseWrittenNumber(written: string): number | undefined {
   const word = wordNumeral.exec(written);
   return word ? words[word[1]!.toLowerCase()] : undefined;
 }
-
-/** Plain units to the scale a reader expects: 3100000000000 → "3.1 trillion". */
-export function formatNumber(value: number): string {
-  for (const [name, size] of Object.entries(scales).reverse()) {
-    if (Math.abs(value) >= size && size >= 1e6) return `${trim(value / size)} ${name}`;
-  }
-  return value.toLocaleString('en-US', { maximumFractionDigits: 6 });
-}
-
-function trim(n: number): string {
-  return String(Math.round(n * 1000) / 1000);
-}

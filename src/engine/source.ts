@@ -46,8 +46,8 @@ function findPassage(engine: Engine, id: string): Passage | undefined {
 
 /** Passages by id or by words of their text, for autocomplete. */
 export function passageChoices(engine: Engine, query: string): Choice[] {
-  const q = normalize(query);
+  const q = normalize(query.slice(0, 200));
   const byId = engine.corpus.passages.filter((p) => p.id.includes(q));
-  const list = byId.length ? byId : engine.passages.search(query, 25).hits.map((h) => h.passage);
+  const list = byId.length ? byId : engine.passages.search(q, 25).hits.map((h) => h.passage);
   return list.slice(0, 25).map((p) => ({ name: `¶${p.paragraph} ${p.text}`, value: p.id }));
 }

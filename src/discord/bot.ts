@@ -1,0 +1,46 @@
+import { Client, Events, GatewayIntentBits } from 'discord.js';
+import type { AnyCommand } from '../command.ts';
+import type { Config } from '../config.ts';
+import type { Engine } from '../engine/engine.ts';
+import type { Logger } from '../log.ts';
+import { createRouter } from './router.ts';
+
+export interface Bot {
+  client: Client;
+  stop(): Promise<void>;
+}
+
+/** discord.js's REST options for our configuration: a custom base only when one is set. */
+export function restOptions(config: Pick<Config, 'DISCORD_API_URL'>) {
+  return config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {};
+}
+
+/** Logs in and serves interactions until stopped. Resolves once the gateway says READY. */
+export async function startBot(options: { config: Config; token: string; engine: () => Engine; commands: readonly AnyCommand[]; log: Logger }): Promise<Bot> {
+  const { config, token, log } = options;
+  const client = new Client({
+    // Slash commands arrive without any privileged intent; Guilds keeps the cache of the servers we are in.
+    intents: [GatewayIntentBits.Guilds],
+    rest: restOptions(config),
+    // A second guard behind the renderer's own: nothing this client sends can ping.
+    allowedMentions: { parse: [] },
+  });
+  const route = createRouter({ engine: options.engine, commands: options.commands, log });
+  client.on(Events.InteractionCreate, (interaction) => void route(interaction));
+  client.on(Events.Error, (error) => log.error({ err: error }, 'client error'));
+  client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'gateway disconnected'));
+  client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'gateway reconnecting'));
+  client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'gateway resumed'));
+  client.rest.on('rateLimited', (info) => log.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'rate limited'));
+
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  await client.login(token);
+  await ready;
+  log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'logged in');
+  return {
+    client,
+    stop: async () => {
+      await client.destroy();
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import { REST, Routes } from 'discord.js';
+import { commands } from '../../commands/index.ts';
+import { ConfigError, loadConfig } from '../config.ts';
+import { restOptions } from './bot.ts';
+import { definitionProblems } from './definitions.ts';
+
+/**
+ * `npm run deploy`: registers the slash commands, to DISCORD_GUILD_ID when set
+ * (instant, for testing) or globally (every server the bot is in).
+ */
+async function deploy(): Promise<void> {
+  const config = loadConfig();
+  const missing = (['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID'] as const).filter((k) => !config[k]);
+  if (missing.length) throw new ConfigError(`npm run deploy needs ${missing.join(' and ')} (see .env.example).`);
+  const body = commands.map((c) => c.data);
+  const problems = definitionProblems(body);
+  if (problems.length) throw new ConfigError(`The command definitions break Discord's rules:\n  ${problems.join('\n  ')}`);
+
+  const rest = new REST(restOptions(config)).setToken(config.DISCORD_TOKEN!);
+  const app = config.DISCORD_APPLICATION_ID!;
+  const guild = config.DISCORD_GUILD_ID;
+  const route = guild ? Routes.applicationGuildCommands(app, guild) : Routes.applicationCommands(app);
+  const registered = (await rest.put(route, { body })) as { name: string }[];
+  process.stdout.write(
+    `Registered ${registered.length} commands ${guild ? `to server ${guild}` : 'globally (they can take up to an hour to appear)'}: ` +
+      `${registered.map((c) => `/${c.name}`).join(' ')}\n`,
+  );
+}
+
+deploy().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof ConfigError ? error.message : `Deploy failed: ${(error as Error)?.message ?? String(error)}`}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,48 @@
+import { MessageFlags, type AutocompleteInteraction, type ChatInputCommandInteraction, type RepliableInteraction } from 'discord.js';
+import type { Answer } from '../engine/answer.ts';
+import type { Choice } from '../engine/engine.ts';
+import { toDiscordChoices, toDiscordReply } from '../render/discord.ts';
+
+/**
+ * The one way the bot answers an interaction: every message goes through
+ * toDiscordReply (limits, mentions off, link previews off), whether it is a
+ * first reply, the edit of a deferred one, or a follow-up.
+ */
+export async function respond(interaction: RepliableInteraction, answer: Answer, options: { hide: boolean }): Promise<void> {
+  const reply = toDiscordReply(answer, { ephemeral: options.hide });
+  const ephemeral = (reply.flags & MessageFlags.Ephemeral) !== 0;
+  if (!interaction.deferred && !interaction.replied) {
+    await interaction.reply(reply);
+    return;
+  }
+  const deferredEphemeral = interaction.ephemeral === true;
+  if (ephemeral && !deferredEphemeral) {
+    // A public "thinking…" cannot become private: remove it and answer privately instead.
+    await interaction.deleteReply().catch(() => undefined);
+    await interaction.followUp(reply);
+    return;
+  }
+  const { flags, ...edit } = reply;
+  await interaction.editReply({ ...edit, flags: flags & MessageFlags.SuppressEmbeds });
+}
+
+/** Shown ephemerally when a handler fails; the id lets the user point us at the log line. */
+export function failureAnswer(errorId: string): Answer {
+  return {
+    found: false,
+    title: 'Something went wrong on my side',
+    lead: [`Error id ${errorId}. Please try again; if it keeps happening, tell a moderator this id.`],
+    items: [],
+    suggestions: [],
+    private: true,
+  };
+}
+
+export async function respondChoices(interaction: AutocompleteInteraction, choices: readonly Choice[]): Promise<void> {
+  await interaction.respond(toDiscordChoices(choices));
+}
+
+/** Defers the reply, privately when the asker chose `hide`. */
+export async function defer(interaction: ChatInputCommandInteraction, hide: boolean): Promise<void> {
+  await interaction.deferReply(hide ? { flags: MessageFlags.Ephemeral } : {});
+}

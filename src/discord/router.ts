@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import { PermissionFlagsBits, type AutocompleteInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
+import type { AnyCommand, CommandContext, OptionValue } from '../command.ts';
+import type { Engine } from '../engine/engine.ts';
+import { invoke } from '../invoke.ts';
+import type { Logger } from '../log.ts';
+import { defer, failureAnswer, respond, respondChoices } from './respond.ts';
+
+/**
+ * Discord drops an interaction not answered within 3 s. Past this much work the
+ * router defers, leaving time for the round trip even on a slow connection.
+ */
+export const DEFER_AFTER_MS = 1500;
+
+export interface RouterDeps {
+  engine: () => Engine;
+  commands: readonly AnyCommand[];
+  log: Logger;
+}
+
+export function createRouter(deps: RouterDeps) {
+  return async (interaction: Interaction): Promise<void> => {
+    const started = performance.now();
+    const name = interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : undefined;
+    const log = deps.log.child({ interaction: interaction.id, command: name, user: interaction.user.id });
+    try {
+      if (interaction.isAutocomplete()) await autocomplete(interaction, deps);
+      else if (interaction.isChatInputCommand()) await command(interaction, deps, log);
+      else return;
+      log.info({ ms: Math.round(performance.now() - started) }, 'answered');
+    } catch (error) {
+      await fail(interaction, error, log);
+    }
+  };
+}
+
+function context(interaction: Interaction, deps: RouterDeps): CommandContext {
+  return {
+    engine: deps.engine(),
+    commands: deps.commands,
+    // memberPermissions is null in DMs, where nobody moderates.
+    caller: { canManageMessages: interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) ?? false },
+  };
+}
+
+async function command(interaction: ChatInputCommandInteraction, deps: RouterDeps, log: Logger): Promise<void> {
+  const raw = new Map<string, OptionValue>();
+  for (const option of interaction.options.data) {
+    if (option.value !== undefined) raw.set(option.name, option.value);
+  }
+  const hide = raw.get('hide') === true;
+  let deferring: Promise<void> | undefined;
+  const timer = setTimeout(() => {
+    log.debug('deferring');
+    deferring = defer(interaction, hide);
+  }, DEFER_AFTER_MS);
+  try {
+    const result = await invoke(interaction.commandName, raw, context(interaction, deps));
+    clearTimeout(timer);
+    await deferring;
+    await respond(interaction, result.answer, { hide: result.hide });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function autocomplete(interaction: AutocompleteInteraction, deps: RouterDeps): Promise<void> {
+  const command = deps.commands.find((c) => c.data.name === interaction.commandName);
+  const focused = interaction.options.getFocused(true);
+  const choices = command?.autocomplete?.({ name: focused.name, value: String(focused.value) }, context(interaction, deps)) ?? [];
+  await respondChoices(interaction, choices);
+}
+
+async function fail(interaction: Interaction, error: unknown, log: Logger): Promise<void> {
+  const errorId = randomBytes(4).toString('hex');
+  log.error({ err: error, errorId }, 'interaction failed');
+  if (!interaction.isRepliable()) return;
+  try {
+    await respond(interaction, failureAnswer(errorId), { hide: true });
+  } catch (second) {
+    // The interaction may have expired or the callback failed outright: nothing left to tell the user.
+    log.warn({ err: second, errorId }, 'could not report the failure to the user');
+  }
+}

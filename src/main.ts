@@ -1,0 +1,48 @@
+import { commands } from '../commands/index.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { startConsole } from './console/repl.ts';
+import { CorpusError } from './corpus/errors.ts';
+import { openEngine } from './corpus/open.ts';
+import { startBot } from './discord/bot.ts';
+import { createLogger } from './log.ts';
+
+/** Past this, a shutdown that hangs (a stuck socket) is cut short: orchestrators expect a quick exit. */
+const SHUTDOWN_GRACE_MS = 1500;
+
+/**
+ * `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the local
+ * console on the same corpus and commands.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const token = config.DISCORD_TOKEN;
+  const log = createLogger(config.LOG_LEVEL ?? (token ? 'info' : 'warn'));
+  const engine = await openEngine(config.CORPUS_DIR);
+  log.info({ articles: engine.corpus.articles.length, passages: engine.corpus.passages.length }, 'corpus loaded');
+
+  if (!token) {
+    await startConsole(engine, log);
+    return;
+  }
+  const bot = await startBot({ config, token, engine: () => engine, commands, log });
+  const shutdown = (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
+    bot.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error({ err: error }, 'error while disconnecting');
+        process.exit(0);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  // Known failures get their message alone: no stack, and never a configuration value.
+  if (error instanceof ConfigError || error instanceof CorpusError) process.stderr.write(`${error.message}\n`);
+  else process.stderr.write(`Footnote could not start: ${(error as Error)?.stack ?? String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,62 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const tsx = path.join(root, 'node_modules/.bin/tsx');
+
+/** Runs the one-shot CLI as `npm run --silent query --` would. */
+async function query(args: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(tsx, ['src/console/query.ts', ...args], { cwd: root, env: { ...process.env, ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('npm run query', () => {
+  it('--json "/stat gdp" prints exactly one JSON object whose citation holds "3.1 trillion yuan"', async () => {
+    const { code, stdout } = await query(['--json', '/stat gdp']);
+    expect(code).toBe(0);
+    expect(stdout.trim().split('\n')).toHaveLength(1);
+    const answer = JSON.parse(stdout);
+    expect(answer).toMatchObject({ found: true, text: expect.stringContaining('3.1 trillion yuan') });
+    expect(answer.figures[0]).toMatchObject({ metric: 'gdp', value: 3.1e12, unit: 'yuan', period: '2024-Q1', region: 'jiangsu' });
+    expect(answer.citations[0]).toMatchObject({ article: 'cctv-2024-05-productive-forces', paragraph: 2, excerpt: expect.stringContaining('3.1 trillion yuan') });
+  });
+
+  it('prints the answer as text without --json', async () => {
+    const { code, stdout } = await query(['/region', '江苏']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Jiangsu (江苏)');
+    expect(stdout).toContain('¶2');
+  });
+
+  it('reports found: false for a question the corpus cannot answer, and still exits 0', async () => {
+    const { code, stdout } = await query(['--json', '/stat gdp region:shanghai']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ found: false, figures: [], citations: [] });
+  });
+
+  it.each([
+    [['/frobnicate'], /no command \/frobnicate/],
+    [['/stat'], /needs “metric”/],
+    [['/stat gdp hide:maybe'], /takes true or false/],
+    [[], /Usage/],
+    [['--yaml', '/stat gdp'], /Usage/],
+  ])('exits non-zero with a clear message on stderr for %j', async (args, message) => {
+    const { code, stdout, stderr } = await query(args);
+    expect(code).not.toBe(0);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+  });
+
+  it('refuses a broken corpus with the file and field', async () => {
+    const { code, stderr } = await query(['/stat gdp'], { CORPUS_DIR: path.join(root, 'tests') });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/gazetteer\.json \$: file not found/);
+  });
+});
