@@ -27,10 +27,12 @@ type ValueOf<O> = O extends { type: ApplicationCommandOptionType.Boolean }
     ? number
     : string;
 
+type OptionOf<D> = D extends { options?: readonly (infer O)[] } ? O : never;
+
 /** The options a command's execute receives, derived from its definition so the two cannot drift. */
-export type OptionsOf<D extends Definition> = D extends { options: readonly (infer O)[] }
-  ? { [K in O as K extends { name: infer N extends string } ? N : never]: K extends { required: true } ? ValueOf<K> : ValueOf<K> | undefined }
-  : Record<string, never>;
+export type OptionsOf<D extends Definition> = {
+  [O in OptionOf<D> as O extends { name: infer N extends string } ? N : never]: O extends { required: true } ? ValueOf<O> : ValueOf<O> | undefined;
+};
 
 export type OptionValue = string | number | boolean;
 
@@ -41,8 +43,8 @@ export interface Command<D extends Definition = Definition> {
   autocomplete?(focused: { name: string; value: string }, context: CommandContext): Choice[];
 }
 
-// Commands with different definitions share one list; each checks its own options.
-export type AnyCommand = Command<any>;
+/** Any command, for lists: execute is a method, so its options are checked bivariantly. */
+export type AnyCommand = Command<Definition>;
 
 export function defineCommand<const D extends Definition>(command: Command<D>): Command<D> {
   return command;
