@@ -22,6 +22,7 @@ export class Engine {
   private readonly passagesByRegion = new Map<string, Passage[]>();
   private readonly statsByPassage = new Map<string, Statistic[]>();
   private readonly articleOfPassage = new Map<string, Article>();
+  private covered: Region[] | undefined;
 
   constructor(readonly corpus: Corpus) {
     const { regions, metrics, people } = corpus.gazetteer;
@@ -87,9 +88,11 @@ export class Engine {
     return passages.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   }
 
-  /** Regions the corpus says something about, for suggestions when a name is unknown. */
-  coveredRegions(): Region[] {
-    return this.corpus.gazetteer.regions.filter((r) => this.passagesByRegion.has(r.id));
+  /** Regions the corpus says something about, the most covered first: suggestions and empty autocomplete. */
+  coveredRegions(): readonly Region[] {
+    return (this.covered ??= this.corpus.gazetteer.regions
+      .filter((r) => this.passagesByRegion.has(r.id))
+      .sort((a, b) => this.passagesByRegion.get(b.id)!.length - this.passagesByRegion.get(a.id)!.length));
   }
 
   cite(passage: Passage, excerpt: string = passage.text): Citation {

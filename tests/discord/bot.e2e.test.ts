@@ -1,0 +1,161 @@
+import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.ts';
+import { definitionProblems } from '../../src/discord/definitions.ts';
+import { botEnv, runScript, startBotProcess, type BotProcess } from '../support/bot.ts';
+import { FakeDiscord, option } from '../support/fake-discord.ts';
+import { MODERATOR, expectCitation, expectSafeMessage, isEphemeral, replyData } from '../support/replies.ts';
+
+let fake: FakeDiscord;
+let bot: BotProcess;
+
+beforeAll(async () => {
+  fake = await FakeDiscord.start();
+  bot = await startBotProcess(fake);
+});
+
+afterAll(async () => {
+  // The bot's client lives in its own process: stopping it first keeps the fake from being reconnected to.
+  await bot?.stop();
+  await fake?.stop();
+});
+
+async function ask(name: string, options: ReturnType<typeof option.string | typeof option.boolean>[] = [], permissions?: string) {
+  const sent = fake.sendInteraction(fake.chatInput(name, options, permissions ? { permissions } : {}));
+  const callback = await sent.callback;
+  const data = replyData(callback.body);
+  expectSafeMessage(data);
+  return data;
+}
+
+describe('npm run deploy', () => {
+  it('registers every command globally, in definitions Discord accepts', async () => {
+    const since = fake.mark();
+    const { code, stdout, stderr } = await runScript('src/discord/deploy.ts', botEnv(fake));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Registered 7 commands globally');
+    const put = await fake.waitForRequest({ method: 'PUT', path: `/applications/${fake.applicationId}/commands` }, { since });
+    expect(put.status).toBe(200);
+    const body = put.body as { name: string }[];
+    expect(body.map((c) => c.name)).toEqual(commands.map((c) => c.data.name));
+    expect(definitionProblems(body as never)).toEqual([]);
+  });
+
+  it('registers to one server when DISCORD_GUILD_ID is set', async () => {
+    const since = fake.mark();
+    const { code } = await runScript('src/discord/deploy.ts', botEnv(fake, { DISCORD_GUILD_ID: fake.guildId }));
+    expect(code).toBe(0);
+    await fake.waitForRequest({ method: 'PUT', path: `/applications/${fake.applicationId}/guilds/${fake.guildId}/commands` }, { since });
+  });
+
+  it('names what is missing instead of calling Discord', async () => {
+    const { code, stderr } = await runScript('src/discord/deploy.ts', botEnv(fake, { DISCORD_APPLICATION_ID: '' }));
+    expect(code).toBe(1);
+    expect(stderr).toContain('DISCORD_APPLICATION_ID');
+  });
+});
+
+describe('the bot, started as npm start does', () => {
+  it('/stat gdp answers with the figure and its citation, publicly, without link previews', async () => {
+    const data = await ask('stat', [option.string('metric', 'gdp')]);
+    expect(data.content).toContain('exceeded 3.1 trillion yuan, +6.2% year on year');
+    expect(data.content).toContain('> In the first quarter of this year, Jiangsu’s GDP exceeded 3.1 trillion yuan');
+    expectCitation(data.content);
+    expect(isEphemeral(data)).toBe(false);
+    expect(data.flags! & MessageFlags.SuppressEmbeds).toBeTruthy();
+  });
+
+  it('/stat takes region and period', async () => {
+    const data = await ask('stat', [option.string('metric', 'economic output'), option.string('region', '江苏'), option.string('period', 'Q1 2024')]);
+    expect(data.content).toContain('3.1 trillion yuan');
+    const none = await ask('stat', [option.string('metric', 'gdp'), option.string('region', 'shanghai')]);
+    expect(none.content).toContain('The corpus has no GDP figure for Shanghai');
+    expect(none.content).toContain('/stat gdp region:jiangsu');
+  });
+
+  it('/region jiangsu answers with figures and passages, each cited', async () => {
+    const data = await ask('region', [option.string('name', 'jiangsuu')]);
+    expect(data.content).toMatch(/^\*\*Jiangsu \(江苏\)\*\*/);
+    expect(data.content).toContain('Xin Changxing');
+    expectCitation(data.content);
+  });
+
+  it('/search, /source, /articles and /help answer', async () => {
+    const search = await ask('search', [option.string('query', 'rocket parts')]);
+    expect(search.content).toContain('40,000 parts and components');
+    expectCitation(search.content);
+    const source = await ask('source', [option.string('id', 'cctv-2024-05-productive-forces#p12')]);
+    expect(source.content).toContain('Gong Zheng (龚正)');
+    expectCitation(source.content);
+    const articles = await ask('articles');
+    expect(articles.content).toContain('Write a good article on the development of new quality productivity!');
+    const help = await ask('help');
+    for (const c of commands) expect(help.content).toContain(`/${c.data.name}`);
+  });
+
+  it('hide:true makes the reply ephemeral', async () => {
+    const data = await ask('stat', [option.string('metric', 'gdp'), option.boolean('hide', true)]);
+    expect(isEphemeral(data)).toBe(true);
+    expect(data.content).toContain('3.1 trillion yuan');
+  });
+
+  it('/summary posts a public digest for a moderator', async () => {
+    const data = await ask('summary', [option.string('target', 'cctv-2024-05-productive-forces')], MODERATOR);
+    expect(isEphemeral(data)).toBe(false);
+    expect(data.content).toContain('Summary: Write a good article');
+    expectCitation(data.content);
+  });
+
+  it('/summary is refused to a member without Manage Messages, privately, and nothing is posted', async () => {
+    const since = fake.mark();
+    const data = await ask('summary', [option.string('target', 'jiangsu')]);
+    expect(isEphemeral(data)).toBe(true);
+    expect(data.content).toContain('Manage Messages');
+    await new Promise((r) => setTimeout(r, 200));
+    const posted = fake.requests.filter((r) => r.seq > since && r.method !== 'GET' && !isEphemeral((r.body as { data?: { flags?: number } })?.data));
+    expect(posted).toEqual([]);
+  });
+
+  it('autocompletes regions, metrics, passages and summary targets within Discord’s limits', async () => {
+    const cases = [
+      ['region', [option.focused('name', 'jiangs')], 'jiangsu'],
+      ['region', [option.focused('name', '江苏')], 'jiangsu'],
+      ['region', [option.focused('name', '')], 'jiangsu'],
+      ['stat', [option.focused('metric', 'gd')], 'gdp'],
+      ['stat', [option.string('metric', 'gdp'), option.focused('region', 'shang')], 'shanghai'],
+      ['source', [option.focused('id', 'rocket')], 'cctv-2024-05-productive-forces#p5'],
+      ['summary', [option.focused('target', '')], 'cctv-2024-05-productive-forces'],
+      ['region', [option.focused('name', 'zzzzzzzz')], undefined],
+    ] as const;
+    for (const [name, options, expected] of cases) {
+      const sent = fake.sendInteraction(fake.autocomplete(name, [...options]));
+      const callback = await sent.callback;
+      const body = callback.body as { type: number; data: { choices: { name: string; value: string }[] } };
+      expect(body.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
+      const { choices } = body.data;
+      expect(choices.length).toBeLessThanOrEqual(25);
+      for (const c of choices) {
+        expect(c.name.length).toBeGreaterThan(0);
+        expect(c.name.length).toBeLessThanOrEqual(100);
+        expect(c.value.length).toBeLessThanOrEqual(100);
+      }
+      if (expected) expect(choices[0]?.value, `${name} ${JSON.stringify(options)}`).toBe(expected);
+    }
+  });
+
+  it('logs each interaction with its id, command and latency', async () => {
+    const sent = fake.sendInteraction(fake.chatInput('stat', [option.string('metric', 'gdp')]));
+    await sent.callback;
+    const line = await bot.waitForLog((l) => l.msg === 'answered' && l.interaction === sent.id);
+    expect(line).toMatchObject({ command: 'stat', ms: expect.any(Number) });
+    expect(JSON.stringify(bot.logs)).not.toContain('test-token');
+  });
+
+  it('disconnects and exits 0 within 2 s on SIGTERM', async () => {
+    const { code, ms } = await bot.stop('SIGTERM');
+    expect(code).toBe(0);
+    expect(ms).toBeLessThan(2000);
+    expect(bot.logs.some((l) => l.msg === 'shutting down' && l.signal === 'SIGTERM')).toBe(true);
+  });
+});

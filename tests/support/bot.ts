@@ -1,0 +1,104 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import type { FakeDiscord } from './fake-discord.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const tsx = path.join(root, 'node_modules/.bin/tsx');
+
+export interface LogLine {
+  level: number;
+  msg: string;
+  [key: string]: unknown;
+}
+
+export interface BotProcess {
+  child: ChildProcess;
+  logs: LogLine[];
+  waitForLog(match: (line: LogLine) => boolean, timeoutMs?: number): Promise<LogLine>;
+  /** Sends the signal and resolves with the exit code and how long the exit took. */
+  stop(signal?: NodeJS.Signals): Promise<{ code: number | null; ms: number }>;
+}
+
+/** The environment `npm start` would see, pointed at the stand-in. Every setting is explicit so a developer's .env cannot leak in. */
+export function botEnv(fake: FakeDiscord, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    DISCORD_TOKEN: 'test-token',
+    DISCORD_APPLICATION_ID: fake.applicationId,
+    DISCORD_GUILD_ID: '',
+    DISCORD_API_URL: fake.apiUrl,
+    CORPUS_DIR: path.join(root, 'corpus'),
+    LOG_LEVEL: 'info',
+    ...extra,
+  };
+}
+
+/** Runs a script of ours the way its npm script does. */
+export function runScript(script: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(tsx, [script], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Starts the bot exactly as `npm start` does (same entry, configuration from the environment) and waits until it has logged in. */
+export async function startBotProcess(fake: FakeDiscord, extra: Record<string, string> = {}): Promise<BotProcess> {
+  const child = spawn(tsx, ['src/main.ts'], { cwd: root, env: botEnv(fake, extra), stdio: ['ignore', 'pipe', 'pipe'] });
+  const logs: LogLine[] = [];
+  const waiters = new Set<() => void>();
+  let buffer = '';
+  child.stderr!.on('data', (chunk: Buffer) => {
+    buffer += chunk.toString();
+    const lines = buffer.split('\n');
+    buffer = lines.pop()!;
+    for (const line of lines) {
+      try {
+        logs.push(JSON.parse(line) as LogLine);
+      } catch {
+        logs.push({ level: 60, msg: line });
+      }
+    }
+    for (const wake of waiters) wake();
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+
+  const waitForLog = (match: (line: LogLine) => boolean, timeoutMs = 15_000) =>
+    new Promise<LogLine>((resolve, reject) => {
+      const check = () => {
+        const found = logs.find(match);
+        if (!found) return;
+        waiters.delete(check);
+        clearTimeout(timer);
+        resolve(found);
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        reject(new Error(`no such log line within ${timeoutMs} ms; got:\n${logs.map((l) => JSON.stringify(l)).join('\n')}`));
+      }, timeoutMs);
+      waiters.add(check);
+      check();
+    });
+
+  const bot: BotProcess = {
+    child,
+    logs,
+    waitForLog,
+    stop: async (signal = 'SIGTERM') => {
+      const started = performance.now();
+      if (child.exitCode === null) child.kill(signal);
+      const code = await exited;
+      return { code, ms: performance.now() - started };
+    },
+  };
+  await Promise.race([
+    waitForLog((l) => l.msg === 'logged in'),
+    exited.then((code) => {
+      throw new Error(`the bot exited (${code}) before logging in:\n${logs.map((l) => JSON.stringify(l)).join('\n')}`);
+    }),
+  ]);
+  return bot;
+}
