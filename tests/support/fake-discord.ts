@@ -756,8 +756,18 @@ export class FakeDiscord {
   waitForRequest<TBody = unknown>(matcher: RequestMatcher, options: WaitOptions | number = {}): Promise<RecordedRequest<TBody>> {
     if (typeof options === 'number') options = { timeoutMs: options };
     const since = options.since ?? 0;
+    // Requests are only appended: each check scans what arrived since the last one, so
+    // hundreds of waiters under load cost linear, not quadratic, time.
+    let cursor = 0;
+    const find = (): RecordedRequest<TBody> | undefined => {
+      for (; cursor < this.requests.length; cursor++) {
+        const r = this.requests[cursor]!;
+        if (r.seq > since && matches(matcher, r)) return r as RecordedRequest<TBody>;
+      }
+      return undefined;
+    };
     return this.waitUntil(
-      () => this.requests.find((r) => r.seq > since && matches(matcher, r)) as RecordedRequest<TBody> | undefined,
+      find,
       options.timeoutMs ?? 5_000,
       () => `request matching ${describeMatcher(matcher)}; recorded since ${since}: ${this.describeRequests(since)}`,
     );

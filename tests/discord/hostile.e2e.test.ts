@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import { ApplicationCommandOptionType, InteractionResponseType } from 'discord-api-types/v10';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.ts';
+import { startBotProcess, type BotProcess } from '../support/bot.ts';
+import { FakeDiscord, option } from '../support/fake-discord.ts';
+import { hostileText } from '../support/hostile.ts';
+import { MODERATOR, expectSafeMessage } from '../support/replies.ts';
+
+/** A few hundred cases in CI; FOOTNOTE_FUZZ_RUNS=10000 npx vitest run tests/discord/hostile.e2e.test.ts for a long run. */
+const RUNS = Number(process.env.FOOTNOTE_FUZZ_RUNS ?? 200);
+
+let fake: FakeDiscord;
+let bot: BotProcess;
+beforeAll(async () => {
+  fake = await FakeDiscord.start();
+  bot = await startBotProcess(fake);
+});
+afterAll(async () => {
+  await bot?.stop();
+  await fake?.stop();
+});
+
+const stringOptions = (name: string) =>
+  commands.find((c) => c.data.name === name)!.data.options!.filter((o) => o.type === ApplicationCommandOptionType.String);
+
+describe('hostile option values through the gateway (fast-check)', () => {
+  it('every command answers within limits with mentions disabled, and the process stays up', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...commands.map((c) => c.data.name)),
+        fc.array(hostileText(6000), { minLength: 3, maxLength: 3 }),
+        fc.boolean(),
+        fc.boolean(),
+        async (name, texts, hide, moderator) => {
+          const values = stringOptions(name).map((o, i) => option.string(o.name, texts[i]!));
+          const sent = fake.sendInteraction(fake.chatInput(name, [...values, option.boolean('hide', hide)], moderator ? { permissions: MODERATOR } : {}));
+          const body = (await sent.callback).body as { type: number; data?: never };
+          expect(body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+          expectSafeMessage(body.data);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+    expect(bot.child.exitCode).toBeNull();
+  }, 120_000);
+
+  it('every autocomplete answers with at most 25 valid choices, and the process stays up', async () => {
+    const completing = commands.flatMap((c) =>
+      (c.data.options ?? []).filter((o) => 'autocomplete' in o && o.autocomplete).map((o) => [c.data.name, o.name] as const),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...completing), hostileText(6000), async ([name, focused], text) => {
+        const sent = fake.sendInteraction(fake.autocomplete(name, [option.focused(focused, text)]));
+        const body = (await sent.callback).body as { type: number; data: { choices: { name: string; value: string }[] } };
+        expect(body.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
+        expect(body.data.choices.length).toBeLessThanOrEqual(25);
+        for (const c of body.data.choices) {
+          expect(c.name.length).toBeGreaterThan(0);
+          expect(c.name.length).toBeLessThanOrEqual(100);
+          expect(c.value.length).toBeLessThanOrEqual(100);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    expect(bot.child.exitCode).toBeNull();
+    expect(bot.logs.filter((l) => l.level >= 50)).toEqual([]);
+  }, 120_000);
+});
