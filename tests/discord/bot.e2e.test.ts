@@ -100,6 +100,14 @@ describe('the bot, started as npm start does', () => {
     expect(data.content).toContain('3.1 trillion yuan');
   });
 
+  it.each(commands.map((c) => c.data.name))('/%s honours hide both ways', async (name) => {
+    const required = commands.find((c) => c.data.name === name)!.data.options!.filter((o) => o.required);
+    const values: Record<string, string> = { name: 'jiangsu', metric: 'gdp', query: 'rocket', id: 'p5', target: 'jiangsu' };
+    const options = required.map((o) => option.string(o.name, values[o.name]!));
+    expect(isEphemeral(await ask(name, [...options, option.boolean('hide', true)], MODERATOR))).toBe(true);
+    expect(isEphemeral(await ask(name, [...options, option.boolean('hide', false)], MODERATOR))).toBe(false);
+  });
+
   it('/summary posts a public digest for a moderator', async () => {
     const data = await ask('summary', [option.string('target', 'cctv-2024-05-productive-forces')], MODERATOR);
     expect(isEphemeral(data)).toBe(false);
