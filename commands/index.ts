@@ -1,5 +1,6 @@
 import type { AnyCommand } from '../src/command.ts';
 import articles from './articles.ts';
+import ask from './ask.ts';
 import help from './help.ts';
 import region from './region.ts';
 import search from './search.ts';
@@ -8,6 +9,6 @@ import stat from './stat.ts';
 import summary from './summary.ts';
 
 /** Every command, in the order /help lists them. Deploy, the router, the console and the tests all read this list. */
-export const commands: readonly AnyCommand[] = [region, stat, search, source, articles, summary, help];
+export const commands: readonly AnyCommand[] = [ask, region, stat, search, source, articles, summary, help];
 
 export const commandByName: ReadonlyMap<string, AnyCommand> = new Map(commands.map((c) => [c.data.name, c]));

@@ -44,12 +44,20 @@ export function terms(text: string): string[] {
   return out;
 }
 
+// Past tenses a suffix rule cannot undo, common in news about economies.
+const irregular: Record<string, string> = {
+  led: 'lead', grew: 'grow', grown: 'grow', rose: 'rise', risen: 'rise', built: 'build', made: 'make', took: 'take',
+  taken: 'take', said: 'say', held: 'hold', brought: 'bring', gave: 'give', given: 'give', fell: 'fall', fallen: 'fall',
+  spent: 'spend', sold: 'sell', began: 'begin', begun: 'begin', won: 'win', became: 'become', drove: 'drive',
+};
+
 /**
  * A deliberately small stemmer (Porter's first step, roughly): enough to meet
  * "industries" with "industry" and "rockets" with "rocket", without making
  * "party" into "part". Both the corpus and the query go through it.
  */
 export function stem(word: string): string {
+  word = irregular[word] ?? word;
   if (word.length <= 3 || /\d/.test(word)) return word;
   if (word.endsWith('ies')) word = word.slice(0, -2);
   else if (word.endsWith('sses')) word = word.slice(0, -2);

@@ -34,7 +34,7 @@ describe('npm run deploy', () => {
     const { code, stdout, stderr } = await runScript('src/discord/deploy.ts', botEnv(fake));
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toContain('Registered 7 commands globally');
+    expect(stdout).toContain(`Registered ${commands.length} commands globally`);
     const put = await fake.waitForRequest({ method: 'PUT', path: `/applications/${fake.applicationId}/commands` }, { since });
     expect(put.status).toBe(200);
     const body = put.body as { name: string }[];
@@ -102,7 +102,7 @@ describe('the bot, started as npm start does', () => {
 
   it.each(commands.map((c) => c.data.name))('/%s honours hide both ways', async (name) => {
     const required = commands.find((c) => c.data.name === name)!.data.options!.filter((o) => o.required);
-    const values: Record<string, string> = { name: 'jiangsu', metric: 'gdp', query: 'rocket', id: 'p5', target: 'jiangsu' };
+    const values: Record<string, string> = { name: 'jiangsu', metric: 'gdp', query: 'rocket', id: 'p5', target: 'jiangsu', question: 'What was Jiangsu’s GDP growth?' };
     const options = required.map((o) => option.string(o.name, values[o.name]!));
     expect(isEphemeral(await ask(name, [...options, option.boolean('hide', true)], MODERATOR))).toBe(true);
     expect(isEphemeral(await ask(name, [...options, option.boolean('hide', false)], MODERATOR))).toBe(false);
