@@ -1,5 +1,6 @@
-import type { AnyCommand } from '../src/command.ts';
+import type { AnyCommand, MessageCommand } from '../src/command.ts';
 import articles from './articles.ts';
+import findSources from './find-sources.ts';
 import ask from './ask.ts';
 import help from './help.ts';
 import region from './region.ts';
@@ -10,5 +11,8 @@ import summary from './summary.ts';
 
 /** Every command, in the order /help lists them. Deploy, the router, the console and the tests all read this list. */
 export const commands: readonly AnyCommand[] = [ask, region, stat, search, source, articles, summary, help];
+
+/** Commands on a message's context menu. */
+export const messageCommands: readonly MessageCommand[] = [findSources];
 
 export const commandByName: ReadonlyMap<string, AnyCommand> = new Map(commands.map((c) => [c.data.name, c]));

@@ -1,7 +1,9 @@
 import {
   ApplicationCommandOptionType,
+  ApplicationCommandType,
   type APIApplicationCommandBasicOption,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import type { Answer } from './engine/answer.ts';
 import type { Choice, Engine } from './engine/engine.ts';
@@ -15,7 +17,7 @@ export interface Caller {
 export interface CommandContext {
   engine: Engine;
   caller: Caller;
-  /** Every command, for /help. */
+  /** Every slash command, for /help. */
   commands: readonly AnyCommand[];
 }
 
@@ -48,6 +50,24 @@ export type AnyCommand = Command<Definition>;
 
 export function defineCommand<const D extends Definition>(command: Command<D>): Command<D> {
   return command;
+}
+
+/**
+ * A command on a message's context menu (Apps → …). It takes the message's text; the
+ * console runs it as /<name in kebab case> <text>, e.g. /find-sources Jiangsu grew 8%.
+ */
+export interface MessageCommand {
+  data: RESTPostAPIContextMenuApplicationCommandsJSONBody & { type: ApplicationCommandType.Message };
+  execute(message: { content: string }, context: CommandContext): Answer | Promise<Answer>;
+}
+
+export function defineMessageCommand(command: MessageCommand): MessageCommand {
+  return command;
+}
+
+/** How a message command is typed at the console: "Find sources" → "find-sources". */
+export function consoleName(command: MessageCommand): string {
+  return command.data.name.toLowerCase().replace(/\s+/g, '-');
 }
 
 /** Every answering command takes it: the reply is then visible only to the person who asked. */

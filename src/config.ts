@@ -10,6 +10,11 @@ const ConfigSchema = z.object({
   /** REST base for a proxy or a local stand-in, like http://127.0.0.1:8080/api (discord.js adds /v10). */
   DISCORD_API_URL: z.url({ protocol: /^https?$/ }).optional(),
   CORPUS_DIR: z.string().min(1).default('corpus'),
+  /** Answer "@Footnote <question>" in chat. Needs the privileged Message Content intent (Developer Portal → Bot). */
+  ANSWER_MENTIONS: z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .default('false')
+    .transform((v) => ['true', '1', 'yes'].includes(v)),
   /** Unset: info for the bot, warn for the console, where log lines would interleave with answers. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });

@@ -1,4 +1,4 @@
-import { commands } from '../commands/index.ts';
+import { commands, messageCommands } from '../commands/index.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { startConsole } from './console/repl.ts';
 import { CorpusError } from './corpus/errors.ts';
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     await startConsole(engine, log);
     return;
   }
-  const bot = await startBot({ config, token, engine: () => engine, commands, log });
+  const bot = await startBot({ config, token, engine: () => engine, commands, messageCommands, log });
   const shutdown = (signal: string) => {
     log.info({ signal }, 'shutting down');
     setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();

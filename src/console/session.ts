@@ -1,5 +1,5 @@
-import { commands } from '../../commands/index.ts';
-import type { Caller, CommandContext } from '../command.ts';
+import { commands, messageCommands } from '../../commands/index.ts';
+import { consoleName, type Caller, type CommandContext } from '../command.ts';
 import type { Engine } from '../engine/engine.ts';
 import { invoke, type Invocation } from '../invoke.ts';
 import { parseCommandLine } from './parse.ts';
@@ -9,8 +9,11 @@ const operator: Caller = { canManageMessages: true };
 
 /** Runs one line typed as in Discord; undefined for an empty line. */
 export async function runLine(engine: Engine, line: string): Promise<Invocation | undefined> {
+  const context: CommandContext = { engine, caller: operator, commands };
+  const typed = /^\s*\/?(\S+)\s*([\s\S]*)$/.exec(line);
+  const onMessage = typed && messageCommands.find((c) => consoleName(c) === typed[1]!.toLowerCase());
+  if (onMessage) return { answer: await onMessage.execute({ content: typed[2]! }, context), hide: false };
   const parsed = parseCommandLine(line, (name) => commands.find((c) => c.data.name === name)?.data);
   if (!parsed) return undefined;
-  const context: CommandContext = { engine, caller: operator, commands };
   return invoke(parsed.name, parsed.options, context);
 }

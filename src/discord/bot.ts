@@ -1,8 +1,9 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
-import type { AnyCommand } from '../command.ts';
+import type { AnyCommand, MessageCommand } from '../command.ts';
 import type { Config } from '../config.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { Logger } from '../log.ts';
+import { createMentionHandler } from './mentions.ts';
 import { createRouter } from './router.ts';
 
 export interface Bot {
@@ -16,17 +17,31 @@ export function restOptions(config: Pick<Config, 'DISCORD_API_URL'>) {
 }
 
 /** Logs in and serves interactions until stopped. Resolves once the gateway says READY. */
-export async function startBot(options: { config: Config; token: string; engine: () => Engine; commands: readonly AnyCommand[]; log: Logger }): Promise<Bot> {
+export interface BotOptions {
+  config: Config;
+  token: string;
+  engine: () => Engine;
+  commands: readonly AnyCommand[];
+  messageCommands: readonly MessageCommand[];
+  log: Logger;
+}
+
+export async function startBot(options: BotOptions): Promise<Bot> {
   const { config, token, log } = options;
   const client = new Client({
     // Slash commands arrive without any privileged intent; Guilds keeps the cache of the servers we are in.
-    intents: [GatewayIntentBits.Guilds],
+    // Answering mentions in chat needs the messages, and their text: Message Content is privileged.
+    intents: [
+      GatewayIntentBits.Guilds,
+      ...(config.ANSWER_MENTIONS ? [GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent] : []),
+    ],
     rest: restOptions(config),
     // A second guard behind the renderer's own: nothing this client sends can ping.
     allowedMentions: { parse: [] },
   });
-  const route = createRouter({ engine: options.engine, commands: options.commands, log });
+  const route = createRouter({ engine: options.engine, commands: options.commands, messageCommands: options.messageCommands, log });
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
+  if (config.ANSWER_MENTIONS) client.on(Events.MessageCreate, createMentionHandler({ engine: options.engine, log }));
   client.on(Events.Error, (error) => log.error({ err: error }, 'client error'));
   client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'gateway disconnected'));
   client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'gateway reconnecting'));

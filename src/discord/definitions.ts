@@ -1,16 +1,27 @@
-import type { Definition } from '../command.ts';
+import { ApplicationCommandType } from 'discord-api-types/v10';
+import type { Definition, MessageCommand } from '../command.ts';
 
 const NAME = /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
+// Context-menu names are shown as typed: spaces and capitals allowed.
+const MENU_NAME = /^[^\n]{1,32}$/u;
 
 /**
  * Discord's rules for command definitions, checked before deploy (Discord would
  * refuse the whole batch) and in the tests. Returns the problems, empty when valid.
  */
-export function definitionProblems(definitions: readonly Definition[]): string[] {
+export function definitionProblems(definitions: readonly (Definition | MessageCommand['data'])[]): string[] {
   const problems: string[] = [];
   const names = new Set<string>();
-  if (definitions.length > 100) problems.push(`${definitions.length} commands: at most 100 are allowed`);
-  for (const d of definitions) {
+  const slash = definitions.filter((d): d is Definition => d.type === undefined || d.type === ApplicationCommandType.ChatInput);
+  const menus = definitions.filter((d) => d.type === ApplicationCommandType.Message);
+  if (slash.length > 100) problems.push(`${slash.length} slash commands: at most 100 are allowed`);
+  if (menus.length > 5) problems.push(`${menus.length} message commands: at most 5 are allowed`);
+  for (const d of menus) {
+    if (!MENU_NAME.test(d.name.trim()) || d.name !== d.name.trim()) problems.push(`${d.name}: a menu name must be 1–32 characters`);
+    if (names.has(d.name)) problems.push(`${d.name}: defined twice`);
+    names.add(d.name);
+  }
+  for (const d of slash) {
     const at = `/${d.name}`;
     if (!NAME.test(d.name) || d.name !== d.name.toLowerCase()) problems.push(`${at}: the name must be 1–32 lowercase letters, digits, - or _`);
     if (names.has(d.name)) problems.push(`${at}: defined twice`);

@@ -1,5 +1,5 @@
 import { REST, Routes } from 'discord.js';
-import { commands } from '../../commands/index.ts';
+import { commands, messageCommands } from '../../commands/index.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { restOptions } from './bot.ts';
 import { definitionProblems } from './definitions.ts';
@@ -12,7 +12,7 @@ async function deploy(): Promise<void> {
   const config = loadConfig();
   const missing = (['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID'] as const).filter((k) => !config[k]);
   if (missing.length) throw new ConfigError(`npm run deploy needs ${missing.join(' and ')} (see .env.example).`);
-  const body = commands.map((c) => c.data);
+  const body = [...commands.map((c) => c.data), ...messageCommands.map((c) => c.data)];
   const problems = definitionProblems(body);
   if (problems.length) throw new ConfigError(`The command definitions break Discord's rules:\n  ${problems.join('\n  ')}`);
 
@@ -23,7 +23,7 @@ async function deploy(): Promise<void> {
   const registered = (await rest.put(route, { body })) as { name: string }[];
   process.stdout.write(
     `Registered ${registered.length} commands ${guild ? `to server ${guild}` : 'globally (they can take up to an hour to appear)'}: ` +
-      `${registered.map((c) => `/${c.name}`).join(' ')}\n`,
+      `${registered.map((c) => c.name).join(', ')}\n`,
   );
 }
 

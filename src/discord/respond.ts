@@ -1,4 +1,4 @@
-import { MessageFlags, type AutocompleteInteraction, type ChatInputCommandInteraction, type RepliableInteraction } from 'discord.js';
+import { MessageFlags, type AutocompleteInteraction, type CommandInteraction, type Message, type RepliableInteraction } from 'discord.js';
 import type { Answer } from '../engine/answer.ts';
 import type { Choice } from '../engine/engine.ts';
 import { toDiscordChoices, toDiscordReply } from '../render/discord.ts';
@@ -42,7 +42,13 @@ export async function respondChoices(interaction: AutocompleteInteraction, choic
   await interaction.respond(toDiscordChoices(choices));
 }
 
+/** Answers a chat message that mentioned the bot, as a reply to it that pings no one (not even its author). */
+export async function replyToMessage(message: Message, answer: Answer): Promise<void> {
+  const { flags, ...reply } = toDiscordReply(answer, { ephemeral: false });
+  await message.reply({ ...reply, flags: flags & MessageFlags.SuppressEmbeds });
+}
+
 /** Defers the reply, privately when the asker chose `hide`. */
-export async function defer(interaction: ChatInputCommandInteraction, hide: boolean): Promise<void> {
+export async function defer(interaction: CommandInteraction, hide: boolean): Promise<void> {
   await interaction.deferReply(hide ? { flags: MessageFlags.Ephemeral } : {});
 }

@@ -1,8 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { PermissionFlagsBits, type AutocompleteInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
-import type { AnyCommand, CommandContext, OptionValue } from '../command.ts';
+import {
+  PermissionFlagsBits,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type MessageContextMenuCommandInteraction,
+} from 'discord.js';
+import type { AnyCommand, CommandContext, MessageCommand, OptionValue } from '../command.ts';
 import type { Engine } from '../engine/engine.ts';
-import { invoke } from '../invoke.ts';
+import { invoke, type Invocation } from '../invoke.ts';
 import type { Logger } from '../log.ts';
 import { defer, failureAnswer, respond, respondChoices } from './respond.ts';
 
@@ -15,6 +21,7 @@ export const DEFER_AFTER_MS = 1500;
 export interface RouterDeps {
   engine: () => Engine;
   commands: readonly AnyCommand[];
+  messageCommands: readonly MessageCommand[];
   log: Logger;
 }
 
@@ -26,6 +33,7 @@ export function createRouter(deps: RouterDeps) {
     try {
       if (interaction.isAutocomplete()) await autocomplete(interaction, deps);
       else if (interaction.isChatInputCommand()) await command(interaction, deps, log);
+      else if (interaction.isMessageContextMenuCommand()) await messageCommand(interaction, deps, log);
       else return;
       log.info({ ms: Math.round(performance.now() - started) }, 'answered');
     } catch (error) {
@@ -49,13 +57,32 @@ async function command(interaction: ChatInputCommandInteraction, deps: RouterDep
     if (option.value !== undefined) raw.set(option.name, option.value);
   }
   const hide = raw.get('hide') === true;
+  await answerInTime(interaction, hide, log, () => invoke(interaction.commandName, raw, context(interaction, deps)));
+}
+
+async function messageCommand(interaction: MessageContextMenuCommandInteraction, deps: RouterDeps, log: Logger): Promise<void> {
+  const command = deps.messageCommands.find((c) => c.data.name === interaction.commandName);
+  if (!command) throw new Error(`no message command "${interaction.commandName}"`);
+  await answerInTime(interaction, false, log, async () => ({
+    answer: await command.execute({ content: interaction.targetMessage.content }, context(interaction, deps)),
+    hide: false,
+  }));
+}
+
+/** Runs the work and answers with its result, deferring first if it is not done in time. */
+async function answerInTime(
+  interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
+  hide: boolean,
+  log: Logger,
+  work: () => Promise<Invocation>,
+): Promise<void> {
   let deferring: Promise<void> | undefined;
   const timer = setTimeout(() => {
     log.debug('deferring');
     deferring = defer(interaction, hide);
   }, DEFER_AFTER_MS);
   try {
-    const result = await invoke(interaction.commandName, raw, context(interaction, deps));
+    const result = await work();
     clearTimeout(timer);
     await deferring;
     await respond(interaction, result.answer, { hide: result.hide });

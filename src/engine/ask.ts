@@ -109,6 +109,12 @@ function figureAnswer(engine: Engine, q: Question, thresholds: Thresholds): Answ
       .sort((a, b) => b.covered.share - a.covered.share);
     stats = ranked.filter((x) => x.covered.share === ranked[0]?.covered.share).map((x) => x.s);
   }
+  if (stats.length === 0 && q.metrics.length) {
+    // A metric's synonym can be a common word ("projects"): before refusing, look for a
+    // figure about the question's words with the metric's words among them.
+    const loose = figureAnswer(engine, { ...q, metrics: [], content: [...q.content, ...q.metricWords] }, thresholds);
+    if (loose.found) return loose;
+  }
   if (stats.length === 0) return figureRefusal(engine, q, q.metrics.length ? byMetric : []);
   return {
     found: true,
@@ -310,7 +316,9 @@ interface Ranked {
  * each contains. Names (of the places or people asked about) help rank but are not counted.
  */
 function rankPassages(engine: Engine, q: Question, pool: readonly Passage[], names: readonly string[] = []): Ranked[] {
-  const wanted = q.content.length || names.length ? q.content : terms(q.text);
+  // A metric named in a "why" or "how" question is a topic word like any other.
+  const asking = [...q.content, ...q.metricWords];
+  const wanted = asking.length || names.length ? asking : terms(q.text);
   const inPool = new Set(pool.map((p) => p.id));
   const result = engine.passages.search([...wanted, ...names].join(' '), engine.corpus.passages.length);
   const corrected = new Map(result.corrections.map((c) => [c.from, c.to]));

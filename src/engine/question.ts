@@ -1,6 +1,5 @@
 import type { Metric, Person, Region } from '../corpus/schema.ts';
 import type { Engine } from './engine.ts';
-import { CONFIDENT } from './names.ts';
 import { normalize, stem, terms } from './text.ts';
 
 export type Intent = 'figure' | 'who-said' | 'who-is' | 'what-is' | 'overview' | 'why-how';
@@ -27,6 +26,8 @@ export interface Question {
   content: string[];
   /** The same words as typed, for showing back. */
   contentWords: string[];
+  /** The stemmed words in which the metrics were found. */
+  metricWords: string[];
   /** What "how many …" counts, or what "how much … cost" measures: a figure must be about it. */
   measured?: string;
   chinese: boolean;
@@ -47,7 +48,7 @@ const filler = new Set(
     'take took taken long quick quickly pls please plz thanks thank me us whole full entire annual get got ' +
     // Verbs of speech: "who talked about X" is about X.
     'talk talked speak spoke explain explained state stated note noted stress stressed emphasize emphasized argue argued claim claimed comment commented ' +
-    'far now currently today present presently recently so yet still')
+    'far now currently today present presently recently so yet still go going goes happen happening happened news latest update updates')
     .split(' ')
     .map(stem),
 );
@@ -97,6 +98,7 @@ export function parseQuestion(engine: Engine, raw: string, vocabulary: EntityVoc
     wholePeriod: /\b(whole|full|entire|all of|annual|full-year)\b|全年/.test(norm),
     content,
     contentWords,
+    metricWords: found.metricWords,
     ...(measured ? { measured } : {}),
     chinese,
   };
@@ -146,6 +148,7 @@ interface Found {
   people: Person[];
   /** The stemmed words the entities were found in, so they do not count as content too. */
   words: string[];
+  metricWords: string[];
 }
 
 type Entity = { kind: 'region'; target: Region } | { kind: 'metric'; target: Metric } | { kind: 'person'; target: Person };
@@ -180,20 +183,23 @@ export class EntityVocabulary {
   }
 
   /**
-   * A typo of a one-word name. Short words only by a swap of two neighbours ("gpd"),
-   * as Fuse.js scores three letters poorly; longer ones by Fuse.js over region names.
+   * A typo of a one-word name: one edit away (a letter wrong, missing, extra, or two
+   * swapped: "gpd", "shangai", "jiangsuu"), two for long words. Fuse.js is looser than
+   * this, and with hundreds of city names a loose match finds a city in any word.
    */
-  private misspelt(word: string, engine: Engine): Entity | undefined {
-    if (word.length <= 4) {
-      for (const [name, entity] of this.byWords) if (oneSwapApart(word, name)) return entity;
-      return undefined;
+  private misspelt(word: string): Entity | undefined {
+    const allowed = word.length >= 8 ? 2 : 1;
+    let best: { entity: Entity; distance: number } | undefined;
+    for (const [name, entity] of this.byWords) {
+      if (name.includes(' ') || Math.abs(name.length - word.length) > allowed || name[0] !== word[0]) continue;
+      const distance = editDistance(word, name, allowed);
+      if (distance <= allowed && (!best || distance < best.distance)) best = { entity, distance };
     }
-    const match = engine.regions.resolve(word);
-    return match && match.score <= CONFIDENT ? { kind: 'region', target: match.target } : undefined;
+    return best?.entity;
   }
 
   find(q: string, engine: Engine): Found {
-    const found: Found = { regions: [], metrics: [], people: [], words: [] };
+    const found: Found = { regions: [], metrics: [], people: [], words: [], metricWords: [] };
     const add = (entity: Entity) => {
       const list = found[entity.kind === 'region' ? 'regions' : entity.kind === 'metric' ? 'metrics' : 'people'] as { id: string }[];
       if (!list.some((e) => e.id === entity.target.id)) list.push(entity.target);
@@ -214,13 +220,15 @@ export class EntityVocabulary {
         if (!entity) continue;
         add(entity);
         for (let j = i; j < i + size; j++) used[j] = true;
-        found.words.push(...words.slice(i, i + size).map(stem));
+        const stems = words.slice(i, i + size).map(stem);
+        found.words.push(...stems);
+        if (entity.kind === 'metric') found.metricWords.push(...stems);
       }
     }
     // Misspelt names ("jiangsuu", "shangai", "gpd"): only words the corpus itself does not use.
     words.forEach((word, i) => {
-      if (used[i] || word.length < 3 || engine.passages.has(stem(word))) return;
-      const entity = this.misspelt(word, engine);
+      if (used[i] || word.length < 3 || filler.has(stem(word)) || terms(word).length === 0 || engine.passages.has(stem(word))) return;
+      const entity = this.misspelt(word);
       if (entity) {
         add(entity);
         found.words.push(stem(word));
@@ -230,10 +238,23 @@ export class EntityVocabulary {
   }
 }
 
-function oneSwapApart(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  const diff = [...a].flatMap((c, i) => (c === b[i] ? [] : [i]));
-  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
+/** Damerau–Levenshtein distance (adjacent swaps count one), or more than `limit` once it is certain to exceed it. */
+export function editDistance(a: string, b: string, limit: number): number {
+  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let smallest = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      row.push(d);
+      smallest = Math.min(smallest, d);
+    }
+    if (smallest > limit) return limit + 1;
+    rows.push(row);
+  }
+  return rows[a.length]![b.length]!;
 }
 
 /** Lowercase words without possessives: "jiangsu's gdp" → ["jiangsu", "gdp"]. */

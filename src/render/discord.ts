@@ -8,7 +8,8 @@ import { cut, limits, neutralize } from './limits.ts';
 export interface DiscordReply {
   content: string;
   flags: number;
-  allowedMentions: { parse: [] };
+  /** No mention of any kind, nor the reply ping to the author of a message answered in chat. */
+  allowedMentions: { parse: []; repliedUser: false };
 }
 
 const HEADER_MAX = 500;
@@ -48,7 +49,7 @@ export function toDiscordReply(answer: Answer, options: { ephemeral: boolean }):
   return {
     content: cut(content, limits.content),
     flags: (options.ephemeral || answer.private ? MessageFlags.Ephemeral : 0) | MessageFlags.SuppressEmbeds,
-    allowedMentions: { parse: [] },
+    allowedMentions: { parse: [], repliedUser: false },
   };
 }
 

@@ -1,6 +1,6 @@
 import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.ts';
+import { commands, messageCommands } from '../../commands/index.ts';
 import { definitionProblems } from '../../src/discord/definitions.ts';
 import { botEnv, runScript, startBotProcess, type BotProcess } from '../support/bot.ts';
 import { FakeDiscord, option } from '../support/fake-discord.ts';
@@ -11,7 +11,7 @@ let bot: BotProcess;
 
 beforeAll(async () => {
   fake = await FakeDiscord.start();
-  bot = await startBotProcess(fake);
+  bot = await startBotProcess(fake, { ANSWER_MENTIONS: 'true' });
 });
 
 afterAll(async () => {
@@ -34,11 +34,11 @@ describe('npm run deploy', () => {
     const { code, stdout, stderr } = await runScript('src/discord/deploy.ts', botEnv(fake));
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toContain(`Registered ${commands.length} commands globally`);
+    expect(stdout).toContain(`Registered ${commands.length + messageCommands.length} commands globally`);
     const put = await fake.waitForRequest({ method: 'PUT', path: `/applications/${fake.applicationId}/commands` }, { since });
     expect(put.status).toBe(200);
     const body = put.body as { name: string }[];
-    expect(body.map((c) => c.name)).toEqual(commands.map((c) => c.data.name));
+    expect(body.map((c) => c.name)).toEqual([...commands, ...messageCommands].map((c) => c.data.name));
     expect(definitionProblems(body as never)).toEqual([]);
   });
 
@@ -150,6 +150,45 @@ describe('the bot, started as npm start does', () => {
       }
       if (expected) expect(choices[0]?.value, `${name} ${JSON.stringify(options)}`).toBe(expected);
     }
+  });
+
+  it('/ask answers a question with the figure and its citation, and refuses a near miss', async () => {
+    const data = await ask('ask', [option.string('question', 'What was Jiangsu’s GDP growth?')]);
+    expect(data.content).toContain('+6.2% year on year');
+    expectCitation(data.content);
+    const refusal = await ask('ask', [option.string('question', "What was Shanghai's GDP in Q1 2024?")]);
+    expect(refusal.content).toContain('The articles give no figure for GDP, Shanghai, Q1 2024');
+    expect(refusal.content).toContain('GDP for Jiangsu');
+    expect(refusal.content).not.toContain('-# —');
+  });
+
+  it('“Find sources” on a message returns the cited passages and figures that bear on it', async () => {
+    const sent = fake.sendInteraction(fake.messageContextMenu('Find sources', 'Jiangsu’s GDP grew 8% in the first quarter, I read'));
+    const data = replyData((await sent.callback).body);
+    expectSafeMessage(data);
+    expect(data.content).toContain('The numbers in the message differ from the figures below.');
+    expect(data.content).toContain('3.1 trillion yuan');
+    expectCitation(data.content);
+  });
+
+  it('answers a mention in chat with a reply to that message that pings no one', async () => {
+    const since = fake.mark();
+    const { message, delivered } = await fake.sendMessage(`<@${fake.applicationId}> what was Jiangsu's GDP growth? @everyone`);
+    expect(delivered).toBe(true);
+    const reply = await fake.waitForRequest({ method: 'POST', path: `/channels/${fake.channelId}/messages` }, { since });
+    const body = reply.body as { content: string; message_reference?: { message_id: string }; allowed_mentions: unknown };
+    expectSafeMessage(body as never);
+    expect(body.message_reference?.message_id).toBe(message.id);
+    expect(body.content).toContain('+6.2% year on year');
+    expectCitation(body.content);
+  });
+
+  it('ignores messages that do not mention it, and other bots', async () => {
+    const since = fake.mark();
+    await fake.sendMessage('what was Jiangsu’s GDP growth?');
+    await fake.sendMessage(`<@${fake.applicationId}> what was Jiangsu's GDP growth?`, { bot: true });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(fake.requests.filter((r) => r.seq > since && r.method === 'POST' && r.path.startsWith('/channels/'))).toEqual([]);
   });
 
   it('logs each interaction with its id, command and latency', async () => {

@@ -89,10 +89,11 @@ describe('faults inside the bot (real discord.js client in this process)', () =>
     });
     const engine = await seedEngine();
     bot = await startBot({
-      config: { DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: 'corpus' },
+      config: { DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: 'corpus', ANSWER_MENTIONS: false },
       token: 'test-token',
       engine: () => engine,
       commands: [...commands, slow, broken] as AnyCommand[],
+      messageCommands: [],
       log: createLogger('info', sink),
     });
   });

@@ -36,7 +36,7 @@ describe('toDiscordReply', () => {
   it('disables mentions, suppresses link previews, and hides on request', () => {
     const answer = regionAnswer(engine, 'jiangsu');
     const shown = toDiscordReply(answer, { ephemeral: false });
-    expect(shown.allowedMentions).toEqual({ parse: [] });
+    expect(shown.allowedMentions).toEqual({ parse: [], repliedUser: false });
     expect(shown.flags & MessageFlags.SuppressEmbeds).toBeTruthy();
     expect(shown.flags & MessageFlags.Ephemeral).toBe(0);
     expect(toDiscordReply(answer, { ephemeral: true }).flags & MessageFlags.Ephemeral).toBeTruthy();
@@ -103,7 +103,7 @@ describe('any input to any command', () => {
         expect(reply.content.length).toBeGreaterThan(0);
         expect(reply.content.length).toBeLessThanOrEqual(limits.content);
         expect(wellFormed(reply.content)).toBe(true);
-        expect(reply.allowedMentions).toEqual({ parse: [] });
+        expect(reply.allowedMentions).toEqual({ parse: [], repliedUser: false });
         expect(reply.content).not.toMatch(/@(everyone|here)|<@[!&]?\d+>/);
         expect(reply.content).not.toContain('\u0000');
         // A figure's block is its heading line, then its quote, then its source line.

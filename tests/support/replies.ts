@@ -14,7 +14,7 @@ interface MessageBody {
 /** What every message the bot sends must satisfy: within limits, pinging no one. */
 export function expectSafeMessage(data: MessageBody | undefined): asserts data is MessageBody & { content: string } {
   expect(data).toBeDefined();
-  expect(data!.allowed_mentions).toEqual({ parse: [] });
+  expect(data!.allowed_mentions).toEqual({ parse: [], replied_user: false });
   expect(typeof data!.content).toBe('string');
   expect(data!.content!.length).toBeGreaterThan(0);
   expect(data!.content!.length).toBeLessThanOrEqual(2000);

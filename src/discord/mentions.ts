@@ -1,0 +1,29 @@
+import type { Message } from 'discord.js';
+import { askAnswer } from '../engine/ask.ts';
+import type { Engine } from '../engine/engine.ts';
+import type { Logger } from '../log.ts';
+import { replyToMessage } from './respond.ts';
+
+/**
+ * "@Footnote what was Jiangsu's GDP growth?" in chat: the question after the mention,
+ * answered as /ask would, as a reply to that message. Only direct mentions of the bot
+ * count: not @everyone, not a role it has, not other bots.
+ */
+export function createMentionHandler(deps: { engine: () => Engine; log: Logger }) {
+  return async (message: Message): Promise<void> => {
+    const me = message.client.user;
+    if (message.author.bot || !me || !message.mentions.has(me, { ignoreEveryone: true, ignoreRoles: true, ignoreRepliedUser: true })) return;
+    const question = message.content.replace(new RegExp(`<@!?${me.id}>`, 'g'), ' ').trim();
+    const log = deps.log.child({ message: message.id, command: 'mention', user: message.author.id });
+    const started = performance.now();
+    try {
+      const answer = question
+        ? askAnswer(deps.engine(), question)
+        : { found: false, title: 'Ask me about the articles', lead: ['Mention me with a question, e.g. “@Footnote what was Jiangsu’s GDP growth?”, or use /ask.'], items: [], suggestions: [] };
+      await replyToMessage(message, answer);
+      log.info({ ms: Math.round(performance.now() - started) }, 'answered');
+    } catch (error) {
+      log.error({ err: error }, 'mention reply failed');
+    }
+  };
+}
