@@ -1,7 +1,7 @@
-import { MessageFlags, type AutocompleteInteraction, type CommandInteraction, type Message, type RepliableInteraction } from 'discord.js';
+import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type CommandInteraction, type Message, type RepliableInteraction } from 'discord.js';
 import type { Answer } from '../engine/answer.ts';
 import type { Choice } from '../engine/engine.ts';
-import { toDiscordChoices, toDiscordReply } from '../render/discord.ts';
+import { toDiscordChoices, toDiscordReply, toSharedReply } from '../render/discord.ts';
 
 /**
  * The one way the bot answers an interaction: every message goes through
@@ -40,6 +40,11 @@ export function failureAnswer(errorId: string): Answer {
 
 export async function respondChoices(interaction: AutocompleteInteraction, choices: readonly Choice[]): Promise<void> {
   await interaction.respond(toDiscordChoices(choices));
+}
+
+/** "Send in chat": posts the private answer on the button's message publicly, credited to who shared it. */
+export async function share(interaction: ButtonInteraction): Promise<void> {
+  await interaction.reply(toSharedReply(interaction.message.content, interaction.user.id));
 }
 
 /** Answers a chat message that mentioned the bot, as a reply to it that pings no one (not even its author). */

@@ -10,7 +10,8 @@ import type { AnyCommand, CommandContext, MessageCommand, OptionValue } from '..
 import type { Engine } from '../engine/engine.ts';
 import { invoke, type Invocation } from '../invoke.ts';
 import type { Logger } from '../log.ts';
-import { defer, failureAnswer, respond, respondChoices } from './respond.ts';
+import { SHARE_BUTTON } from '../render/discord.ts';
+import { defer, failureAnswer, respond, respondChoices, share } from './respond.ts';
 
 /**
  * Discord drops an interaction not answered within 3 s. Past this much work the
@@ -28,12 +29,13 @@ export interface RouterDeps {
 export function createRouter(deps: RouterDeps) {
   return async (interaction: Interaction): Promise<void> => {
     const started = performance.now();
-    const name = interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : undefined;
+    const name = interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : interaction.isButton() ? `button:${interaction.customId}` : undefined;
     const log = deps.log.child({ interaction: interaction.id, command: name, user: interaction.user.id });
     try {
       if (interaction.isAutocomplete()) await autocomplete(interaction, deps);
       else if (interaction.isChatInputCommand()) await command(interaction, deps, log);
       else if (interaction.isMessageContextMenuCommand()) await messageCommand(interaction, deps, log);
+      else if (interaction.isButton() && interaction.customId === SHARE_BUTTON) await share(interaction);
       else return;
       log.info({ ms: Math.round(performance.now() - started) }, 'answered');
     } catch (error) {

@@ -1,4 +1,4 @@
-import { MessageFlags } from 'discord-api-types/v10';
+import { ButtonStyle, ComponentType, MessageFlags, type APIActionRowComponent, type APIButtonComponent } from 'discord-api-types/v10';
 import type { Answer } from '../engine/answer.ts';
 import type { Choice } from '../engine/engine.ts';
 import { render, type Style } from './format.ts';
@@ -10,7 +10,11 @@ export interface DiscordReply {
   flags: number;
   /** No mention of any kind, nor the reply ping to the author of a message answered in chat. */
   allowedMentions: { parse: []; repliedUser: false };
+  components: APIActionRowComponent<APIButtonComponent>[];
 }
+
+/** The button under a private answer that posts it in the channel for everyone. */
+export const SHARE_BUTTON = 'share';
 
 const HEADER_MAX = 500;
 
@@ -46,10 +50,30 @@ export function toDiscordReply(answer: Answer, options: { ephemeral: boolean }):
   const more = blocks.length - shown.length;
   const note = more > 0 ? `*…and ${more} more not shown. Narrow the question, or open one with* \`/source\`.` : '';
   const content = [head, ...shown, note, tail].filter(Boolean).join('\n\n');
+  const ephemeral = options.ephemeral || answer.private === true;
+  // A private answer can be shared once its asker has read it; a private refusal cannot.
+  const shareable = options.ephemeral && !answer.private && answer.found;
+  return message(cut(content, limits.content), ephemeral, shareable);
+}
+
+/**
+ * A private answer posted for everyone by its asker ("Send in chat"). The text is the
+ * answer as it was shown, already within limits; the credit line names who shared it
+ * without pinging them.
+ */
+export function toSharedReply(content: string, userId: string): DiscordReply {
+  const credit = `\n-# Shared by <@${userId}>`;
+  return message(`${cut(content, limits.content - credit.length)}${credit}`, false, false);
+}
+
+function message(content: string, ephemeral: boolean, shareable: boolean): DiscordReply {
   return {
-    content: cut(content, limits.content),
-    flags: (options.ephemeral || answer.private ? MessageFlags.Ephemeral : 0) | MessageFlags.SuppressEmbeds,
+    content,
+    flags: (ephemeral ? MessageFlags.Ephemeral : 0) | MessageFlags.SuppressEmbeds,
     allowedMentions: { parse: [], repliedUser: false },
+    components: shareable
+      ? [{ type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Send in chat', custom_id: SHARE_BUTTON }] }]
+      : [],
   };
 }
 

@@ -108,6 +108,26 @@ describe('the bot, started as npm start does', () => {
     expect(isEphemeral(await ask(name, [...options, option.boolean('hide', false)], MODERATOR))).toBe(false);
   });
 
+  it('offers “Send in chat” under a private answer, which posts it for everyone without pinging', async () => {
+    const data = (await ask('stat', [option.string('metric', 'gdp'), option.boolean('hide', true)])) as { content: string; components?: { components: { custom_id: string; label: string }[] }[] };
+    const button = data.components?.[0]?.components[0];
+    expect(button).toMatchObject({ custom_id: 'share', label: 'Send in chat' });
+    const clicked = fake.sendInteraction(fake.button('share', { messageContent: data.content }));
+    const shared = replyData((await clicked.callback).body);
+    expectSafeMessage(shared);
+    expect(isEphemeral(shared)).toBe(false);
+    expect(shared.content).toContain('3.1 trillion yuan');
+    expect(shared.content).toMatch(/-# Shared by <@\d+>$/);
+    expect((shared as { components?: unknown[] }).components ?? []).toEqual([]);
+  });
+
+  it('offers no button under a public answer or a private refusal', async () => {
+    const shown = (await ask('stat', [option.string('metric', 'gdp')])) as { components?: unknown[] };
+    expect(shown.components ?? []).toEqual([]);
+    const refused = (await ask('summary', [option.string('target', 'jiangsu')])) as { components?: unknown[] };
+    expect(refused.components ?? []).toEqual([]);
+  });
+
   it('/summary posts a public digest for a moderator', async () => {
     const data = await ask('summary', [option.string('target', 'cctv-2024-05-productive-forces')], MODERATOR);
     expect(isEphemeral(data)).toBe(false);

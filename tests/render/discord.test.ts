@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
 import type { Engine } from '../../src/engine/engine.ts';
 import { invoke } from '../../src/invoke.ts';
-import { escapeMarkdown, toDiscordChoices, toDiscordReply } from '../../src/render/discord.ts';
+import { escapeMarkdown, toDiscordChoices, toDiscordReply, toSharedReply } from '../../src/render/discord.ts';
 import { cut, limits } from '../../src/render/limits.ts';
 import { hostileText } from '../support/hostile.ts';
 import { seedEngine } from '../support/corpus.ts';
@@ -50,6 +50,21 @@ describe('toDiscordReply', () => {
     );
     expect(reply.content).not.toMatch(/@everyone|<@123>|<@&456>/);
     expect(reply.content).toContain('\\*\\*bold\\*\\*');
+  });
+});
+
+describe('toSharedReply', () => {
+  it('keeps any shared text within the limit, credited, pinging no one', () => {
+    fc.assert(
+      fc.property(hostileText(2000), (text) => {
+        const reply = toSharedReply(text, '123456789012345678');
+        expect(reply.content.length).toBeLessThanOrEqual(limits.content);
+        expect(reply.content.endsWith('-# Shared by <@123456789012345678>')).toBe(true);
+        expect(reply.allowedMentions).toEqual({ parse: [], repliedUser: false });
+        expect(reply.flags & MessageFlags.Ephemeral).toBe(0);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
