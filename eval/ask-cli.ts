@@ -1,12 +1,12 @@
 /**
  * `npm run eval`: how well /ask answers the question set, beside plain Fuse.js.
- *   npm run eval -- [--split dev|held-out|all] [--failures] [--sweep]
+ *   npm run eval -- [--split dev|held-out|all|fresh] [--failures] [--sweep]
  * --sweep tunes the refusal thresholds on the development questions only.
  */
 import { parseArgs } from 'node:util';
 import { openEngine } from '../src/corpus/open.ts';
 import { THRESHOLDS } from '../src/engine/ask.ts';
-import { evaluate, loadQuestions, ours, plainFuse, score, type Outcome, type Scores } from './ask.ts';
+import { FRESH_FILE, evaluate, loadQuestions, ours, plainFuse, score, type Outcome, type Scores } from './ask.ts';
 
 const { values } = parseArgs({
   options: { split: { type: 'string', default: 'all' }, failures: { type: 'boolean', default: false }, sweep: { type: 'boolean', default: false } },
@@ -17,8 +17,9 @@ const splits: Record<string, typeof all> = {
   dev: all.filter((q) => !q.heldOut),
   'held-out': all.filter((q) => q.heldOut),
   all,
+  fresh: loadQuestions(FRESH_FILE),
 };
-const chosen = values.split === 'all' ? ['dev', 'held-out', 'all'] : [values.split!];
+const chosen = values.split === 'all' ? ['dev', 'held-out', 'all', 'fresh'] : [values.split!];
 
 const pct = (n: number) => (Number.isNaN(n) ? '   —  ' : `${(n * 100).toFixed(1).padStart(5)}%`);
 const row = (name: string, s: Scores) =>

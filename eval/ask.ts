@@ -20,6 +20,8 @@ export const QuestionSchema = z.object({
 export type EvalQuestion = z.infer<typeof QuestionSchema>;
 
 export const QUESTIONS_FILE = path.resolve(import.meta.dirname, '../tests/fixtures/questions.json');
+/** Written after the thresholds were chosen, by someone who had not seen the engine: never tuned on. */
+export const FRESH_FILE = path.resolve(import.meta.dirname, '../tests/fixtures/questions-fresh.json');
 
 export function loadQuestions(file = QUESTIONS_FILE): EvalQuestion[] {
   return z.array(QuestionSchema).parse(JSON.parse(readFileSync(file, 'utf8')));
