@@ -16,7 +16,6 @@ export default defineCommand({
   execute: ({ metric, region, period }, { engine }) => statAnswer(engine, { metric, region, period }),
   autocomplete: ({ name, value }, { engine }) => {
     if (name === 'region') return engine.choices(engine.regions, engine.coveredRegions(), value);
-    const measured = new Set(engine.corpus.stats.map((s) => s.metric));
-    return engine.choices(engine.metrics, engine.corpus.gazetteer.metrics, value).filter((c) => measured.has(c.value));
+    return engine.choices(engine.metrics, engine.corpus.gazetteer.metrics, value).filter((c) => engine.measures(c.value));
   },
 });

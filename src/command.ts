@@ -5,6 +5,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
+import type { ReloadOutcome } from './corpus/reload.ts';
 import type { Answer } from './engine/answer.ts';
 import type { Choice, Engine } from './engine/engine.ts';
 
@@ -19,6 +20,8 @@ export interface CommandContext {
   caller: Caller;
   /** Every slash command, for /help. */
   commands: readonly AnyCommand[];
+  /** Reloads the corpus from disk (/reload); absent where the corpus is read once. */
+  reload?: () => Promise<ReloadOutcome>;
 }
 
 export type Definition = RESTPostAPIChatInputApplicationCommandsJSONBody & { options?: APIApplicationCommandBasicOption[] };

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { startConsole } from './console/repl.ts';
 import { CorpusError } from './corpus/errors.ts';
 import { openEngine } from './corpus/open.ts';
+import { LiveEngine } from './corpus/reload.ts';
 import { startBot } from './discord/bot.ts';
 import { createLogger } from './log.ts';
 
@@ -24,9 +25,14 @@ async function main(): Promise<void> {
     await startConsole(engine, log);
     return;
   }
-  const bot = await startBot({ config, token, engine: () => engine, commands, messageCommands, log });
+  // The running bot follows the corpus on disk: a changed file, or a moderator's /reload,
+  // loads and checks the whole corpus and swaps to it only when it is valid.
+  const live = new LiveEngine(engine, () => openEngine(config.CORPUS_DIR), log);
+  const unwatch = live.watch(config.CORPUS_DIR);
+  const bot = await startBot({ config, token, engine: live.current, commands, messageCommands, log, reload: () => live.reload('/reload') });
   const shutdown = (signal: string) => {
     log.info({ signal }, 'shutting down');
+    unwatch();
     setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
     bot.stop().then(
       () => process.exit(0),

@@ -26,5 +26,8 @@ export function parseWrittenNumber(written: string): number | undefined {
     return scale ? Math.round(base * scales[scale.toLowerCase()]! * 1e6) / 1e6 : base;
   }
   const word = wordNumeral.exec(written);
-  return word ? words[word[1]!.toLowerCase()] : undefined;
+  if (!word) return undefined;
+  // "one trillion yuan": a word numeral may carry a scale too.
+  const scale = /^\s+(thousand|million|billion|trillion)\b/i.exec(written.slice(word.index + word[0].length))?.[1];
+  return words[word[1]!.toLowerCase()]! * (scale ? scales[scale.toLowerCase()]! : 1);
 }

@@ -1,10 +1,12 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { AnyCommand, MessageCommand } from '../command.ts';
 import type { Config } from '../config.ts';
+import type { ReloadOutcome } from '../corpus/reload.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { Logger } from '../log.ts';
 import { createMentionHandler } from './mentions.ts';
 import { createRouter } from './router.ts';
+import { reloadOnEveryShard } from './shard-reload.ts';
 
 export interface Bot {
   client: Client;
@@ -24,10 +26,12 @@ export interface BotOptions {
   commands: readonly AnyCommand[];
   messageCommands: readonly MessageCommand[];
   log: Logger;
+  /** What /reload runs: absent, the command says the corpus is read once. */
+  reload?: () => Promise<ReloadOutcome>;
 }
 
 export async function startBot(options: BotOptions): Promise<Bot> {
-  const { config, token, log } = options;
+  const { config, token } = options;
   const client = new Client({
     // Slash commands arrive without any privileged intent; Guilds keeps the cache of the servers we are in.
     // Answering mentions in chat needs the messages, and their text: Message Content is privileged.
@@ -39,7 +43,10 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     // A second guard behind the renderer's own: nothing this client sends can ping.
     allowedMentions: { parse: [] },
   });
-  const route = createRouter({ engine: options.engine, commands: options.commands, messageCommands: options.messageCommands, log });
+  // Under the ShardingManager, every log line names its shard, and /reload reaches every shard.
+  const log = client.shard ? options.log.child({ shard: client.shard.ids }) : options.log;
+  const reload = options.reload && reloadOnEveryShard(client, options.reload, log);
+  const route = createRouter({ engine: options.engine, commands: options.commands, messageCommands: options.messageCommands, log, ...(reload ? { reload } : {}) });
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
   if (config.ANSWER_MENTIONS) client.on(Events.MessageCreate, createMentionHandler({ engine: options.engine, log }));
   client.on(Events.Error, (error) => log.error({ err: error }, 'client error'));

@@ -7,6 +7,7 @@ import {
   type MessageContextMenuCommandInteraction,
 } from 'discord.js';
 import type { AnyCommand, CommandContext, MessageCommand, OptionValue } from '../command.ts';
+import type { ReloadOutcome } from '../corpus/reload.ts';
 import type { Engine } from '../engine/engine.ts';
 import { invoke, type Invocation } from '../invoke.ts';
 import type { Logger } from '../log.ts';
@@ -24,6 +25,7 @@ export interface RouterDeps {
   commands: readonly AnyCommand[];
   messageCommands: readonly MessageCommand[];
   log: Logger;
+  reload?: () => Promise<ReloadOutcome>;
 }
 
 export function createRouter(deps: RouterDeps) {
@@ -48,6 +50,7 @@ function context(interaction: Interaction, deps: RouterDeps): CommandContext {
   return {
     engine: deps.engine(),
     commands: deps.commands,
+    ...(deps.reload ? { reload: deps.reload } : {}),
     // memberPermissions is null in DMs, where nobody moderates.
     caller: { canManageMessages: interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) ?? false },
   };

@@ -2,7 +2,8 @@ import type { Corpus } from '../corpus/load.ts';
 import type { Article, Metric, Passage, Person, Region, Statistic } from '../corpus/schema.ts';
 import type { Citation, Figure, Suggestion } from './answer.ts';
 import { NameIndex } from './names.ts';
-import { PassageIndex } from './passage-index.ts';
+import { PassageIndex, type IndexArrays } from './passage-index.ts';
+import { JoinedTexts, passagesWithIdContaining } from './substring.ts';
 
 export interface Choice {
   name: string;
@@ -19,12 +20,18 @@ export class Engine {
   readonly people: NameIndex<Person>;
   readonly passages: PassageIndex;
   private readonly childrenOf = new Map<string, Region[]>();
-  private readonly passagesByRegion = new Map<string, Passage[]>();
-  private readonly statsByPassage = new Map<string, Statistic[]>();
-  private readonly articleOfPassage = new Map<string, Article>();
+  /** Region id → the positions (in corpus.passages) of the passages tagged with it, ascending. */
+  private readonly passagesByRegion = new Map<string, Uint32Array>();
+  /** Article id → its place in corpus.articles; with articleStart, a passage's position without a map of every passage. */
+  private readonly articleIndex = new Map<string, number>();
+  private readonly articleStart: Uint32Array;
+  private readonly statsByMetric = new Map<string, Statistic[]>();
   private covered: Region[] | undefined;
+  private articleIds: JoinedTexts | undefined;
+  private articleLabels: JoinedTexts | undefined;
 
-  constructor(readonly corpus: Corpus) {
+  /** `index`: the passage index read from a prebuilt file for this very corpus; built from the passages otherwise. */
+  constructor(readonly corpus: Corpus, index?: IndexArrays) {
     const { regions, metrics, people } = corpus.gazetteer;
     this.regions = new NameIndex(regions.map((r) => ({ target: r, names: [r.name, r.zh, r.id, ...r.aliases] })));
     this.metrics = new NameIndex(metrics.map((m) => ({ target: m, names: [m.name, m.zh, m.id, ...m.synonyms] })));
@@ -32,17 +39,24 @@ export class Engine {
     for (const region of regions) {
       if (region.parent) push(this.childrenOf, region.parent, region);
     }
-    for (const article of corpus.articles) {
+    this.articleStart = new Uint32Array(corpus.articles.length);
+    let position = 0;
+    const byRegion = new Map<string, number[]>();
+    corpus.articles.forEach((article, i) => {
+      this.articleIndex.set(article.id, i);
+      this.articleStart[i] = position;
       for (const passage of article.passages) {
-        this.articleOfPassage.set(passage.id, article);
-        for (const region of passage.regions) push(this.passagesByRegion, region, passage);
+        for (const region of passage.regions) push(byRegion, region, position);
+        position++;
       }
-    }
-    for (const stat of corpus.stats) push(this.statsByPassage, stat.passage, stat);
+    });
+    for (const [region, positions] of byRegion) this.passagesByRegion.set(region, Uint32Array.from(positions));
+    for (const stat of corpus.stats) push(this.statsByMetric, stat.metric, stat);
     // Passages are also found by the canonical names of what they are tagged with,
     // so "Xin Changxing" finds the quotes the translation attributes to "Nobunaga Xing".
-    this.passages = new PassageIndex(corpus.passages, (p) =>
-      [...p.regions.map((id) => this.region(id).name), ...p.people.map((id) => this.person(id).name), ...p.topics].join(' '),
+    this.passages = new PassageIndex(
+      corpus.passages,
+      index ?? ((p) => [...p.regions.map((id) => this.region(id).name), ...p.people.map((id) => this.person(id).name), ...p.topics].join(' ')),
     );
   }
 
@@ -56,7 +70,15 @@ export class Engine {
     return this.corpus.personById.get(id)!;
   }
   articleOf(passage: Passage): Article {
-    return this.articleOfPassage.get(passage.id)!;
+    return this.corpus.articles[this.articleIndex.get(articleIdOf(passage))!]!;
+  }
+
+  /**
+   * Where a passage stands in corpus.passages. The loader guarantees the id is
+   * "<article id>#p<paragraph>" and paragraphs count 1, 2, 3… within the article.
+   */
+  private position(passage: Passage): number {
+    return this.articleStart[this.articleIndex.get(articleIdOf(passage))!]! + passage.paragraph - 1;
   }
 
   /** The region and everything below it: Jiangsu holds Suzhou, which holds Zhangjiagang. */
@@ -74,18 +96,65 @@ export class Engine {
   }
 
   passagesAbout(regionIds: ReadonlySet<string>): Passage[] {
-    const seen = new Set<Passage>();
-    for (const id of regionIds) for (const p of this.passagesByRegion.get(id) ?? []) seen.add(p);
-    return this.sortPassages([...seen]);
+    const lists = [...regionIds].flatMap((id) => this.passagesByRegion.get(id) ?? []);
+    const total = lists.reduce((n, list) => n + list.length, 0);
+    const { passages } = this.corpus;
+    if (lists.length === 1) return Array.from(lists[0]!, (at) => passages[at]!);
+    // Each list is in corpus order; their union is too. A mark per passage is cheaper than sorting when the union is large.
+    if (total > passages.length / 32) {
+      const marked = new Uint8Array(passages.length);
+      for (const list of lists) for (const at of list) marked[at] = 1;
+      const out: Passage[] = [];
+      for (let at = 0; at < marked.length; at++) if (marked[at]) out.push(passages[at]!);
+      return out;
+    }
+    const positions = new Uint32Array(total);
+    let filled = 0;
+    for (const list of lists) {
+      positions.set(list, filled);
+      filled += list.length;
+    }
+    positions.sort();
+    const out: Passage[] = [];
+    for (let i = 0; i < positions.length; i++) if (i === 0 || positions[i] !== positions[i - 1]) out.push(passages[positions[i]!]!);
+    return out;
+  }
+
+  /** Whether any passage is tagged with the region. */
+  covers(regionId: string): boolean {
+    return this.passagesByRegion.has(regionId);
   }
 
   statsIn(passage: Passage): readonly Statistic[] {
-    return this.statsByPassage.get(passage.id) ?? [];
+    return this.articleOf(passage).stats.filter((s) => s.passage === passage.id);
+  }
+
+  /** The figures for a metric, in corpus order. */
+  statsOf(metricId: string): readonly Statistic[] {
+    return this.statsByMetric.get(metricId) ?? [];
+  }
+
+  /** Metrics the corpus has at least one figure for. */
+  measures(metricId: string): boolean {
+    return this.statsByMetric.has(metricId);
+  }
+
+  /** The first `limit` passages whose id contains `piece`, in corpus order. */
+  passagesWithIdContaining(piece: string, limit: number): Passage[] {
+    // Article ids are slugs: a line break is in none of them.
+    this.articleIds ??= new JoinedTexts(this.corpus.articles.map((a) => a.id), '\n');
+    return passagesWithIdContaining(this.corpus.articles, this.articleIds, piece, limit);
+  }
+
+  /** The first `limit` articles whose lowercased "<id> <title>" contains `piece`, in corpus order. */
+  articlesLabelled(piece: string, limit: number): Article[] {
+    this.articleLabels ??= new JoinedTexts(this.corpus.articles.map((a) => `${a.id} ${a.title}`.toLowerCase()), '\u0000');
+    return this.articleLabels.containing(piece, limit).map((i) => this.corpus.articles[i]!);
   }
 
   sortPassages(passages: Passage[]): Passage[] {
-    const order = new Map(this.corpus.passages.map((p, i) => [p.id, i]));
-    return passages.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+    const at = new Map(passages.map((p) => [p, this.position(p)]));
+    return passages.sort((a, b) => at.get(a)! - at.get(b)!);
   }
 
   /** Regions the corpus says something about, the most covered first: suggestions and empty autocomplete. */
@@ -140,6 +209,10 @@ export class Engine {
     const found = query.trim() ? index.search(query, 25).map((m) => m.target) : all;
     return found.slice(0, 25).map((t) => ({ name: t.zh ? `${t.name} (${t.zh})` : t.name, value: t.id }));
   }
+}
+
+function articleIdOf(passage: Passage): string {
+  return passage.id.slice(0, passage.id.lastIndexOf('#p'));
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

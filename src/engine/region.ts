@@ -39,7 +39,7 @@ export function regionAnswer(engine: Engine, name: string): Answer {
   }
 
   const speakers = [...new Set(passages.flatMap((p) => (p.speaker ? [p.speaker] : [])))].map((id) => engine.person(id));
-  const inside = area.slice(1).filter((r) => engine.passagesAbout(new Set([r.id])).length > 0);
+  const inside = area.slice(1).filter((r) => engine.covers(r.id));
   const lead = [`${describeRegion(engine, region)}.`];
   if (inside.length) lead.push(`Includes: ${inside.map((r) => r.name).join(', ')}.`);
   if (speakers.length) lead.push(`Quoted: ${speakers.map((p) => `${p.name}, ${p.role}`).join('; ')}.`);

@@ -38,7 +38,7 @@ function entitySuggestions(engine: Engine, query: string): Suggestion[] {
   const region = engine.regions.resolve(query);
   if (region) out.push({ label: region.target.name, command: `/region ${region.target.id}` });
   const metric = engine.metrics.resolve(query);
-  if (metric && engine.corpus.stats.some((s) => s.metric === metric.target.id)) {
+  if (metric && engine.measures(metric.target.id)) {
     out.push({ label: metric.target.name, command: `/stat ${metric.target.id}` });
   }
   return out;

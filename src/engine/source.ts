@@ -47,7 +47,7 @@ function findPassage(engine: Engine, id: string): Passage | undefined {
 /** Passages by id or by words of their text, for autocomplete. */
 export function passageChoices(engine: Engine, query: string): Choice[] {
   const q = normalize(query.slice(0, 200));
-  const byId = engine.corpus.passages.filter((p) => p.id.includes(q));
+  const byId = engine.passagesWithIdContaining(q, 25);
   const list = byId.length ? byId : engine.passages.search(q, 25).hits.map((h) => h.passage);
   return list.slice(0, 25).map((p) => ({ name: `¶${p.paragraph} ${p.text}`, value: p.id }));
 }

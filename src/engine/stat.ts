@@ -16,8 +16,8 @@ export function statAnswer(engine: Engine, query: StatQuery): Answer {
     return notFound('No such metric', [`The corpus has no metric called “${query.metric}”.`], metricSuggestions(engine, query.metric));
   }
   const metric = metricMatch.target;
-  const all = engine.corpus.stats.filter((s) => s.metric === metric.id);
-  let stats: Statistic[] = all;
+  const all = engine.statsOf(metric.id);
+  let stats: readonly Statistic[] = all;
   const narrowed: string[] = [];
 
   if (query.region?.trim()) {
@@ -56,9 +56,8 @@ export function statAnswer(engine: Engine, query: StatQuery): Answer {
 
 /** Metrics near the query, only those with figures: a suggestion must lead somewhere. */
 export function metricSuggestions(engine: Engine, query: string): Suggestion[] {
-  const withData = new Set(engine.corpus.stats.map((s) => s.metric));
-  const near = engine.metrics.search(query, 10).map((m) => m.target).filter((m) => withData.has(m.id));
-  const list = near.length ? near : engine.corpus.gazetteer.metrics.filter((m) => withData.has(m.id));
+  const near = engine.metrics.search(query, 10).map((m) => m.target).filter((m) => engine.measures(m.id));
+  const list = near.length ? near : engine.corpus.gazetteer.metrics.filter((m) => engine.measures(m.id));
   return list.slice(0, 5).map((m) => ({ label: m.name, command: `/stat ${m.id}` }));
 }
 

@@ -46,9 +46,7 @@ function digest(engine: Engine, title: string, lead: string[], passages: Passage
 }
 
 export function summaryChoices(engine: Engine, query: string): Choice[] {
-  const articles = engine.corpus.articles
-    .filter((a) => !query.trim() || `${a.id} ${a.title}`.toLowerCase().includes(query.trim().toLowerCase()))
-    .map((a) => ({ name: `Article: ${a.title}`, value: a.id }));
+  const articles = engine.articlesLabelled(query.trim().toLowerCase(), 25).map((a) => ({ name: `Article: ${a.title}`, value: a.id }));
   const regions = engine.choices(engine.regions, engine.coveredRegions(), query).map((c) => ({ name: `Region: ${c.name}`, value: c.value }));
   return [...articles, ...regions].slice(0, 25);
 }

@@ -1,0 +1,127 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import { formatTables, type BenchResult, type SizeResult } from './report.ts';
+import { writeSyntheticCorpus } from './synthetic/corpus.ts';
+import type { Job } from './worker.ts';
+
+/**
+ * `npm run bench [-- --sizes 1k,10k,100k,250k] [--queries 500] [--budget 10] [--json [file]]`
+ *
+ * For each size: writes a synthetic corpus to a temporary folder, then measures in
+ * fresh processes pinned to one CPU: a cold start without a prebuilt index,
+ * `corpus:build`, a start from the prebuilt index with memory and the latency of every
+ * command and autocomplete, and plain Fuse.js over the passages. Prints tables (or
+ * JSON), deletes the corpus. Not a test: the figures are for reading, not asserting.
+ */
+const root = path.resolve(import.meta.dirname, '..');
+
+interface Args {
+  sizes: number[];
+  queries: number;
+  budgetMs: number;
+  json: string | true | undefined;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { sizes: [1_000, 10_000, 100_000, 250_000], queries: 500, budgetMs: 10_000, json: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    const next = () => argv[++i] ?? fail(`${flag} needs a value`);
+    if (flag === '--sizes') args.sizes = next().split(',').map(parseSize);
+    else if (flag === '--queries') args.queries = positive(next(), flag);
+    else if (flag === '--budget') args.budgetMs = positive(next(), flag) * 1000;
+    else if (flag === '--json') args.json = argv[i + 1] && !argv[i + 1]!.startsWith('--') ? argv[++i]! : true;
+    else fail(`unknown option ${flag}`);
+  }
+  return args;
+}
+
+function parseSize(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(text.trim());
+  if (!match) fail(`not a size: "${text}" (try 1k, 10k, 250000)`);
+  return Math.round(Number(match![1]) * { '': 1, k: 1e3, m: 1e6 }[match![2]!.toLowerCase() as '' | 'k' | 'm']);
+}
+
+function positive(text: string, flag: string): number {
+  const n = Number(text);
+  if (!(n > 0)) fail(`${flag} takes a positive number`);
+  return n;
+}
+
+function fail(message: string): never {
+  process.stderr.write(`bench: ${message}\n`);
+  process.exit(2);
+}
+
+/** Pinned to the last CPU when taskset exists: the targets are for one core, and a neighbour's noise stays off it. */
+const cpu = availableParallelism() - 1;
+const pinned = spawnSync('taskset', ['--version']).status === 0;
+
+function runJob<T>(job: Job): Promise<T> {
+  const node = [process.execPath, '--expose-gc', '--import', 'tsx', path.join(root, 'bench/worker.ts'), JSON.stringify(job)];
+  const [command, ...args] = pinned ? ['taskset', '-c', String(cpu), ...node] : node;
+  return new Promise((resolve, reject) => {
+    const child = spawn(command!, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.on('exit', (code) => {
+      if (code === 0) resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as T);
+      else reject(new Error(`the ${job.phase} phase failed (exit ${code})`));
+    });
+  });
+}
+
+const progress = (line: string) => process.stderr.write(`bench: ${line}\n`);
+
+/** Fuse.js scans every passage per query: past this per query (projected from the size before), a size is not worth the wait. */
+const FUSE_QUERY_LIMIT_MS = 10_000;
+
+async function fuseBaseline(dir: string, size: number, args: Args, previous: SizeResult | undefined): Promise<SizeResult['fuse']> {
+  const before = previous && !('skipped' in previous.fuse) ? previous.fuse.search.p50 * (size / previous.size) : 0;
+  if (previous && 'skipped' in previous.fuse) return { skipped: previous.fuse.skipped };
+  if (before > FUSE_QUERY_LIMIT_MS) return { skipped: `about ${Math.round(before / 1000)} s per query, projected from ${previous!.size} passages` };
+  progress(`${size} passages: plain Fuse.js`);
+  return runJob({ phase: 'fuse', dir, queries: args.queries, budgetMs: args.budgetMs });
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const result: BenchResult = {
+    machine: { cpu: cpus()[0]?.model.trim() ?? 'unknown', cpus: availableParallelism(), pinnedTo: pinned ? `CPU ${cpu}` : 'no CPU (taskset missing)', node: process.version },
+    queries: args.queries,
+    budgetMs: args.budgetMs,
+    sizes: [],
+  };
+  for (const size of args.sizes) {
+    const dir = await mkdtemp(path.join(tmpdir(), `footnote-bench-${size}-`));
+    try {
+      progress(`${size} passages: writing the corpus to ${dir}`);
+      const started = performance.now();
+      const corpus = await writeSyntheticCorpus(dir, size, { gazetteer: path.join(root, 'corpus/gazetteer.json') });
+      const generateMs = performance.now() - started;
+      progress(`${size} passages: cold start without a prebuilt index`);
+      const cold = await runJob<SizeResult['cold']>({ phase: 'cold', dir });
+      progress(`${size} passages: corpus:build`);
+      const build = await runJob<SizeResult['build']>({ phase: 'build', dir });
+      progress(`${size} passages: start from the prebuilt index, then ${args.queries} queries per command`);
+      const serve = await runJob<SizeResult['serve']>({ phase: 'serve', dir, queries: args.queries, seed: size, budgetMs: args.budgetMs });
+      const fuse = await fuseBaseline(dir, size, args, result.sizes.at(-1));
+      result.sizes.push({ size, corpus: { ...corpus, generateMs }, cold, build, serve, fuse });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+  const json = `${JSON.stringify(result, null, 2)}\n`;
+  if (args.json === true) process.stdout.write(json);
+  else {
+    if (args.json) await writeFile(args.json, json);
+    process.stdout.write(`${formatTables(result)}\n`);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${(error as Error)?.message ?? String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,58 @@
+/** Percentiles of one run's samples, in milliseconds. */
+export interface Latency {
+  count: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  mean: number;
+  /** Share of the queries the corpus answered (found: true), when it applies. */
+  found?: number;
+}
+
+export function summarize(samples: readonly number[], found?: number): Latency {
+  const sorted = [...samples].sort((a, b) => a - b);
+  // Nearest rank: p99 of 500 samples is the 495th, a value that was actually measured.
+  const at = (p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+  return {
+    count: sorted.length,
+    p50: at(50),
+    p95: at(95),
+    p99: at(99),
+    max: sorted.at(-1) ?? NaN,
+    mean: sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length),
+    ...(found === undefined ? {} : { found: found / Math.max(1, sorted.length) }),
+  };
+}
+
+export interface Memory {
+  /** Resident set size once settled after a full GC: what the process holds while it serves. */
+  rssMB: number;
+  heapMB: number;
+  /** Typed arrays and buffers (the passage index), outside the JS heap. */
+  externalMB: number;
+  /** The most the process ever held, loading included. */
+  peakRssMB: number;
+}
+
+/** RSS drops some time after a GC, when V8 hands freed pages back: measured after two GCs a second apart. */
+export async function memory(): Promise<Memory> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  gc?.();
+  const m = process.memoryUsage();
+  return {
+    rssMB: m.rss / 2 ** 20,
+    heapMB: m.heapUsed / 2 ** 20,
+    externalMB: m.external / 2 ** 20,
+    peakRssMB: process.resourceUsage().maxRSS / 1024,
+  };
+}
+
+/** Milliseconds `run` takes, awaited. */
+export async function time(run: () => unknown): Promise<number> {
+  const started = performance.now();
+  await run();
+  return performance.now() - started;
+}

@@ -1,0 +1,40 @@
+import type { Client } from 'discord.js';
+import type { ReloadOutcome } from '../corpus/reload.ts';
+import type { Logger } from '../log.ts';
+
+/**
+ * Where broadcastEval finds this shard's reload. Code it evaluates in a shard sees
+ * only that shard's client, so the reload has to hang off the client itself.
+ */
+interface ShardHooks {
+  footnoteReload?: () => Promise<ReloadOutcome>;
+}
+
+/**
+ * What /reload runs on this client. Under the ShardingManager every shard is a process
+ * with its own copy of the corpus, so the shard that took the command asks every
+ * shard of this manager, itself included, through discord.js's broadcastEval, and
+ * reports the first failure, or success once all of them have swapped. Unsharded, it
+ * is the local reload.
+ *
+ * Shards on other machines are out of reach of broadcastEval: each follows its own
+ * copy of the corpus by watching the folder (README, "Sharding").
+ */
+export function reloadOnEveryShard(client: Client, reloadHere: () => Promise<ReloadOutcome>, log: Logger): () => Promise<ReloadOutcome> {
+  (client as Client & ShardHooks).footnoteReload = reloadHere;
+  const shard = client.shard;
+  if (!shard) return reloadHere;
+  return async () => {
+    let outcomes: ReloadOutcome[];
+    try {
+      // Serialized and run in each shard: it may use nothing but its argument.
+      outcomes = (await shard.broadcastEval((c) => (c as Client & ShardHooks).footnoteReload!())) as ReloadOutcome[];
+    } catch (error) {
+      // A shard that is restarting cannot answer; it loads the corpus as it starts anyway.
+      log.warn({ err: error }, 'could not reach every shard; reloading this one');
+      return reloadHere();
+    }
+    log.info({ shards: outcomes.length, ok: outcomes.filter((o) => o.ok).length }, 'reload reached every shard');
+    return outcomes.find((o) => !o.ok) ?? outcomes.reduce((slowest, o) => (o.ms > slowest.ms ? o : slowest));
+  };
+}

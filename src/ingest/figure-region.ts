@@ -1,0 +1,52 @@
+import type { Region } from '../corpus/schema.ts';
+import type { FigureMention } from './figures.ts';
+import type { Span } from './sentences.ts';
+import type { FigureContext } from './statistics.ts';
+
+const ANAPHOR = /\b(?:the|this)\s+(province|city|municipality|region|county|zone|area)\b|\b(provincial|municipal)\b/gi;
+const PROVINCE_KINDS = new Set(['province', 'municipality', 'autonomous-region']);
+const CITY_KINDS = new Set(['prefecture-city', 'county-city', 'municipality']);
+
+/**
+ * The region: the first place named in the figure's clause (its subject), else
+ * earlier in the sentence; "the province", "the city" resolved to the last one
+ * named; else a place later in the sentence, or the most specific place of the
+ * sentences before; "national" only when nothing more specific is said; at last,
+ * the place the article is about.
+ */
+export function regionOf(figure: FigureMention, clause: Span, c: FigureContext): Region {
+  const specific = c.mentions.filter((m) => !m.generic);
+  const within = (from: number, to: number) => specific.filter((m) => m.start >= from && m.start < to);
+  const first = within(clause.start, figure.from)[0]?.region ?? anaphorRegion(c.text.slice(clause.start, figure.from), c, clause.start) ?? within(c.sentence.start, clause.start)[0]?.region;
+  if (first) return first;
+  const anaphor = anaphorRegion(c.text.slice(c.sentence.start, figure.from), c, c.sentence.start);
+  if (anaphor) return anaphor;
+  const later = within(figure.through, c.sentence.end)[0];
+  if (later) return later.region;
+  for (const sentence of [...c.earlier].reverse()) {
+    const found = within(sentence.start, sentence.end);
+    if (found.length) return deepest(found.map((m) => m.region), c.setting.regionById);
+  }
+  const generic = c.mentions.find((m) => m.generic && m.start >= c.sentence.start && m.start < c.sentence.end);
+  return generic?.region ?? c.setting.mainRegion ?? c.mentions[0]?.region ?? c.setting.regionById.get('china')!;
+}
+
+function anaphorRegion(before: string, c: FigureContext, offset: number): Region | undefined {
+  const found = [...before.matchAll(ANAPHOR)].at(-1);
+  if (!found) return undefined;
+  const word = (found[1] ?? found[2]!).toLowerCase();
+  const kinds = word === 'province' || word === 'provincial' ? PROVINCE_KINDS : word === 'city' || word === 'municipal' || word === 'municipality' ? CITY_KINDS : undefined;
+  const at = offset + found.index;
+  const candidates = [...c.setting.earlierMentions, ...c.mentions.filter((m) => m.start < at)].filter((m) => !m.generic && (!kinds || kinds.has(m.region.kind)));
+  return candidates.at(-1)?.region;
+}
+
+/** The most specific of places named together: Zhangjiagang over Suzhou over Jiangsu. */
+function deepest(regions: Region[], byId: ReadonlyMap<string, Region>): Region {
+  const depth = (r: Region) => {
+    let d = 0;
+    for (let p = r.parent; p; p = byId.get(p)?.parent) d++;
+    return d;
+  };
+  return regions.reduce((best, r) => (depth(r) > depth(best) ? r : best));
+}

@@ -1,0 +1,193 @@
+import { parseWrittenNumber } from '../corpus/numbers.ts';
+import type { Qualifier } from '../corpus/schema.ts';
+import type { Span } from './sentences.ts';
+
+/** A number in a sentence that reads as a figure, with what the words around it say. */
+export interface FigureMention {
+  /** Where the number as written stands, in passage coordinates. */
+  start: number;
+  end: number;
+  written: string;
+  value: number;
+  kind: 'percent' | 'points' | 'currency' | 'count';
+  /** As the text writes it: "yuan", "U.S. dollars", "parts and components"; undefined for a bare percentage. */
+  unit: string | undefined;
+  /** The number with its unit, as a change is quoted: "6.2%", "4.8 percent". */
+  withUnit: string;
+  /** Where the figure's words end (unit, "of …" of a share, the basis of a change). */
+  through: number;
+  qualifier?: Qualifier;
+  /** Where the qualifier starts, or the number when there is none. */
+  from: number;
+  /** A percentage that says how much something changed, one that says what share it is, or any other figure. */
+  role: 'change' | 'share' | 'level';
+  direction: 1 | -1;
+  basis?: string;
+  /** "% of the total": what a share is a share of. */
+  of?: string;
+}
+
+const SCALE = String.raw`(?:\s+(?:thousand|million|billion|trillion))?`;
+// Not part of a name or code ("C919", "Chang'e-6", "5G", "24-hour"), not a time (10:30), not a range of years (2021-2025).
+const DIGITS = new RegExp(String.raw`(?<![\p{L}\p{N}.,\-–/'’])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\p{L}\p{N}]|[.,:]\d|[-–][\p{L}\p{N}])${SCALE}`, 'gu');
+const WORDS = new RegExp(String.raw`\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\b(?!-)${SCALE}|\bone\s+(?:thousand|million|billion|trillion)\b`, 'gi');
+const MONTH = String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?`;
+
+const QUALIFIERS: [RegExp, Qualifier][] = [
+  [/\b(?:more than|in excess of)\s*$/i, 'more than'],
+  [/\b(?:over|above|upwards of)\s*$/i, 'over'],
+  [/\b(?:exceeded|exceeding|exceeds|exceed|surpassed|surpassing|surpasses|topped|topping|tops|passed|broke through|breaking through)\s*$/i, 'exceeded'],
+  [/\b(?:nearly|almost|close to|approaching|nearing)\s*$/i, 'nearly'],
+  [/\b(?:about|approximately|roughly|some|an estimated|approx\.)\s*$/i, 'about'],
+  [/\baround\s*$/i, 'around'],
+  [/\bup to\s*$/i, 'up to'],
+  [/\b(?:less than|fewer than|under|below)\s*$/i, 'less than'],
+];
+const RISE = String.raw`up|rose|rise|rises|rising|grew|grow|grows|growing|growth(?: rate)?(?: target)?(?: of)?|increased?|increases|increasing|jumped|jumps|jumping|surged|surging|expanded|expanding|expands|climbed|climbing|gained|gain|higher|advanced`;
+const FALL = String.raw`down|fell|fall|falls|falling|dropped|drop|drops|dropping|declined?|declines|declining|decreased?|decreases|decreasing|slipped|contracted|shrank|lower`;
+const CHANGE = new RegExp(String.raw`\b(?:(?:an?\s+)?(?:year-on-year\s+|yearly\s+|annual\s+)?(${RISE}|${FALL})(?:\s+(?:by|of))?)\s*$`, 'i');
+const FALLING = new RegExp(String.raw`^(?:an?\s+)?(?:year-on-year\s+)?(?:${FALL})\b`, 'i');
+const SHARE = /\b(?:accounted for|accounts for|accounting for|account for|made up|makes up|making up|share of|proportion of|ratio of|rate of|rate was|rate stood at|ratio was)\s*$/i;
+const BASIS_AFTER = /^\s*,?\s*(year[- ]on[- ]year|y-o-y|yoy|from a year (?:earlier|ago|before)|(?:over|from|compared (?:with|to)) the same period (?:of |in )?last year|(?:over|from) the previous year|month[- ]on[- ]month|quarter[- ]on[- ]quarter)\b/i;
+const CURRENCY = /^\s+(yuan|RMB|renminbi|U\.S\. dollars|US dollars|dollars|USD|euros|Hong Kong dollars|HK dollars)(?![\p{L}])/u;
+const CURRENCY_SIGN = /(US\$|\$|USD|RMB|CNY|¥|€)\s*$/;
+
+const STOP = new Set((
+  'of for in at on with from to by across over under between among per than as into during since including within via about around after before until ' +
+  'against toward towards through throughout upon was were is are has have had will would be been being can could may might shall should do does did ' +
+  'that which who whose where when while whereas but or nor so yet if because although though respectively now already currently still also each ' +
+  'annually together last next this these those the a an its their his her our your my it they we he she there here such more less most least only just even then ' +
+  'year-on-year up down'
+).split(' '));
+const COPULA = /(?:^|,\s*|\b)(?:of which\s+|among them,?\s+)?(?<![\p{L}-])((?:[\p{L}-]+\s+){0,4}[\p{L}-]+)\s+(?:were|was|reached|totaled|totalled|stood at|numbered)\s*$/iu;
+const TOTAL = /\btotal(?:\s+number)?\s+(?:to|of|at)\s*$/i;
+const TIME_UNITS = /^(?:years?|months?|weeks?|decades?|days?|hours?|quarters?)$/i;
+
+/** The figures of one sentence of a passage, in order. */
+export function findFigures(sentence: Span): FigureMention[] {
+  const text = sentence.text;
+  const out: FigureMention[] = [];
+  const candidates = [...text.matchAll(DIGITS), ...text.matchAll(WORDS)].sort((a, b) => a.index - b.index);
+  for (const match of candidates) {
+    const figure = readFigure(text, match.index, match[0], /^\d/.test(match[0]), sentence);
+    if (figure && !out.some((f) => f.start < figure.end && figure.start < f.end)) out.push(figure);
+  }
+  return out;
+}
+
+function readFigure(text: string, at: number, written: string, digits: boolean, sentence: Span): FigureMention | undefined {
+  const before = text.slice(0, at);
+  const after = text.slice(at + written.length);
+  const value = parseWrittenNumber(written);
+  if (value === undefined) return undefined;
+  if (digits && !notALabel(before, after, written, at === 0 && sentence.start === 0)) return undefined;
+  if (!digits && (/\b(?:the|these|those|its|their|his|her|our|both|all|every|each)\s+$/i.test(before) || /["“‘']$/.test(before))) return undefined;
+  if (!digits && /^\s+(?:of|largest|biggest|smallest|richest|fastest|top|leading|most|main|major)\b/i.test(after)) return undefined;
+
+  const qualifierMatch = QUALIFIERS.map(([p, q]) => [p.exec(before), q] as const).find(([m]) => m);
+  const qualifier = qualifierMatch?.[1];
+  const from = qualifierMatch?.[0] ? qualifierMatch[0].index : at;
+  const lead = before.slice(0, from);
+  const base = { start: sentence.start + at, end: sentence.start + at + written.length, written, value, from: sentence.start + from, ...(qualifier ? { qualifier } : {}) };
+
+  const percent = /^\s*(%|percent\b|per cent\b)/i.exec(after);
+  const points = /^\s*(percentage points?|pct points?)\b/i.exec(after);
+  if (percent || points) {
+    const unitMatch = (percent ?? points)!;
+    let through = at + written.length + unitMatch[0].length;
+    const rest = text.slice(through);
+    // "1.1 percentage points higher", "5.5 percent growth": the words after say it is a change too.
+    const change = CHANGE.exec(lead) ?? (/^\s+(?:higher|lower|growth|increase|rise)\b/i.test(rest) ? [''] : null);
+    const basis = BASIS_AFTER.exec(rest);
+    const of = /^\s+of\s+((?:the\s+)?[^,.;]*?)(?=\s+(?:for|in|by|as|than|while|with|and|compared|year)\b|[,.;]|$)/i.exec(rest);
+    const role = change ? 'change' : SHARE.test(lead) || of ? 'share' : 'level';
+    if (role === 'change' && basis) through += basis[0].length;
+    if (role === 'share' && of) through += of[0].length;
+    const direction = change && (FALLING.test(change[0].trim()) || /^\s+lower\b/i.test(rest)) ? -1 : 1;
+    return {
+      ...base,
+      kind: points ? 'points' : 'percent',
+      unit: points ? 'percentage points' : undefined,
+      withUnit: text.slice(at, at + written.length + unitMatch[0].length),
+      through: sentence.start + through,
+      role,
+      direction,
+      ...(role === 'change' ? { basis: basisOf(basis?.[1] ?? change?.[0] ?? '') } : {}),
+      ...(role === 'share' && of ? { of: of[1] } : {}),
+    };
+  }
+
+  const sign = CURRENCY_SIGN.exec(lead);
+  const currency = CURRENCY.exec(after);
+  if (currency || sign) {
+    const unit = currency ? (/^(RMB|renminbi|yuan)$/i.test(currency[1]!) ? 'yuan' : currency[1]!) : /¥|RMB|CNY/.test(sign![1]!) ? 'yuan' : sign![1] === '€' ? 'euros' : 'U.S. dollars';
+    // "13.57 trillion yuan (about 1.91 trillion U.S. dollars)": the conversion is the same figure again.
+    if (/\(\s*(?:about|around|approximately|roughly|some|nearly|or|equivalent to)?\s*(?:US\$|\$|USD|¥|RMB|€)?\s*$/i.test(lead) && /(?:yuan|dollars|euros|RMB)\s*\(\s*[^()]*$/i.test(before)) return undefined;
+    const through = at + written.length + (currency?.[0].length ?? 0);
+    return { ...base, kind: 'currency', unit, withUnit: text.slice(at, through), through: sentence.start + through, role: 'level', direction: 1 };
+  }
+
+  const noun = countNoun(after);
+  if (!noun) {
+    // "of which new energy vehicles were 1.68 million": the counted thing is the subject.
+    const subject = COPULA.exec(lead)?.[1];
+    // "bringing the total to about 16,000": the unit is the previous figure's (statistics.ts fills it in).
+    const total = TOTAL.test(lead);
+    if (!(subject && /s$/.test(subject)) && !total) return undefined;
+    const through = at + written.length;
+    return { ...base, kind: 'count', unit: total ? undefined : subject, withUnit: written, through: sentence.start + through, role: 'level', direction: 1 };
+  }
+  if (digits && /^(?:1[89]|20)\d{2}$/.test(written) && (!/^\p{Ll}/u.test(noun.text) || /\b(?:in|since|from|to|by|until|before|after|of|year|the|and)\s*$/i.test(lead))) return undefined;
+  const head = noun.text.split(/\s+/).at(-1)!;
+  if (TIME_UNITS.test(head) && (/\b(?:past|last|next|recent|previous|coming|first|over the|in the|for|after|within|during|since|the)\s*$/i.test(lead) || /^\s+(?:ago|later|earlier|old|in a row)\b/i.test(after.slice(noun.length)))) return undefined;
+  const through = at + written.length + noun.length;
+  return { ...base, kind: 'count', unit: noun.text, withUnit: text.slice(at, through), through: sentence.start + through, role: 'level', direction: 1 };
+}
+
+/** Years, dates, list numbers and names that hold a number ("No. 1", "top 100") are no figures. */
+function notALabel(before: string, after: string, written: string, atStart: boolean): boolean {
+  if (new RegExp(String.raw`\b${MONTH}\s*$`).test(before) || new RegExp(String.raw`^\s+${MONTH}\b`).test(after)) return false;
+  if (/\b(?:No|Nos|number|top|Top|TOP|Fortune|Global|Forbes|Article|Chapter|Phase|Line|Class|Level|Grade|Group|Category|Type|Version|Model|Route|Gate|Section)\.?\s*$/.test(before)) return false;
+  if ((atStart || /^\s*\(?$/.test(before)) && /^[.)]\s/.test(after)) return false;
+  return written.length > 0;
+}
+
+/** The noun phrase a count is of: "parts and components", "national and municipal R&D institutions", "“double first-class” universities". */
+function countNoun(after: string): { text: string; length: number } | undefined {
+  const token = /^(\s+)(“[^”]{1,40}”|"[^"]{1,40}"|[\p{L}\p{N}][\p{L}\p{N}&'’\-]*)([,.;:!?)”"]?)/u;
+  let pos = 0;
+  let end = 0;
+  let count = 0;
+  while (count < 7) {
+    const m = token.exec(after.slice(pos));
+    if (!m) break;
+    const word = m[2]!;
+    const lower = word.toLowerCase();
+    if (STOP.has(lower) || /^\d/.test(word) || /ly$/.test(lower)) break;
+    if (lower === 'and') {
+      const next = token.exec(after.slice(pos + m[0].length));
+      const nextWord = next?.[2]?.toLowerCase();
+      if (!nextWord || STOP.has(nextWord) || /^\d/.test(nextWord) || /(?:ed|ing)$/.test(nextWord) || end === 0) break;
+      pos += m[0].length;
+      continue;
+    }
+    // A verb right after a number ("10 opened") is no unit; "self-employed", "foreign-funded" are adjectives.
+    if (end === 0 && /(?:ed|ing)$/.test(lower) && !lower.includes('-')) break;
+    pos += m[1]!.length + word.length;
+    end = pos;
+    count++;
+    if (m[3]) break;
+  }
+  if (end === 0) return undefined;
+  const text = after.slice(0, end).trim();
+  // A phrase that ends on a quoted modifier names no thing counted.
+  if (/[”"]$/.test(text)) return undefined;
+  return { text, length: end };
+}
+
+function basisOf(phrase: string): string {
+  if (/month/i.test(phrase)) return 'month on month';
+  if (/quarter[- ]on/i.test(phrase)) return 'quarter on quarter';
+  // Chinese statistics report changes year on year unless they say otherwise.
+  return 'year on year';
+}

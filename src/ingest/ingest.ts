@@ -1,0 +1,173 @@
+import { ArticleSchema, type Article, type Gazetteer, type Metric, type Passage, type Person, type Region, type Statistic } from '../corpus/schema.ts';
+import { describePeriod } from '../engine/period.ts';
+import { cleanDocument } from './clean.ts';
+import type { SourceDocument, SourceFormat } from './document.ts';
+import { readHtml } from './html.ts';
+import { readMarkdown } from './markdown.ts';
+import { MetricMatcher } from './metrics.ts';
+import { findSpeakers, resolvePerson } from './people.ts';
+import { periodPhrases, readPublished } from './periods.ts';
+import { readPlainText } from './plain.ts';
+import { RegionTagger, type RegionMention } from './regions.ts';
+import { slugify, uniqueId } from './slug.ts';
+import { extractStatistics } from './statistics.ts';
+
+export interface IngestOptions {
+  title?: string | undefined;
+  outlet?: string | undefined;
+  published?: string | undefined;
+  url?: string | undefined;
+  id?: string | undefined;
+}
+
+export interface IngestResult {
+  article: Article;
+  /** The text stored as `sources/<id>.txt`: the file itself, or what the HTML or Markdown renders to. */
+  sourceText: string;
+  /** The original HTML or Markdown, kept beside the text for the record. */
+  original?: { extension: 'html' | 'md'; content: string };
+  /** Gazetteer entries the article needs that the gazetteer lacks: people quoted, metrics proposed. */
+  newPeople: Person[];
+  newMetrics: Metric[];
+  dropped: { text: string; reason: string }[];
+}
+
+/** Input the article cannot be made from; the message says what to pass. */
+export class IngestError extends Error {}
+
+const DATE = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
+
+/** Turns a raw article into a corpus entry. Pure: reads nothing, writes nothing. */
+export function ingest(raw: string, format: SourceFormat, options: IngestOptions, gazetteer: Gazetteer): IngestResult {
+  const document = read(raw, format);
+  const clean = cleanDocument(document, { title: options.title });
+  if (clean.body.length === 0) throw new IngestError('No article text was found in the file (every block looked like page furniture).');
+  const title = options.title ?? document.meta.title ?? clean.title;
+  const outlet = options.outlet ?? document.meta.outlet ?? clean.meta.outlet;
+  const published = options.published ?? document.meta.published ?? clean.meta.published;
+  if (!title) throw new IngestError('No title found in the file: pass --title "…".');
+  if (!outlet) throw new IngestError('No outlet found in the file: pass --outlet "…".');
+  if (!published) throw new IngestError('No publication date found in the file: pass --published YYYY-MM or YYYY-MM-DD.');
+  if (!DATE.test(published)) throw new IngestError(`--published must be YYYY-MM or YYYY-MM-DD, not “${published}”.`);
+  const url = options.url ?? document.meta.url;
+  const id = options.id ?? articleId(outlet, published, title);
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) throw new IngestError(`--id must be a lowercase slug like "cctv-2024-05-productive-forces", not “${id}”.`);
+
+  const at = readPublished(published);
+  const tagger = new RegionTagger(gazetteer);
+  const regionById = new Map(gazetteer.regions.map((r) => [r.id, r]));
+  const whole = [title, ...clean.body].join('\n');
+  const mentions = clean.body.map((text) => tagger.mentions(text, whole));
+  const mainRegion = mostMentioned([tagger.mentions(title, whole), ...mentions].flat());
+  const reportingPeriod = periodPhrases(clean.body[0]!, at).find((p) => p.period)?.period;
+
+  const people = new Map<string, Person>();
+  const metrics = new MetricMatcher(gazetteer.metrics);
+  const metricById = new Map<string, Metric>(gazetteer.metrics.map((m) => [m.id, m]));
+  const newMetrics = new Map<string, Metric>();
+  const statIds = new Set<string>();
+  const passages: Passage[] = [];
+  const stats: Statistic[] = [];
+
+  clean.body.forEach((text, i) => {
+    const passageId = `${id}#p${i + 1}`;
+    const speakers = findSpeakers(text, (name) => tagger.mentions(name).length > 0, (name) => known(gazetteer.people, name));
+    const resolved = speakers.map((s) => {
+      const region = s.role ? tagger.mentions(s.role).find((m) => !m.generic)?.region.id : undefined;
+      const person = resolvePerson(s, [...gazetteer.people, ...people.values()], { ...(region ? { region } : {}), source: `${outlet}, ${published}` });
+      if (!gazetteer.people.some((p) => p.id === person.id)) people.set(person.id, person);
+      return { person, direct: s.direct };
+    });
+    const speaker = resolved.find((r) => r.direct)?.person.id;
+    passages.push({
+      id: passageId,
+      paragraph: i + 1,
+      text,
+      regions: [...new Set(mentions[i]!.map((m) => m.region.id))],
+      people: [...new Set(resolved.map((r) => r.person.id))],
+      ...(speaker ? { speaker } : {}),
+      topics: [],
+    });
+    const earlierMentions = mentions.slice(0, i).flat();
+    for (const s of extractStatistics(text, mentions[i]!, { published: at, reportingPeriod, mainRegion, regionById, earlierMentions })) {
+      let metric = metrics.match(s.words);
+      if (!metric) {
+        const proposal = metrics.propose(s.words);
+        if (!proposal) continue;
+        const { proposed: _, ...entry } = proposal;
+        metric = metricById.get(entry.id) ?? newMetrics.get(entry.id) ?? entry;
+        if (!metricById.has(metric.id)) newMetrics.set(metric.id, metric);
+      }
+      const statId = uniqueId(slugify([s.region.id, metric.id, s.period ?? ''].join(' '), 12), statIds);
+      stats.push({
+        id: `${id}#${statId}`,
+        metric: metric.id,
+        label: `${metric.name}, ${s.region.name}${s.period ? `, ${describePeriod(s.period)}` : ''}`,
+        value: s.value,
+        written: s.written,
+        unit: s.unit,
+        ...(s.qualifier ? { qualifier: s.qualifier } : {}),
+        ...(s.period ? { period: s.period } : {}),
+        region: s.region.id,
+        ...(s.change ? { change: s.change } : {}),
+        passage: passageId,
+        quote: s.quote,
+      });
+    }
+  });
+
+  const article = ArticleSchema.parse({
+    id,
+    title,
+    outlet,
+    published,
+    ...(url ? { url } : {}),
+    language: language(clean.body.join(' ')),
+    source: `sources/${id}.txt`,
+    passages,
+    stats,
+  });
+  return {
+    article,
+    sourceText: document.text,
+    ...(format === 'txt' ? {} : { original: { extension: format, content: raw } }),
+    newPeople: [...people.values()],
+    newMetrics: [...newMetrics.values()],
+    dropped: clean.dropped,
+  };
+}
+
+function read(raw: string, format: SourceFormat): SourceDocument {
+  if (format === 'html') return readHtml(raw);
+  if (format === 'md') return readMarkdown(raw);
+  return readPlainText(raw);
+}
+
+/** "CCTV", "2024-05", "Write a good article on…" → "cctv-2024-05-write-good-article-development". */
+function articleId(outlet: string, published: string, title: string): string {
+  const words = outlet.split(/\s+/);
+  const source = words.length > 2 ? words.map((w) => w[0]).join('') : outlet;
+  const keywords = slugify(title, 20).split('-').filter((w) => w.length > 2 && !/^\d+$/.test(w) && !STOP.has(w)).slice(0, 4);
+  return slugify([source, published.slice(0, 7), ...keywords].join(' '), 12);
+}
+
+const STOP = new Set('the and for with from into its how why what who new as of on in at to by a an is are was were this that'.split(' '));
+
+function known(people: readonly Person[], name: string): boolean {
+  const key = name.toLowerCase();
+  return people.some((p) => [p.name, ...p.aliases].some((n) => n.toLowerCase() === key));
+}
+
+function mostMentioned(mentions: RegionMention[]): Region | undefined {
+  const counts = new Map<Region, number>();
+  for (const m of mentions) if (!m.generic) counts.set(m.region, (counts.get(m.region) ?? 0) + 1);
+  let best: Region | undefined;
+  for (const [region, n] of counts) if (!best || n > counts.get(best)!) best = region;
+  return best;
+}
+
+/** Articles in Chinese are mostly Han characters; everything else here is English. */
+function language(text: string): string {
+  const han = [...text].filter((c) => /\p{Script=Han}/u.test(c)).length;
+  return han > text.length * 0.3 ? 'zh' : 'en';
+}

@@ -1,0 +1,105 @@
+import type { Person } from '../corpus/schema.ts';
+import { normalize } from '../engine/text.ts';
+import { slugify } from './slug.ts';
+
+/** A person the passage names as speaking, before being resolved to the gazetteer. */
+export interface PersonMention {
+  name: string;
+  role?: string;
+  /** Quoted directly ("Name, Role: …", “…,” said Name) rather than reported ("Name said that …"). */
+  direct: boolean;
+}
+
+const ROLE_WORDS =
+  /\b(secretary|mayor|governor|director|deputy|chairman|chairwoman|chair|president|vice|head|chief|manager|ceo|founder|professor|researcher|economist|analyst|engineer|official|minister|spokesperson|spokesman|spokeswoman|commissioner|dean|expert|scholar|fellow|member|leader|partner|executive|officer|secretary-general|general manager|party chief|editor|reporter|worker|farmer|owner|teacher|student|resident|villager)\b/i;
+/** Capitalised words that start sentences or roles, never names. */
+const NOT_NAMES = new Set(
+  ('The A An This That These Those It Its In On At By For From With As Last Next First Second Third Among According Experts Analysts Officials ' +
+    'Secretary Mayor Governor Director Deputy Chairman President Vice Head Chief General Party Provincial Municipal Committee Bureau Department ' +
+    'Commission Government National Central People Republic China Chinese Province City County District Minister Premier Professor Mr Mrs Ms Dr ' +
+    'Statistics Industry Information Technology University Academy Institute Company Group Co Ltd Bank New Energy We I They He She Our Here There ' +
+    'January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday')
+    .split(' '),
+);
+const NAME = String.raw`\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2}`;
+const SAID = String.raw`(?:said|says|added|noted|stressed|explained|emphasized|emphasised|told\s+[\p{L}]+)`;
+const REPORTED = String.raw`(?:said|says|added|noted|stressed|explained|emphasized|emphasised|pointed out|believes|believed|told|urged|called for|warned|stated)`;
+
+/**
+ * Who speaks in a passage. Direct speech: "Name, Role: …" and "Role, Name: …" (the
+ * form of the seed's interviews), and a quotation attributed with "said Name, role"
+ * or "Name, role, said: “…”". Reported speech ("Name pointed out that …") is recorded
+ * as such. Unnamed sources ("a person in charge said") are not people: a name must
+ * look like one and be no role or place.
+ */
+export function findSpeakers(text: string, isPlace: (name: string) => boolean, known: (name: string) => boolean): PersonMention[] {
+  const out: PersonMention[] = [];
+  const add = (m: PersonMention) => {
+    const name = cleanName(m.name);
+    if (!name || (!known(name) && !looksLikeName(name, isPlace))) return;
+    const existing = out.find((o) => normalize(o.name) === normalize(name));
+    if (existing) {
+      existing.direct ||= m.direct;
+      existing.role ??= m.role;
+    } else out.push({ ...m, name, ...(m.role ? { role: tidyRole(m.role) } : {}) });
+  };
+
+  // "Name, Role: …" or "Role, Name: …" at the start of the passage.
+  const colon = /^([^:：“"]{3,200}?)[:：]\s+\S/u.exec(text);
+  if (colon) {
+    const head = colon[1]!.trim();
+    const comma = head.indexOf(', ');
+    const [a, b] = comma > 0 ? [head.slice(0, comma), head.slice(comma + 2)] : [head, ''];
+    if (b && (known(a) || looksLikeName(a, isPlace)) && ROLE_WORDS.test(b)) add({ name: a, role: b, direct: true });
+    else if (b && (known(b) || looksLikeName(b, isPlace)) && ROLE_WORDS.test(a)) add({ name: b, role: a, direct: true });
+    else if (!b && (known(a) || (looksLikeName(a, isPlace) && words(a) <= 3))) add({ name: a, direct: true });
+  }
+
+  const quoted = /[“"][^”"]{12,}[”"]/u.test(text);
+  if (quoted) {
+    // “…,” said Zhou Wei, director of …   |   “…,” Zhou Wei said.
+    for (const m of text.matchAll(new RegExp(String.raw`[”"]\s*,?\s*${SAID}\s+(${NAME})(?:,\s*([^.;“"]+))?`, 'gu'))) add({ name: m[1]!, ...(m[2] ? { role: m[2] } : {}), direct: true });
+    // “…,” Zhengzhou's deputy mayor Ma Wei told reporters: the words before the name are the role.
+    for (const m of text.matchAll(new RegExp(String.raw`[”"]\s*,?\s*((?:[\p{L}'’-]+\s+){0,6}?)(${NAME})\s+${SAID}`, 'gu'))) add({ name: m[2]!, ...(m[1]!.trim() ? { role: m[1]! } : {}), direct: true });
+    // Zhou Wei, director of …, said: “…”
+    for (const m of text.matchAll(new RegExp(String.raw`(${NAME})(?:,\s*([^,“"]+),)?\s+${SAID}[:,]?\s*[“"]`, 'gu'))) add({ name: m[1]!, ...(m[2] ? { role: m[2] } : {}), direct: true });
+  }
+  // Reported speech: Li Ming, an economist at …, said the …; General Secretary Xi Jinping pointed out that …
+  for (const m of text.matchAll(new RegExp(String.raw`(${NAME})(?:,\s*([^,“"]+),)?\s+${REPORTED}\b(?!\s*[:,]?\s*[“"])`, 'gu'))) {
+    add({ name: m[1]!, ...(m[2] ? { role: m[2] } : {}), direct: false });
+  }
+  return out;
+}
+
+/** Resolves a mention to a gazetteer person, or proposes one (its id is the slug of the name). */
+export function resolvePerson(mention: PersonMention, people: readonly Person[], describe: { region?: string; source: string }): Person {
+  const key = normalize(mention.name);
+  const known = people.find((p) => [p.name, p.zh, ...p.aliases].some((n) => n && normalize(n) === key));
+  if (known) return known;
+  return {
+    id: slugify(mention.name),
+    name: mention.name,
+    aliases: [],
+    role: mention.role ?? `quoted in ${describe.source}`,
+    ...(describe.region ? { region: describe.region } : {}),
+  };
+}
+
+function looksLikeName(name: string, isPlace: (name: string) => boolean): boolean {
+  if (!new RegExp(`^${NAME}$`, 'u').test(name)) return false;
+  const parts = name.split(/\s+/);
+  return !parts.some((p) => NOT_NAMES.has(p.replace(/['’]s$/, '')) || isPlace(p)) && !isPlace(name) && !ROLE_WORDS.test(name);
+}
+
+/** "General Secretary Xi Jinping" names Xi Jinping. */
+function cleanName(name: string): string {
+  return name.replace(/^(?:(?:General|Deputy|Vice|Party)\s+)?(?:Secretary|Mayor|Governor|Director|Chairman|President|Premier|Minister|Professor|Mr|Mrs|Ms|Dr)\.?\s+/, '').trim();
+}
+
+function tidyRole(role: string): string {
+  return role.trim().replace(/^(?:an?|the)\s+/i, '').replace(/[,.;:]+$/, '');
+}
+
+function words(text: string): number {
+  return text.split(/\s+/).length;
+}

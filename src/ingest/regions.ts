@@ -1,0 +1,125 @@
+import type { Gazetteer, Region } from '../corpus/schema.ts';
+import { normalize } from '../engine/text.ts';
+
+export interface RegionMention {
+  region: Region;
+  start: number;
+  end: number;
+  /** "national", "the country": a mention of China that never outranks a named place. */
+  generic: boolean;
+}
+
+/** Words after a place name that still make it about the place ("Guangdong Provincial Bureau of Statistics"). */
+const GOVERNMENT = /^(Provincial|Municipal|Party|Government|Bureau|Department|Commission|Committee|Province|City|Municipality|District|County|New|Free|Pilot|Economic|High-tech|Development|Zone|Port|Area)\b/;
+/** "South China", "east China", "western China" are macro-regions, not the country. */
+const COMPASS = /\b(?:south|north|east|west|central|southwest|southeast|northwest|northeast|southern|northern|eastern|western)(?:ern)?\s+$/i;
+const han = /\p{Script=Han}/u;
+
+interface Surface {
+  pattern: RegExp;
+  region: Region;
+  /** Other regions this bare name may mean ("Suzhou" may be Suzhou, Anhui). */
+  alternatives: Region[];
+  generic: boolean;
+}
+
+/**
+ * Finds the gazetteer's regions in text by every name, Chinese name and alias,
+ * longest first. A place inside an organisation's name ("Shanghai Jiaotong
+ * University", "China Medical City") is not a mention of the place. A bare name
+ * that two cities share ("Suzhou": 苏州 in Jiangsu, 宿州 in Anhui, whose gazetteer
+ * name is "Suzhou (Anhui)") goes to the one whose province the text is about.
+ */
+export class RegionTagger {
+  private readonly surfaces: Surface[] = [];
+
+  constructor(gazetteer: Gazetteer) {
+    const byName = new Map(gazetteer.regions.map((r) => [normalize(r.name), r]));
+    const alternatives = new Map<string, Region[]>();
+    for (const region of gazetteer.regions) {
+      const bare = /^(.+?) \(([^)]+)\)$/.exec(region.name)?.[1];
+      const owner = bare ? byName.get(normalize(bare)) : undefined;
+      if (owner) alternatives.set(owner.id, [...(alternatives.get(owner.id) ?? []), region]);
+    }
+    for (const region of gazetteer.regions) {
+      const names = new Set([region.name, region.zh, ...region.aliases].filter((n): n is string => !!n));
+      for (const name of names) {
+        this.surfaces.push({
+          pattern: surfacePattern(name),
+          region,
+          alternatives: name === region.name ? alternatives.get(region.id) ?? [] : [],
+          generic: region.kind === 'country' && name === name.toLowerCase() && !han.test(name),
+        });
+      }
+    }
+  }
+
+  /**
+   * The mentions in a passage, in order. `context` is the article's text: it decides
+   * between cities that share a name, the passage itself weighing most.
+   */
+  mentions(text: string, context = ''): RegionMention[] {
+    const found: (RegionMention & { alternatives: Region[] })[] = [];
+    for (const surface of this.surfaces) {
+      for (const match of text.matchAll(surface.pattern)) {
+        found.push({ region: surface.region, alternatives: surface.alternatives, start: match.index, end: match.index + match[0].length, generic: surface.generic });
+      }
+    }
+    // Longest first, then earliest: "Suzhou Industrial Park" wins over "Suzhou".
+    found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+    const kept: typeof found = [];
+    for (const m of found) {
+      if (kept.some((k) => m.start < k.end && k.start < m.end)) continue;
+      if (insideName(text, m)) continue;
+      kept.push(m);
+    }
+    kept.sort((a, b) => a.start - b.start);
+    return kept.map(({ alternatives, ...m }) => (alternatives.length ? { ...m, region: this.choose(m.region, alternatives, text, context) } : m));
+  }
+
+  private choose(owner: Region, alternatives: Region[], passage: string, article: string): Region {
+    const weight = (r: Region) => {
+      const province = this.surfaces.find((s) => s.region.id === r.parent)?.region;
+      if (!province) return 0;
+      const names = this.surfaces.filter((s) => s.region === province);
+      const count = (text: string) => names.reduce((n, s) => n + [...text.matchAll(s.pattern)].length, 0);
+      return 3 * count(passage) + count(article);
+    };
+    let best = owner;
+    let bestWeight = weight(owner);
+    for (const r of alternatives) {
+      const w = weight(r);
+      if (w > bestWeight) [best, bestWeight] = [r, w];
+    }
+    return best;
+  }
+}
+
+/**
+ * English names match as whole words: in their own case or in capitals (datelines
+ * write "GUANGZHOU"), and lowercase aliases ("the country") in any case.
+ */
+function surfacePattern(name: string): RegExp {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]").replace(/\s+/g, '\\s+');
+  if (han.test(name)) return new RegExp(escaped, 'gu');
+  const bounded = (body: string) => `(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`;
+  if (name === name.toLowerCase()) return new RegExp(bounded(escaped), 'giu');
+  const upper = name.toUpperCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  return new RegExp(bounded(`${escaped}|${upper}`), 'gu');
+}
+
+/** A place name that begins or ends an organisation's capitalised name is not a mention of the place. */
+function insideName(text: string, m: { start: number; end: number; region: Region }): boolean {
+  const after = text.slice(m.end);
+  const next = /^\s+(\p{Lu}[\p{L}’'-]*)/u.exec(after)?.[1];
+  if (next && !GOVERNMENT.test(next) && !/^\s+\p{Lu}[\p{L}’'-]*\s*[:,]/u.test(after) && !sentenceStartAfter(text, m.end)) return true;
+  const before = text.slice(0, m.start);
+  if (m.region.kind === 'country' && COMPASS.test(before)) return true;
+  // "Bank of China", "University of Science and Technology of China".
+  if (/\b(?:Bank|University|Academy|Institute|College|Museum)\s+(?:[\p{L}&]+\s+)*of\s+(?:the\s+)?$/u.test(before)) return true;
+  return false;
+}
+
+function sentenceStartAfter(text: string, at: number): boolean {
+  return /^[.!?]/.test(text.slice(at));
+}

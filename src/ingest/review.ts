@@ -1,0 +1,51 @@
+import { describePeriod } from '../engine/period.ts';
+import type { IngestResult } from './ingest.ts';
+
+/** What a person checks before committing an ingested article: one screen, plain text. */
+export function reviewTable(result: IngestResult): string {
+  const { article } = result;
+  const lines: string[] = [];
+  lines.push(`Article   ${article.id}`);
+  lines.push(`Title     ${article.title}`);
+  lines.push(`Outlet    ${article.outlet}, ${article.published}${article.url ? ` · ${article.url}` : ''}`);
+  lines.push(`Source    ${article.source}${result.original ? ` (rendered from sources/${article.id}.${result.original.extension})` : ''}`);
+  const reasons = new Map<string, number>();
+  for (const d of result.dropped) reasons.set(d.reason, (reasons.get(d.reason) ?? 0) + 1);
+  lines.push(`Dropped   ${result.dropped.length ? [...reasons].map(([r, n]) => `${r} ×${n}`).join(', ') : 'nothing'}`);
+  lines.push('');
+  lines.push(`Passages (${article.passages.length})`);
+  for (const p of article.passages) {
+    const who = [p.speaker ? `speaker ${p.speaker}` : '', p.people.filter((id) => id !== p.speaker).map((id) => `mentions ${id}`).join(', ')].filter(Boolean).join('; ');
+    lines.push(`  ¶${String(p.paragraph).padEnd(3)} ${clip(p.text, 90)}`);
+    lines.push(`       regions: ${p.regions.join(', ') || '—'}${who ? ` · ${who}` : ''}`);
+  }
+  lines.push('');
+  lines.push(`Statistics (${article.stats.length})`);
+  const rows = article.stats.map((s) => [
+    `¶${s.passage.split('#p')[1]}`,
+    s.metric,
+    `${s.qualifier ? `${s.qualifier} ` : ''}${s.written} ${s.unit}`,
+    s.period ? describePeriod(s.period) : '—',
+    s.region,
+    s.change ? `${s.change.value > 0 ? '+' : ''}${s.change.value}${s.change.unit === '%' ? '%' : ` ${s.change.unit}`} ${s.change.basis}` : '',
+  ]);
+  const header = ['¶', 'metric', 'figure', 'period', 'region', 'change'];
+  const widths = header.map((h, i) => Math.min(40, Math.max(h.length, ...rows.map((r) => r[i]!.length))));
+  const row = (cells: string[]) => `  ${cells.map((c, i) => clip(c, widths[i]!).padEnd(widths[i]!)).join('  ')}`.trimEnd();
+  lines.push(row(header));
+  article.stats.forEach((s, i) => {
+    lines.push(row(rows[i]!));
+    lines.push(`      “${clip(s.quote, 110)}”`);
+  });
+  if (result.newPeople.length || result.newMetrics.length) {
+    lines.push('');
+    lines.push('New in the gazetteer');
+    for (const p of result.newPeople) lines.push(`  person  ${p.id}: ${p.name}, ${p.role}${p.region ? ` (${p.region})` : ''}`);
+    for (const m of result.newMetrics) lines.push(`  metric  ${m.id}: ${m.name} (proposed: no gazetteer metric fits; add synonyms or merge it)`);
+  }
+  return lines.join('\n');
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,187 @@
+import type { Qualifier, Region } from '../corpus/schema.ts';
+import { findFigures, type FigureMention } from './figures.ts';
+import type { FigureWords } from './metrics.ts';
+import { BASIS, currentPeriod, periodPhrases, type PeriodPhrase, type Published } from './periods.ts';
+import type { RegionMention } from './regions.ts';
+import { clauses, sentences, type Span } from './sentences.ts';
+import { regionOf } from './figure-region.ts';
+import { respectively } from './respectively.ts';
+import { tenseBefore } from './tense.ts';
+
+/** A statistic as extracted, before ids and metric names are settled. */
+export interface ExtractedStatistic {
+  value: number;
+  written: string;
+  unit: string;
+  qualifier?: Qualifier;
+  period?: string;
+  region: Region;
+  change?: { value: number; unit: string; basis: string; written: string };
+  quote: string;
+  /** What names the figure, for the metric matcher. */
+  words: FigureWords;
+}
+
+/** What a passage's figures are read against: where the article is, and when. */
+export interface ArticleSetting {
+  published: Published;
+  /** The period the lede reports on ("in 2023"): past-tense figures without a time of their own are of it. */
+  reportingPeriod?: string | undefined;
+  /** The region the article is most about: the last resort for a figure's region. */
+  mainRegion?: Region | undefined;
+  regionById: ReadonlyMap<string, Region>;
+  /** Every region mention before this passage, in order, for "the province", "the city". */
+  earlierMentions: readonly RegionMention[];
+}
+
+/** The words between a figure and the change that qualifies it: ", up", ", a year-on-year increase of", "(which was up". */
+const CHANGE_LINK = /^[\s,;(]*(?:(?:alone|only)\s*,?\s*)?(?:(?:which|that)\s+(?:was|is|were)\s+)?(?:an?\s+)?(?:year-on-year\s+|annual\s+)?(?:up|down|increase|decrease|rise|drop|decline|growth|gain|increasing|rising|growing|declining|falling|dropping|jumping|surging|expanding|representing\s+an?\s+(?:increase|decrease))?(?:\s+(?:by|of))?\s*$/i;
+/** Units that measure rather than name what is counted: "265,000 units" of what the subject says. */
+const MEASURES = /^(?:units|sets|pieces|items|tonnes|tons|metric tons|kilowatts|kilowatt-hours|kwh|megawatts|gigawatts|square meters|square metres|square kilometers|square kilometres|hectares|mu|kilometers|kilometres|km|people|persons|times)$/i;
+const LEADS_TO = /^[\s,]*(?:to|to reach|reaching|at)\s*$/i;
+const DATELINE = /^[\p{Lu}][\p{Lu}' ]+,?(?:\s+\p{Lu}[a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([\p{Lu}\s]+\))?\s*(?:--|—|–|-)\s*/u;
+
+/**
+ * The statistics of one passage. Every figure is paired with the change that
+ * qualifies it, or stands alone as a rate of change; "respectively" lists are split
+ * and paired with their subjects; each gets a region, a period and a verbatim quote.
+ */
+export function extractStatistics(text: string, mentions: readonly RegionMention[], setting: ArticleSetting): ExtractedStatistic[] {
+  const out: ExtractedStatistic[] = [];
+  const phrases = periodPhrases(text, setting.published);
+  const dateline = DATELINE.exec(text)?.[0].length ?? 0;
+  const named = mentions.filter((m) => m.start >= dateline);
+  const spans = sentences(text);
+  spans.forEach((sentence, index) => {
+    const figures = findFigures(sentence);
+    if (figures.length === 0) return;
+    const context = { text, sentence, earlier: spans.slice(0, index), phrases, mentions: named, setting };
+    const listed = respectively(text, sentence, figures, named);
+    for (const item of listed?.items ?? []) out.push(build(item.figure, undefined, context, item.region, item.subject, sentence.text));
+    const rest = figures.filter((f) => !listed?.items.some((i) => i.figure === f));
+    // The unit of "bringing the total to 16,000" is the previous count's.
+    rest.forEach((f, i) => {
+      if (f.kind === 'count' && !f.unit) f.unit = rest.slice(0, i).reverse().find((p) => p.kind === 'count' && p.unit)?.unit;
+    });
+    const usable = rest.filter((f) => f.kind !== 'count' || f.unit);
+    const changeOf = pairChanges(text, usable, phrases);
+    for (const figure of usable) {
+      if (changeOf.has(figure)) continue;
+      const change = [...changeOf].find(([, level]) => level === figure)?.[0];
+      out.push(build(figure, change, context));
+    }
+  });
+  return out;
+}
+
+export interface FigureContext {
+  text: string;
+  sentence: Span;
+  earlier: Span[];
+  phrases: PeriodPhrase[];
+  mentions: readonly RegionMention[];
+  setting: ArticleSetting;
+}
+
+/** Changes mapped to the figure they qualify; a change not in the map stands alone. */
+function pairChanges(text: string, figures: FigureMention[], phrases: PeriodPhrase[]): Map<FigureMention, FigureMention> {
+  const pairs = new Map<FigureMention, FigureMention>();
+  const taken = new Set<FigureMention>();
+  figures.forEach((f, i) => {
+    if (f.role !== 'change') return;
+    const previous = figures[i - 1];
+    if (previous && previous.role !== 'change' && !taken.has(previous) && CHANGE_LINK.test(between(text, previous.through, f.from, phrases))) {
+      pairs.set(f, previous);
+      taken.add(previous);
+      return;
+    }
+    // "grew 5.7 percent to 2.98 trillion yuan": the change comes first.
+    const next = figures[i + 1];
+    if (next && next.role !== 'change' && !taken.has(next) && LEADS_TO.test(between(text, f.through, next.from, phrases))) {
+      pairs.set(f, next);
+      taken.add(next);
+    }
+  });
+  return pairs;
+}
+
+/** The words between two figures, without asides, period phrases or comparison bases. */
+function between(text: string, from: number, to: number, phrases: PeriodPhrase[]): string {
+  let gap = '';
+  for (let i = from; i < to; i++) gap += phrases.some((p) => i >= p.start && i < p.end) ? ' ' : text[i];
+  return gap.replace(/\([^()]*\)/g, ' ').replace(BASIS, ' ').replace(/\s+/g, ' ');
+}
+
+function build(figure: FigureMention, change: FigureMention | undefined, c: FigureContext, region?: Region, subject?: string, quote?: string): ExtractedStatistic {
+  const clause = clauses(c.sentence).find((cl) => figure.from >= cl.start && figure.from < cl.end) ?? c.sentence;
+  // "exports rising 2.5 percent to 5.44 trillion yuan": the subject stands before the change.
+  const subjectEnd = change && change.from < figure.from ? change.from : figure.from;
+  const words: FigureWords = {
+    subject: subject ?? c.text.slice(Math.min(clause.start, subjectEnd), subjectEnd),
+    unit: figure.kind === 'count' ? figure.unit : figure.of,
+    rest: c.text.slice(figure.through, clause.end),
+    namedBy: figure.kind === 'count' && !MEASURES.test(figure.unit ?? '') ? 'unit' : 'subject',
+  };
+  const end = Math.max(figure.through, change?.through ?? 0, clause.end);
+  const start = Math.min(clause.start, change?.from ?? clause.start);
+  return {
+    value: figure.value,
+    written: figure.written,
+    unit: unitOf(figure),
+    ...(figure.qualifier ? { qualifier: figure.qualifier } : {}),
+    ...periodOf(figure, clause, c),
+    region: region ?? regionOf(figure, clause, c),
+    ...(change ? { change: { value: change.direction * change.value, unit: change.kind === 'points' ? 'percentage points' : '%', basis: change.basis ?? 'year on year', written: change.withUnit } } : {}),
+    quote: tidyQuote(quote ?? c.text.slice(start, end)),
+    words,
+  };
+}
+
+function unitOf(figure: FigureMention): string {
+  if (figure.kind === 'points') return 'percentage points';
+  if (figure.kind === 'percent') {
+    if (figure.role === 'share') return figure.of ? `% of ${figure.of}` : '%';
+    if (figure.role === 'change') return `%${figure.direction < 0 ? ' decrease' : ''} ${figure.basis ?? 'year on year'}`;
+    return '%';
+  }
+  return figure.unit!;
+}
+
+/**
+ * The period: a time phrase in the figure's clause, else one earlier in its
+ * sentence; else by tense: what is so "now" is of the publication month, a future
+ * has no period yet, and a past figure is of the last period the passage named or
+ * of the period the article reports on.
+ */
+function periodOf(figure: FigureMention, clause: Span, c: FigureContext): { period?: string } {
+  const inClause = c.phrases.filter((p) => p.start >= clause.start && p.end <= clause.end);
+  const chosen =
+    inClause.filter((p) => p.end <= figure.from).at(-1) ??
+    inClause.find((p) => p.start >= figure.through) ??
+    c.phrases.filter((p) => p.start >= c.sentence.start && p.end <= clause.start).at(-1);
+  if (chosen) return chosen.period ? { period: chosen.period } : {};
+  const tense = tenseBefore(c.text.slice(c.sentence.start, figure.from));
+  if (tense === 'future') return {};
+  if (tense === 'present') return { period: currentPeriod(c.setting.published) };
+  const earlier = c.phrases.filter((p) => p.end <= c.sentence.start).at(-1);
+  const period = earlier ? earlier.period : c.setting.reportingPeriod;
+  return period ? { period } : {};
+}
+
+/** A quote without the clause's trailing punctuation, and without a quotation mark it cut in half. */
+function tidyQuote(quote: string): string {
+  let q = quote.trim();
+  const opens = (t: string) => (t.match(/[“]/g) ?? []).length - (t.match(/[”]/g) ?? []).length;
+  for (let changed = true; changed; ) {
+    const before = q;
+    if (/[,;:]$/.test(q) || (/\.$/.test(q) && !/\b(?:U\.S|[A-Z])\.$/.test(q))) q = q.slice(0, -1);
+    if (/”$/.test(q) && opens(q) < 0) q = q.slice(0, -1);
+    // "“We expect growth of around 5 percent,” said…" cut before "said": the quotation's inside stays.
+    if (/,["”]$/.test(q)) q = q.slice(0, -2);
+    if (/^["“]/.test(q) && (q.match(/["“”]/g) ?? []).length % 2 === 1) q = q.slice(1);
+    if (/^“/.test(q) && opens(q) > 0) q = q.slice(1);
+    q = q.trim();
+    changed = q !== before;
+  }
+  return q;
+}

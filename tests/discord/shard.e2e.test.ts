@@ -1,0 +1,105 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { botEnv, type LogLine } from '../support/bot.ts';
+import { FakeDiscord, option } from '../support/fake-discord.ts';
+import { MODERATOR, expectCitation, expectSafeMessage, replyData } from '../support/replies.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const tsx = path.join(root, 'node_modules/.bin/tsx');
+
+/**
+ * `npm run start:sharded` against the local Discord, which recommends two shards:
+ * the manager starts a process per shard, each logs in as its shard, and an
+ * interaction sent on either shard's gateway connection is answered by that shard.
+ */
+let fake: FakeDiscord;
+let manager: ChildProcess;
+const logs: LogLine[] = [];
+
+function waitFor(match: (line: LogLine) => boolean, count = 1, timeoutMs = 60_000): Promise<LogLine[]> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const check = () => {
+      const found = logs.filter(match);
+      if (found.length >= count) return resolve(found);
+      if (Date.now() - started > timeoutMs || manager.exitCode !== null) {
+        return reject(new Error(`expected ${count} such log line(s); got:\n${logs.map((l) => JSON.stringify(l)).join('\n')}`));
+      }
+      setTimeout(check, 50);
+    };
+    check();
+  });
+}
+
+beforeAll(async () => {
+  fake = await FakeDiscord.start({ shards: 2 });
+  manager = spawn(tsx, ['src/discord/shard-manager.ts'], {
+    cwd: root,
+    env: botEnv(fake, { SHARD_SPAWN_DELAY_MS: '0' }),
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let buffer = '';
+  manager.stderr!.on('data', (chunk: Buffer) => {
+    buffer += chunk.toString();
+    const lines = buffer.split('\n');
+    buffer = lines.pop()!;
+    for (const line of lines) {
+      try {
+        logs.push(JSON.parse(line) as LogLine);
+      } catch {
+        logs.push({ level: 60, msg: line });
+      }
+    }
+  });
+  await waitFor((l) => l.msg === 'every shard ready');
+}, 90_000);
+
+afterAll(async () => {
+  // The shards are the manager's children: stopping it stops them before the fake goes away.
+  if (manager && manager.exitCode === null) {
+    const exited = new Promise((resolve) => manager.once('exit', resolve));
+    manager.kill('SIGTERM');
+    await exited;
+  }
+  await fake?.stop();
+}, 20_000);
+
+async function askOn(shard: number, name: string, options: ReturnType<typeof option.string>[], permissions?: string) {
+  const sent = fake.sendInteraction(fake.chatInput(name, options, permissions ? { permissions } : {}), { shard, timeoutMs: 15_000 });
+  const data = replyData((await sent.callback).body);
+  expectSafeMessage(data);
+  return data;
+}
+
+describe('npm run start:sharded', () => {
+  it('starts one process per recommended shard, each identifying as its shard', () => {
+    expect(fake.identifies().map((s) => s.shard).sort()).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
+    const loggedIn = logs.filter((l) => l.msg === 'logged in');
+    expect(loggedIn.map((l) => l['shard']).sort()).toEqual([[0], [1]]);
+  });
+
+  it('answers on both shards', async () => {
+    for (const shard of [0, 1]) {
+      const data = await askOn(shard, 'stat', [option.string('metric', 'gdp')]);
+      expect(data.content).toContain('3.1 trillion yuan');
+      expectCitation(data.content);
+    }
+    // The log line follows the reply: wait for both.
+    const answered = await waitFor((l) => l.msg === 'answered' && l['command'] === 'stat', 2);
+    expect(new Set(answered.map((l) => JSON.stringify(l['shard'])))).toEqual(new Set(['[0]', '[1]']));
+  });
+
+  it('a moderator’s /reload on one shard reloads every shard', async () => {
+    const before = logs.filter((l) => l.msg === 'corpus reloaded').length;
+    const data = await askOn(1, 'reload', [], MODERATOR);
+    expect(data.content).toContain('Corpus reloaded');
+    const reloaded = await waitFor((l) => l.msg === 'corpus reloaded', before + 2);
+    expect(reloaded.slice(before).every((l) => l['reason'] === '/reload')).toBe(true);
+    // Logged by the shard that answered, on a pipe of its own: it may trail the reply.
+    await waitFor((l) => l.msg === 'reload reached every shard' && l['shards'] === 2);
+  });
+});

@@ -1,0 +1,160 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/load.ts';
+import { parseWrittenNumber } from '../../src/corpus/numbers.ts';
+import type { Gazetteer, Region } from '../../src/corpus/schema.ts';
+import { findFigures } from '../../src/ingest/figures.ts';
+import { ingest } from '../../src/ingest/ingest.ts';
+import { findSpeakers } from '../../src/ingest/people.ts';
+import { periodPhrases, readPublished } from '../../src/ingest/periods.ts';
+import { RegionTagger } from '../../src/ingest/regions.ts';
+import { sentences } from '../../src/ingest/sentences.ts';
+import { extractStatistics } from '../../src/ingest/statistics.ts';
+import { CORPUS_DIR } from '../support/corpus.ts';
+
+let gazetteer: Gazetteer;
+let tagger: RegionTagger;
+let regionById: Map<string, Region>;
+beforeAll(async () => {
+  gazetteer = (await loadCorpus(CORPUS_DIR)).gazetteer;
+  tagger = new RegionTagger(gazetteer);
+  regionById = new Map(gazetteer.regions.map((r) => [r.id, r]));
+});
+
+const figures = (text: string) => sentences(text).flatMap((s) => findFigures(s)).map((f) => `${f.qualifier ? `${f.qualifier} ` : ''}${f.written}${f.unit ? ` ${f.unit}` : ''}`);
+const stats = (text: string, published = '2024-05-20') =>
+  extractStatistics(text, tagger.mentions(text), { published: readPublished(published), regionById, earlierMentions: [] });
+const regions = (text: string, context = '') => tagger.mentions(text, context).map((m) => m.region.id);
+
+describe('figures', () => {
+  it('reads amounts with scale and currency, percentages, counts and durations, with their qualifier', () => {
+    expect(figures('GDP exceeded 3.1 trillion yuan, exports reached 436.4 billion U.S. dollars and a $2 billion fund opened.')).toEqual(['exceeded 3.1 trillion yuan', '436.4 billion U.S. dollars', '2 billion U.S. dollars']);
+    expect(figures('It has nearly 200 institutions, more than 40,000 parts and components, two “double first-class” universities and about 40 days.')).toEqual([
+      'nearly 200 institutions', 'more than 40,000 parts and components', 'two “double first-class” universities', 'about 40 days',
+    ]);
+    expect(figures('Output rose up to 12 percent, or over 7%.')).toEqual(['up to 12', 'over 7']);
+  });
+
+  it('takes no year, date, plan name, ordinal, rank, list number, code or range for a figure', () => {
+    expect(figures('In 2023, under the 14th Five-Year Plan (2021-2025), the 20th CPC National Congress met on May 14.')).toEqual([]);
+    expect(figures('It ranked No. 1 among the top 100 counties for the 35th consecutive year.')).toEqual([]);
+    expect(figures('1. biomedicine and nanotechnology;')).toEqual([]);
+    expect(figures('The C919 jet, 5G networks and the Chang’e-6 probe, for stages from 0 to 1 and from 10 to 100, ranging widely.')).toEqual([]);
+    expect(figures('Over the past 10 years, the province’s two largest cities grew.')).toEqual([]);
+  });
+
+  it('leaves out a currency conversion in brackets: it is the same figure again', () => {
+    expect(figures('GDP reached 13.57 trillion yuan (about 1.91 trillion U.S. dollars) in 2023.')).toEqual(['13.57 trillion yuan']);
+  });
+
+  it('reads a word numeral with a scale as the written form says', () => {
+    expect(parseWrittenNumber('one trillion')).toBe(1e12);
+    expect(parseWrittenNumber('two')).toBe(2);
+  });
+});
+
+describe('statistics', () => {
+  it('pairs a figure with the change that follows it, and a change that stands alone is a growth rate', () => {
+    const [gdp, industry] = stats('In the first quarter of this year, Jiangsu’s GDP exceeded 3.1 trillion yuan, a year-on-year increase of 6.2%, and the added value of industrial enterprises above designated size increased by 9.5% year-on-year.');
+    expect(gdp).toMatchObject({ value: 3.1e12, unit: 'yuan', qualifier: 'exceeded', period: '2024-Q1', region: { id: 'jiangsu' }, change: { value: 6.2, unit: '%', basis: 'year on year', written: '6.2%' } });
+    expect(industry).toMatchObject({ value: 9.5, written: '9.5', unit: '% year on year', period: '2024-Q1', region: { id: 'jiangsu' } });
+    expect(industry!.change).toBeUndefined();
+  });
+
+  it('pairs a change that comes first ("grew 5.7 percent to 2.98 trillion yuan"), with its sign', () => {
+    const [s] = stats('Sichuan’s exports fell 3.2 percent to 2.98 trillion yuan last year.');
+    expect(s).toMatchObject({ value: 2.98e12, period: '2023', region: { id: 'sichuan' }, change: { value: -3.2, written: '3.2 percent' } });
+  });
+
+  it('splits a “respectively” list and pairs it with its subjects or its places', () => {
+    const products = stats('In 2023, Guangdong’s output of new energy vehicles, industrial robots and integrated circuits rose 94.4 percent, 45.6 percent and 20.7 percent, respectively.');
+    expect(products.map((s) => [s.value, s.words.subject])).toEqual([[94.4, 'output of new energy vehicles'], [45.6, 'output of industrial robots'], [20.7, 'output of integrated circuits']]);
+    expect(products.every((s) => s.region.id === 'guangdong' && s.period === '2023')).toBe(true);
+    const cities = stats('In 2023, Shenzhen and Guangzhou reported GDP of 3.46 trillion yuan and 3.04 trillion yuan, respectively.');
+    expect(cities.map((s) => [s.value, s.region.id])).toEqual([[3.46e12, 'shenzhen'], [3.04e12, 'guangzhou']]);
+  });
+
+  it('resolves periods against the publication date: this year, last year, January–March, now', () => {
+    const at = readPublished('2024-05-20');
+    const period = (text: string) => periodPhrases(text, at).map((p) => p.period);
+    expect(period('in the first quarter of this year')).toEqual(['2024-Q1']);
+    expect(period('last year')).toEqual(['2023']);
+    expect(period('in January–March')).toEqual(['2024-Q1']);
+    expect(period('in the first half')).toEqual(['2023-H1']);
+    expect(period('at present')).toEqual(['2024-05']);
+    expect(period('up 6 percent over the same period last year')).toEqual([]);
+    expect(period('in the first three quarters of 2024')).toEqual([undefined]);
+  });
+
+  it('gives a present-tense figure the publication month and a past one the period its passage named', () => {
+    expect(stats('In 2023, Hefei built 10 factories. It has 300 research institutes.').map((s) => s.period)).toEqual(['2023', '2024-05']);
+  });
+
+  it('takes the region from the clause’s subject, “the province” from the last province named, and a later sentence from the one before', () => {
+    expect(stats('Suzhou, a city in Jiangsu, produced 1,000 robots.')[0]!.region.id).toBe('suzhou');
+    expect(stats('Located in Zhangjiagang, Suzhou, the base is in Jiangsu. Here, a rocket with more than 40,000 parts was assembled.')[0]!.region.id).toBe('zhangjiagang');
+  });
+});
+
+describe('regions', () => {
+  it('finds names, Chinese names and aliases, the longest first', () => {
+    expect(regions('Jiangsu Province, 江苏省, Suzhou Industrial Park and GUANGZHOU')).toEqual(['jiangsu', 'jiangsu', 'suzhou-industrial-park', 'guangzhou']);
+  });
+
+  it('does not take a place inside an organisation’s name, or “South China”, for the place', () => {
+    expect(regions('Shanghai Jiaotong University, East China Normal University, the China Medical City, Bank of China and South China')).toEqual([]);
+    expect(regions('the Guangdong Provincial Bureau of Statistics')).toEqual(['guangdong']);
+  });
+
+  it('tells 苏州 Suzhou from 宿州 Suzhou by the province around it', () => {
+    expect(regions('Suzhou is developing auto parts.', 'Anhui builds cars. Hefei and Wuhu lead Anhui.')).toEqual(['suzhou-anhui']);
+    expect(regions('Suzhou is developing auto parts.', 'Jiangsu leads.')).toEqual(['suzhou']);
+    expect(regions('Suzhou, Anhui and 宿州')).toEqual(['suzhou-anhui', 'suzhou-anhui']);
+  });
+
+  it('keeps the loader’s rule: no two regions answer to the same name', () => {
+    const names = new Map<string, string>();
+    for (const r of gazetteer.regions) {
+      for (const n of [r.name, r.zh, ...r.aliases].filter(Boolean) as string[]) {
+        const key = n.toLowerCase();
+        expect(names.get(key) ?? r.id, `${n}`).toBe(r.id);
+        names.set(key, r.id);
+      }
+    }
+    const provinces = gazetteer.regions.filter((r) => r.parent === 'china' && ['province', 'municipality', 'autonomous-region', 'sar'].includes(r.kind));
+    expect(provinces).toHaveLength(34);
+  });
+});
+
+describe('people', () => {
+  const isPlace = (name: string) => tagger.mentions(name).length > 0;
+  const known = (name: string) => gazetteer.people.some((p) => [p.name, ...p.aliases].includes(name));
+  const speakers = (text: string) => findSpeakers(text, isPlace, known).map((p) => `${p.name}|${p.role ?? ''}|${p.direct ? 'direct' : 'reported'}`);
+
+  it('reads “Name, Role: …” and “Role, Name: …”', () => {
+    expect(speakers('Wang Ping, deputy director of the Guangdong Provincial Bureau of Statistics: The growth continues.')).toEqual(['Wang Ping|deputy director of the Guangdong Provincial Bureau of Statistics|direct']);
+    expect(speakers('Director of the Anhui Provincial Department of Economy, Liu Hui: We will launch projects.')).toEqual(['Liu Hui|Director of the Anhui Provincial Department of Economy|direct']);
+  });
+
+  it('reads quotations attributed before or after, and records reported speech as such', () => {
+    expect(speakers('“We are moving from scale to quality,” said Zhou Wei, director of the bureau.')).toEqual(['Zhou Wei|director of the bureau|direct']);
+    expect(speakers('"The chain is growing fastest," Zhengzhou\'s deputy mayor Ma Wei told reporters.')).toEqual(["Ma Wei|Zhengzhou's deputy mayor|direct"]);
+    expect(speakers('General Secretary Xi Jinping pointed out that innovation matters.')).toEqual(['Xi Jinping||reported']);
+  });
+
+  it('takes no unnamed source for a person', () => {
+    for (const text of ['A person in charge said that the base is local.', 'Experts pointed out that inland provinces can rise.', '"We expect growth," said an official with the commission.', 'Analysts said the target is within reach.']) {
+      expect(speakers(text), text).toEqual([]);
+    }
+  });
+});
+
+describe('ingest', () => {
+  it('proposes a gazetteer person for a new speaker and a metric where none fits', () => {
+    const text = 'Pilot story about Hefei\n\nSource: Test Desk | 2024-06-01\n\nLi Qiang, director of the Hefei Municipal Bureau of Commerce: Hefei opened 12 duty-free warehouses this year.\n';
+    const { article, newPeople, newMetrics } = ingest(text, 'txt', {}, gazetteer);
+    expect(article).toMatchObject({ title: 'Pilot story about Hefei', outlet: 'Test Desk', published: '2024-06-01' });
+    expect(newPeople).toEqual([expect.objectContaining({ id: 'li-qiang', role: 'director of the Hefei Municipal Bureau of Commerce', region: 'hefei' })]);
+    expect(article.stats).toEqual([expect.objectContaining({ value: 12, unit: 'duty-free warehouses', period: '2024', region: 'hefei', metric: 'duty-free-warehouses' })]);
+    expect(newMetrics.map((m) => m.id)).toEqual(['duty-free-warehouses']);
+  });
+});
