@@ -2,7 +2,7 @@ import { commands, messageCommands } from '../commands/index.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { startConsole } from './console/repl.ts';
 import { CorpusError } from './corpus/errors.ts';
-import { openEngine } from './corpus/open.ts';
+import { openCorpus, openEngine } from './corpus/open.ts';
 import { LiveEngine } from './corpus/reload.ts';
 import { startBot } from './discord/bot.ts';
 import { createLogger } from './log.ts';
@@ -18,8 +18,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const token = config.DISCORD_TOKEN;
   const log = createLogger(config.LOG_LEVEL ?? (token ? 'info' : 'warn'));
-  const engine = await openEngine(config.CORPUS_DIR);
-  log.info({ articles: engine.corpus.articles.length, passages: engine.corpus.passages.length }, 'corpus loaded');
+  const { engine, report } = await openCorpus(config.CORPUS_DIR);
+  log.info({ articles: engine.corpus.articles.length, passages: engine.corpus.passages.length, ...report }, 'corpus loaded');
+  if (report.writeError) log.warn({ writeError: report.writeError }, 'the prebuilt index could not be written; the next start indexes again');
 
   if (!token) {
     await startConsole(engine, log);

@@ -3,7 +3,7 @@ import type { Article, Metric, Passage, Person, Region, Statistic } from '../cor
 import type { Citation, Figure, Suggestion } from './answer.ts';
 import { NameIndex } from './names.ts';
 import { PassageIndex, type IndexArrays } from './passage-index.ts';
-import { JoinedTexts, passagesWithIdContaining } from './substring.ts';
+import { ArticleIds, JoinedTexts, passagesWithIdContaining } from './substring.ts';
 
 export interface Choice {
   name: string;
@@ -27,7 +27,7 @@ export class Engine {
   private readonly articleStart: Uint32Array;
   private readonly statsByMetric = new Map<string, Statistic[]>();
   private covered: Region[] | undefined;
-  private articleIds: JoinedTexts | undefined;
+  private articleIds: ArticleIds | undefined;
   private articleLabels: JoinedTexts | undefined;
 
   /** `index`: the passage index read from a prebuilt file for this very corpus; built from the passages otherwise. */
@@ -96,7 +96,7 @@ export class Engine {
   }
 
   passagesAbout(regionIds: ReadonlySet<string>): Passage[] {
-    const lists = [...regionIds].flatMap((id) => this.passagesByRegion.get(id) ?? []);
+    const lists = [...regionIds].map((id) => this.passagesByRegion.get(id)).filter((list) => list !== undefined);
     const total = lists.reduce((n, list) => n + list.length, 0);
     const { passages } = this.corpus;
     if (lists.length === 1) return Array.from(lists[0]!, (at) => passages[at]!);
@@ -134,15 +134,14 @@ export class Engine {
     return this.statsByMetric.get(metricId) ?? [];
   }
 
-  /** Metrics the corpus has at least one figure for. */
+  /** Whether the corpus has at least one figure for the metric. */
   measures(metricId: string): boolean {
     return this.statsByMetric.has(metricId);
   }
 
   /** The first `limit` passages whose id contains `piece`, in corpus order. */
   passagesWithIdContaining(piece: string, limit: number): Passage[] {
-    // Article ids are slugs: a line break is in none of them.
-    this.articleIds ??= new JoinedTexts(this.corpus.articles.map((a) => a.id), '\n');
+    this.articleIds ??= new ArticleIds(this.corpus.articles);
     return passagesWithIdContaining(this.corpus.articles, this.articleIds, piece, limit);
   }
 
@@ -164,8 +163,11 @@ export class Engine {
       .sort((a, b) => this.passagesByRegion.get(b.id)!.length - this.passagesByRegion.get(a.id)!.length));
   }
 
-  cite(passage: Passage, excerpt: string = passage.text): Citation {
+  cite(passage: Passage, excerpt?: string): Citation {
     const article = this.articleOf(passage);
+    // Read once: a passage's text is decoded from the corpus's text store on every read.
+    const text = passage.text;
+    const shown = excerpt ?? text;
     return {
       article: article.id,
       articleTitle: article.title,
@@ -174,8 +176,8 @@ export class Engine {
       ...(article.url ? { url: article.url } : {}),
       paragraph: passage.paragraph,
       passage: passage.id,
-      excerpt,
-      partial: excerpt !== passage.text,
+      excerpt: shown,
+      partial: shown !== text,
     };
   }
 

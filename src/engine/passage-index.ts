@@ -96,18 +96,22 @@ export class PassageIndex {
     }
     const list = [...wanted];
     const touched = this.score(list, boost);
-    const hits = this.best(touched, limit).map((doc) => ({
-      passage: this.passages[doc]!,
-      score: this.scores[doc]!,
-      // In query order, as each term's postings were added.
-      matched: list.filter((_, t) => (this.matchedTerms[doc]! >>> t) & 1),
-    }));
-    for (let i = 0; i < touched; i++) {
-      const doc = this.touched[i]!;
-      this.scores[doc] = 0;
-      this.matchedTerms[doc] = 0;
+    try {
+      const hits = this.best(touched, limit).map((doc) => ({
+        passage: this.passages[doc]!,
+        score: this.scores[doc]!,
+        // In query order, as each term's postings were added.
+        matched: list.filter((_, t) => (this.matchedTerms[doc]! >>> t) & 1),
+      }));
+      return { hits, terms: list, corrections };
+    } finally {
+      // The scratch space must be clean for the next query, whatever happened to this one.
+      for (let i = 0; i < touched; i++) {
+        const doc = this.touched[i]!;
+        this.scores[doc] = 0;
+        this.matchedTerms[doc] = 0;
+      }
     }
-    return { hits, terms: list, corrections };
   }
 
   has(term: string): boolean {

@@ -68,14 +68,25 @@ export class JoinedTexts {
   }
 }
 
+/** Article ids joined for searching, and the most paragraphs any article has. */
+export class ArticleIds extends JoinedTexts {
+  readonly longest: number;
+
+  constructor(articles: readonly Article[]) {
+    // Article ids are slugs: a line break is in none of them.
+    super(articles.map((a) => a.id), '\n');
+    this.longest = articles.reduce((n, a) => Math.max(n, a.passages.length), 0);
+  }
+}
+
 /**
  * Passages whose id contains a piece of text: `passages.filter((p) => p.id.includes(piece))`,
  * first `limit` only. An id is "<article id>#p<paragraph>" (the loader checks it, and
  * article ids are slugs, without "#"), so a piece holding "#" must end an article id and
  * begin "#p<paragraph>"; any other piece lies in the article id or in "p<paragraph>".
  */
-export function passagesWithIdContaining(articles: readonly Article[], ids: JoinedTexts, piece: string, limit: number): Passage[] {
-  const longest = articles.reduce((n, a) => Math.max(n, a.passages.length), 0);
+export function passagesWithIdContaining(articles: readonly Article[], ids: ArticleIds, piece: string, limit: number): Passage[] {
+  const { longest } = ids;
   const paragraphs = (test: (tail: string) => boolean) => new Set(Array.from({ length: longest }, (_, i) => i + 1).filter((n) => test(`p${n}`)));
   const out: Passage[] = [];
   const take = (article: Article, keep: (p: Passage) => boolean) => {

@@ -55,13 +55,18 @@ beforeAll(async () => {
   await waitFor((l) => l.msg === 'every shard ready');
 }, 90_000);
 
+/** Stops the manager with a signal; resolves with its exit code once it and its output are done. */
+function stopManager(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+  if (manager.exitCode !== null) return Promise.resolve(manager.exitCode);
+  // 'close', not 'exit': the shards' last log lines may still be in the pipe when the manager exits.
+  const exited = new Promise<number | null>((resolve) => manager.once('close', (code) => resolve(code)));
+  manager.kill(signal);
+  return exited;
+}
+
 afterAll(async () => {
   // The shards are the manager's children: stopping it stops them before the fake goes away.
-  if (manager && manager.exitCode === null) {
-    const exited = new Promise((resolve) => manager.once('exit', resolve));
-    manager.kill('SIGTERM');
-    await exited;
-  }
+  if (manager) await stopManager();
   await fake?.stop();
 }, 20_000);
 
@@ -101,5 +106,12 @@ describe('npm run start:sharded', () => {
     expect(reloaded.slice(before).every((l) => l['reason'] === '/reload')).toBe(true);
     // Logged by the shard that answered, on a pipe of its own: it may trail the reply.
     await waitFor((l) => l.msg === 'reload reached every shard' && l['shards'] === 2);
+  });
+
+  it('stops every shard and exits 0 on SIGTERM', async () => {
+    const before = logs.filter((l) => l.msg === 'shutting down').length;
+    expect(await stopManager('SIGTERM')).toBe(0);
+    // Each shard shut down as `npm start` does, rather than being killed outright.
+    expect(logs.filter((l) => l.msg === 'shutting down').length - before).toBe(2);
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Article, Passage } from '../../src/corpus/schema.ts';
-import { JoinedTexts, passagesWithIdContaining } from '../../src/engine/substring.ts';
+import { ArticleIds, JoinedTexts, passagesWithIdContaining } from '../../src/engine/substring.ts';
 
 /** Articles with ids and paragraph counts chosen to collide: shared prefixes, digits, "p" in ids. */
 const articles = fc
@@ -24,7 +24,7 @@ describe('lookups by a piece of an id or a title', () => {
   it('passagesWithIdContaining lists what filtering every passage id lists, in order', () => {
     fc.assert(
       fc.property(articles, piece, fc.integer({ min: 1, max: 40 }), (list, text, limit) => {
-        const ids = new JoinedTexts(list.map((a) => a.id), '\n');
+        const ids = new ArticleIds(list);
         const expected = list.flatMap((a) => a.passages).filter((p) => p.id.includes(text)).slice(0, limit);
         expect(passagesWithIdContaining(list, ids, text, limit).map((p) => p.id)).toEqual(expected.map((p) => p.id));
       }),
