@@ -32,6 +32,17 @@ const REASON_CUES = terms('reason because due based thanks so that in order to')
 // Verbs of attribution: a passage with one can answer "who said", even when the source is unnamed.
 const SPEECH = /\b(said|says|pointed out|stated|told|according to)\b/;
 
+/** Hits ranked for a question over the whole corpus: enough for the best coverage, cheap at any size. */
+const WHOLE_CORPUS_HITS = 100;
+
+const attributedPassages = new WeakMap<Engine, readonly Passage[]>();
+/** Passages that quote or report someone, found once per corpus rather than per question. */
+function attributed(engine: Engine): readonly Passage[] {
+  let list = attributedPassages.get(engine);
+  if (!list) attributedPassages.set(engine, (list = engine.corpus.passages.filter((p) => p.speaker || p.people.length || SPEECH.test(p.text))));
+  return list;
+}
+
 const vocabularies = new WeakMap<Engine, EntityVocabulary>();
 function vocabularyOf(engine: Engine): EntityVocabulary {
   let v = vocabularies.get(engine);
@@ -179,7 +190,7 @@ function whoSaid(engine: Engine, q: Question, thresholds: Thresholds): Answer {
   if (subject && !people.length && !/^(the )?(article|report|it|cctv|reporters?|they|he|she|author)$/.test(subject.trim())) {
     return passageRefusal(engine, q, `The articles quote no one called “${subject}”.`);
   }
-  const quoted = engine.corpus.passages.filter((p) => p.speaker || p.people.length || SPEECH.test(p.text));
+  const quoted = attributed(engine);
   const pool = people.length ? quoted.filter((p) => people.some((person) => person.id === (p.speaker ?? p.people[0]))) : quoted;
   const ranked = rankPassages(engine, q, pool, people.flatMap((p) => terms(p.name)));
   const best = ranked[0];
@@ -320,7 +331,10 @@ function rankPassages(engine: Engine, q: Question, pool: readonly Passage[], nam
   const asking = [...q.content, ...q.metricWords];
   const wanted = asking.length || names.length ? asking : terms(q.text);
   const inPool = new Set(pool.map((p) => p.id));
-  const result = engine.passages.search([...wanted, ...names].join(' '), engine.corpus.passages.length);
+  // Over the whole corpus, the best BM25 hits hold the best coverage; within a place's
+  // passages every hit may be needed, as better hits elsewhere would crowd them out.
+  const everywhere = pool.length === engine.corpus.passages.length;
+  const result = engine.passages.search([...wanted, ...names].join(' '), everywhere ? WHOLE_CORPUS_HITS : engine.corpus.passages.length);
   const corrected = new Map(result.corrections.map((c) => [c.from, c.to]));
   const asked = new Set(wanted.map((w) => corrected.get(w) ?? w));
   return result.hits
