@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { botEnv, type LogLine } from '../support/bot.ts';
+import { botEnv, collectLogs, type LogLine } from '../support/bot.ts';
 import { FakeDiscord, option } from '../support/fake-discord.ts';
 import { MODERATOR, expectCitation, expectSafeMessage, replyData } from '../support/replies.ts';
 
@@ -39,19 +39,7 @@ beforeAll(async () => {
     env: botEnv(fake, { SHARD_SPAWN_DELAY_MS: '0' }),
     stdio: ['ignore', 'ignore', 'pipe'],
   });
-  let buffer = '';
-  manager.stderr!.on('data', (chunk: Buffer) => {
-    buffer += chunk.toString();
-    const lines = buffer.split('\n');
-    buffer = lines.pop()!;
-    for (const line of lines) {
-      try {
-        logs.push(JSON.parse(line) as LogLine);
-      } catch {
-        logs.push({ level: 60, msg: line });
-      }
-    }
-  });
+  collectLogs(manager.stderr!, logs);
   await waitFor((l) => l.msg === 'every shard ready');
 }, 90_000);
 

@@ -33,6 +33,24 @@ export function botEnv(fake: FakeDiscord, extra: Record<string, string> = {}): N
   };
 }
 
+/** Collects a process's JSON log lines (a line that is not JSON is kept as an error) as they arrive. */
+export function collectLogs(stream: NodeJS.ReadableStream, logs: LogLine[], onLines: () => void = () => {}): void {
+  let buffer = '';
+  stream.on('data', (chunk: Buffer) => {
+    buffer += chunk.toString();
+    const lines = buffer.split('\n');
+    buffer = lines.pop()!;
+    for (const line of lines) {
+      try {
+        logs.push(JSON.parse(line) as LogLine);
+      } catch {
+        logs.push({ level: 60, msg: line });
+      }
+    }
+    onLines();
+  });
+}
+
 /** Runs a script of ours the way its npm script does. */
 export function runScript(script: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -50,18 +68,7 @@ export async function startBotProcess(fake: FakeDiscord, extra: Record<string, s
   const child = spawn(tsx, ['src/main.ts'], { cwd: root, env: botEnv(fake, extra), stdio: ['ignore', 'pipe', 'pipe'] });
   const logs: LogLine[] = [];
   const waiters = new Set<() => void>();
-  let buffer = '';
-  child.stderr!.on('data', (chunk: Buffer) => {
-    buffer += chunk.toString();
-    const lines = buffer.split('\n');
-    buffer = lines.pop()!;
-    for (const line of lines) {
-      try {
-        logs.push(JSON.parse(line) as LogLine);
-      } catch {
-        logs.push({ level: 60, msg: line });
-      }
-    }
+  collectLogs(child.stderr!, logs, () => {
     for (const wake of waiters) wake();
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
