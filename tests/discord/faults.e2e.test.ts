@@ -7,7 +7,7 @@ import { startBot, type Bot } from '../../src/discord/bot.ts';
 import { DEFER_AFTER_MS } from '../../src/discord/router.ts';
 import { statAnswer } from '../../src/engine/stat.ts';
 import { createLogger } from '../../src/log.ts';
-import { startBotProcess, type BotProcess, type LogLine } from '../support/bot.ts';
+import { useBotAgainstFake, type LogLine } from '../support/bot.ts';
 import { seedEngine } from '../support/corpus.ts';
 import { FakeDiscord, option } from '../support/fake-discord.ts';
 import { expectSafeMessage, isEphemeral, replyData } from '../support/replies.ts';
@@ -15,19 +15,10 @@ import { expectSafeMessage, isEphemeral, replyData } from '../support/replies.ts
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('faults on the way to Discord (the bot as npm start runs it)', () => {
-  let fake: FakeDiscord;
-  let bot: BotProcess;
-  beforeAll(async () => {
-    fake = await FakeDiscord.start();
-    bot = await startBotProcess(fake);
-  });
-  afterAll(async () => {
-    await bot?.stop();
-    await fake?.stop();
-  });
+  const running = useBotAgainstFake();
 
   const askGdp = async () => {
-    const sent = fake.sendInteraction(fake.chatInput('stat', [option.string('metric', 'gdp')]));
+    const sent = running.fake.sendInteraction(running.fake.chatInput('stat', [option.string('metric', 'gdp')]));
     const data = replyData((await sent.callback).body);
     expectSafeMessage(data);
     expect(data.content).toContain('3.1 trillion yuan');
@@ -35,25 +26,25 @@ describe('faults on the way to Discord (the bot as npm start runs it)', () => {
   };
 
   it('answers despite a 429 with retry_after on the callback', async () => {
-    fake.failNext({ method: 'POST', path: /\/callback$/ }, { status: 429, retryAfter: 0.2 });
+    running.fake.failNext({ method: 'POST', path: /\/callback$/ }, { status: 429, retryAfter: 0.2 });
     const sent = await askGdp();
-    const attempts = fake.requests.filter((r) => r.path.startsWith(`/interactions/${sent.id}/`));
+    const attempts = running.fake.requests.filter((r) => r.path.startsWith(`/interactions/${sent.id}/`));
     expect(attempts.map((r) => r.status)).toEqual([429, 204]);
   });
 
   it('logs a callback that keeps failing with 500 and goes on serving', async () => {
-    // discord.js retries a 5xx three times by itself; the fourth failure reaches the bot.
-    fake.failNext({ method: 'POST', path: /\/callback$/ }, { status: 500, times: 4 });
-    const sent = fake.sendInteraction(fake.chatInput('stat', [option.string('metric', 'gdp')]));
-    const failed = await bot.waitForLog((l) => l.msg === 'interaction failed' && l.interaction === sent.id);
+    // discord.js retries a 5xx three times by itself; the fourth failure reaches the running.bot.
+    running.fake.failNext({ method: 'POST', path: /\/callback$/ }, { status: 500, times: 4 });
+    const sent = running.fake.sendInteraction(running.fake.chatInput('stat', [option.string('metric', 'gdp')]));
+    const failed = await running.bot.waitForLog((l) => l.msg === 'interaction failed' && l.interaction === sent.id);
     expect(failed.errorId).toMatch(/^[0-9a-f]{8}$/);
     await askGdp();
   });
 
   it.each([4000, 1006])('resumes after the gateway closes with %i and answers the next interaction', async (code) => {
-    const since = fake.mark();
-    await fake.closeGateway(code);
-    const session = await fake.waitForSession((e) => e.ok, { since, timeoutMs: 10_000 });
+    const since = running.fake.mark();
+    await running.fake.closeGateway(code);
+    const session = await running.fake.waitForSession((e) => e.ok, { since, timeoutMs: 10_000 });
     expect(['resume', 'identify']).toContain(session.kind);
     await askGdp();
   });

@@ -1,25 +1,16 @@
 import fc from 'fast-check';
 import { ApplicationCommandOptionType, InteractionResponseType } from 'discord-api-types/v10';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
-import { startBotProcess, type BotProcess } from '../support/bot.ts';
-import { FakeDiscord, option } from '../support/fake-discord.ts';
+import { useBotAgainstFake } from '../support/bot.ts';
+import { option } from '../support/fake-discord.ts';
 import { hostileText } from '../support/hostile.ts';
 import { MODERATOR, expectSafeMessage } from '../support/replies.ts';
 
 /** A few hundred cases in CI; FOOTNOTE_FUZZ_RUNS=10000 npx vitest run tests/discord/hostile.e2e.test.ts for a long run. */
 const RUNS = Number(process.env.FOOTNOTE_FUZZ_RUNS ?? 200);
 
-let fake: FakeDiscord;
-let bot: BotProcess;
-beforeAll(async () => {
-  fake = await FakeDiscord.start();
-  bot = await startBotProcess(fake);
-});
-afterAll(async () => {
-  await bot?.stop();
-  await fake?.stop();
-});
+const running = useBotAgainstFake();
 
 const stringOptions = (name: string) =>
   commands.find((c) => c.data.name === name)!.data.options!.filter((o) => o.type === ApplicationCommandOptionType.String);
@@ -34,7 +25,7 @@ describe('hostile option values through the gateway (fast-check)', () => {
         fc.boolean(),
         async (name, texts, hide, moderator) => {
           const values = stringOptions(name).map((o, i) => option.string(o.name, texts[i]!));
-          const sent = fake.sendInteraction(fake.chatInput(name, [...values, option.boolean('hide', hide)], moderator ? { permissions: MODERATOR } : {}));
+          const sent = running.fake.sendInteraction(running.fake.chatInput(name, [...values, option.boolean('hide', hide)], moderator ? { permissions: MODERATOR } : {}));
           const body = (await sent.callback).body as { type: number; data?: never };
           expect(body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
           expectSafeMessage(body.data);
@@ -42,7 +33,7 @@ describe('hostile option values through the gateway (fast-check)', () => {
       ),
       { numRuns: RUNS },
     );
-    expect(bot.child.exitCode).toBeNull();
+    expect(running.bot.child.exitCode).toBeNull();
   }, 120_000);
 
   it('every autocomplete answers with at most 25 valid choices, and the process stays up', async () => {
@@ -51,7 +42,7 @@ describe('hostile option values through the gateway (fast-check)', () => {
     );
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...completing), hostileText(6000), async ([name, focused], text) => {
-        const sent = fake.sendInteraction(fake.autocomplete(name, [option.focused(focused, text)]));
+        const sent = running.fake.sendInteraction(running.fake.autocomplete(name, [option.focused(focused, text)]));
         const body = (await sent.callback).body as { type: number; data: { choices: { name: string; value: string }[] } };
         expect(body.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
         expect(body.data.choices.length).toBeLessThanOrEqual(25);
@@ -63,7 +54,7 @@ describe('hostile option values through the gateway (fast-check)', () => {
       }),
       { numRuns: RUNS },
     );
-    expect(bot.child.exitCode).toBeNull();
-    expect(bot.logs.filter((l) => l.level >= 50)).toEqual([]);
+    expect(running.bot.child.exitCode).toBeNull();
+    expect(running.bot.logs.filter((l) => l.level >= 50)).toEqual([]);
   }, 120_000);
 });

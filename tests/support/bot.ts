@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import type { FakeDiscord } from './fake-discord.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { FakeDiscord } from './fake-discord.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const tsx = path.join(root, 'node_modules/.bin/tsx');
@@ -108,4 +109,29 @@ export async function startBotProcess(fake: FakeDiscord, extra: Record<string, s
     }),
   ]);
   return bot;
+}
+
+/**
+ * For a test file: the local Discord and the bot started against it once, stopped after
+ * the last test (the bot first: the other order leaves a client reconnecting to nothing).
+ */
+export function useBotAgainstFake(extra: Record<string, string> = {}): { readonly fake: FakeDiscord; readonly bot: BotProcess } {
+  let fake: FakeDiscord | undefined;
+  let bot: BotProcess | undefined;
+  beforeAll(async () => {
+    fake = await FakeDiscord.start();
+    bot = await startBotProcess(fake, extra);
+  });
+  afterAll(async () => {
+    await bot?.stop();
+    await fake?.stop();
+  });
+  return {
+    get fake() {
+      return fake!;
+    },
+    get bot() {
+      return bot!;
+    },
+  };
 }

@@ -841,17 +841,21 @@ export class FakeDiscord {
     options: APIApplicationCommandInteractionDataOption<InteractionType.ApplicationCommand>[] = [],
     opts: InteractionOptions = {},
   ): APIChatInputApplicationCommandInteraction {
-    const command = this.findCommand(commandName, ApplicationCommandType.ChatInput);
     return {
       ...this.baseInteraction(opts),
       type: InteractionType.ApplicationCommand,
-      data: {
-        id: command?.id ?? snowflake(),
-        name: commandName,
-        type: ApplicationCommandType.ChatInput,
-        ...(command?.guild_id ? { guild_id: command.guild_id } : {}),
-        ...(options.length > 0 ? { options } : {}),
-      },
+      data: { ...this.slashData(commandName), ...(options.length > 0 ? { options } : {}) },
+    };
+  }
+
+  /** The registered command's id (a fresh one if it was never deployed), as Discord sends it. */
+  private slashData(commandName: string) {
+    const command = this.findCommand(commandName, ApplicationCommandType.ChatInput);
+    return {
+      id: command?.id ?? snowflake(),
+      name: commandName,
+      type: ApplicationCommandType.ChatInput as const,
+      ...(command?.guild_id ? { guild_id: command.guild_id } : {}),
     };
   }
 
@@ -861,7 +865,6 @@ export class FakeDiscord {
     options: APIApplicationCommandInteractionDataOption<InteractionType.ApplicationCommandAutocomplete>[],
     opts: InteractionOptions = {},
   ): APIApplicationCommandAutocompleteInteraction {
-    const command = this.findCommand(commandName, ApplicationCommandType.ChatInput);
     const data = structuredClone(options);
     const leaves = flattenLeaves(data);
     if (!leaves.some((o) => 'focused' in o && o.focused)) {
@@ -871,13 +874,7 @@ export class FakeDiscord {
     return {
       ...this.baseInteraction(opts),
       type: InteractionType.ApplicationCommandAutocomplete,
-      data: {
-        id: command?.id ?? snowflake(),
-        name: commandName,
-        type: ApplicationCommandType.ChatInput,
-        ...(command?.guild_id ? { guild_id: command.guild_id } : {}),
-        options: data,
-      },
+      data: { ...this.slashData(commandName), options: data },
     };
   }
 
