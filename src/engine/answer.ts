@@ -47,6 +47,8 @@ export interface Answer {
   /** Lines shown before the items; they carry no corpus figure (figures live in items). */
   lead: string[];
   items: AnswerItem[];
+  /** Items the corpus holds beyond those listed: an answer lists at most MAX_ITEMS. */
+  more?: number;
   suggestions: Suggestion[];
   /** Visible only to the person who asked, whatever they chose (refusals of moderator commands). */
   private?: boolean;
@@ -54,4 +56,16 @@ export interface Answer {
 
 export function notFound(title: string, lead: string[], suggestions: Suggestion[] = []): Answer {
   return { found: false, title, lead, items: [], suggestions };
+}
+
+/**
+ * The most items an answer lists. A reply shows what fits in 2,000 characters (a
+ * handful), the console and scripts get a page; beyond that, an answer says how many
+ * more there are rather than build an excerpt for each of thousands at a large corpus.
+ */
+export const MAX_ITEMS = 25;
+
+/** Items made only for the first MAX_ITEMS of a list, and how many were left unmade. */
+export function firstItems(list: readonly (() => AnswerItem)[], limit = MAX_ITEMS): { items: AnswerItem[]; more: number } {
+  return { items: list.slice(0, limit).map((make) => make()), more: Math.max(0, list.length - limit) };
 }

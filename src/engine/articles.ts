@@ -1,4 +1,4 @@
-import type { Answer } from './answer.ts';
+import { firstItems, type Answer, type AnswerItem } from './answer.ts';
 import type { Engine } from './engine.ts';
 import { firstSentence } from './excerpt.ts';
 
@@ -9,11 +9,13 @@ export function articlesAnswer(engine: Engine): Answer {
     found: true,
     title: `Articles in the corpus (${articles.length})`,
     lead: [],
-    items: articles.map((a) => ({
-      kind: 'passage',
-      heading: `${a.title} · id ${a.id} · ${a.passages.length} passages, ${a.stats.length} figures${a.translation ? ` · ${a.translation}-translated from ${a.translatedFrom ?? 'another language'}` : ''}`,
-      citation: engine.cite(a.passages[0]!, firstSentence(a.passages[0]!.text)),
-    })),
+    ...firstItems(
+      articles.map((a) => (): AnswerItem => ({
+        kind: 'passage',
+        heading: `${a.title} · id ${a.id} · ${a.passages.length} passages, ${a.stats.length} figures${a.translation ? ` · ${a.translation}-translated from ${a.translatedFrom ?? 'another language'}` : ''}`,
+        citation: engine.cite(a.passages[0]!, firstSentence(a.passages[0]!.text)),
+      })),
+    ),
     suggestions: articles.slice(0, 3).map((a) => ({ label: `Summary of ${a.id}`, command: `/summary ${a.id}` })),
   };
 }

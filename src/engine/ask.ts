@@ -2,6 +2,7 @@ import type { Passage, Person, Region, Statistic } from '../corpus/schema.ts';
 import { notFound, type Answer, type AnswerItem, type Suggestion } from './answer.ts';
 import type { Engine } from './engine.ts';
 import { excerptAround } from './excerpt.ts';
+import { FigureWords } from './figure-words.ts';
 import { describePeriod, periodWithin } from './period.ts';
 import { EntityVocabulary, parseQuestion, type AskedPeriod, type Question } from './question.ts';
 import { describeRegion } from './region.ts';
@@ -32,15 +33,28 @@ const REASON_CUES = terms('reason because due based thanks so that in order to')
 // Verbs of attribution: a passage with one can answer "who said", even when the source is unnamed.
 const SPEECH = /\b(said|says|pointed out|stated|told|according to)\b/;
 
-/** Hits ranked for a question over the whole corpus: enough for the best coverage, cheap at any size. */
-const WHOLE_CORPUS_HITS = 100;
+/** Passages an answer quotes at most. */
+const SHOWN = 3;
 
-const attributedPassages = new WeakMap<Engine, readonly Passage[]>();
-/** Passages that quote or report someone, found once per corpus rather than per question. */
-function attributed(engine: Engine): readonly Passage[] {
+const attributedPassages = new WeakMap<Engine, Uint32Array>();
+/** The positions of the passages that quote or report someone, found once per corpus rather than per question. */
+function attributed(engine: Engine): Uint32Array {
   let list = attributedPassages.get(engine);
-  if (!list) attributedPassages.set(engine, (list = engine.corpus.passages.filter((p) => p.speaker || p.people.length || SPEECH.test(p.text))));
+  if (!list) {
+    const positions: number[] = [];
+    engine.corpus.passages.forEach((p, at) => {
+      if (p.speaker || p.people.length || SPEECH.test(p.text)) positions.push(at);
+    });
+    attributedPassages.set(engine, (list = Uint32Array.from(positions)));
+  }
   return list;
+}
+
+const figureWords = new WeakMap<Engine, FigureWords>();
+function figureWordsOf(engine: Engine): FigureWords {
+  let words = figureWords.get(engine);
+  if (!words) figureWords.set(engine, (words = new FigureWords(engine)));
+  return words;
 }
 
 const vocabularies = new WeakMap<Engine, EntityVocabulary>();
@@ -104,29 +118,26 @@ function describeAsked(period: AskedPeriod): string {
 // ---------------------------------------------------------------- figures
 
 function figureAnswer(engine: Engine, q: Question, thresholds: Thresholds): Answer {
-  let stats: readonly Statistic[] = engine.corpus.stats;
-  if (q.metrics.length) stats = stats.filter((s) => q.metrics.some((m) => m.id === s.metric));
-  const byMetric = stats;
-  if (q.regions.length) {
-    const area = new Set(q.regions.flatMap((r) => engine.withDescendants(r)).map((r) => r.id));
-    stats = stats.filter((s) => area.has(s.region));
-  }
-  if (q.period) stats = stats.filter((s) => inAskedPeriod(engine, s, q.period!, q.wholePeriod));
-  if (!q.metrics.length) {
+  const metrics = q.metrics.length ? new Set(q.metrics.map((m) => m.id)) : undefined;
+  const area = q.regions.length ? new Set(q.regions.flatMap((r) => engine.withDescendants(r)).map((r) => r.id)) : undefined;
+  let found: { stat: Statistic; share: number }[];
+  if (metrics || (area && !q.content.length)) {
+    found = engine.statsWhere({ ...(metrics ? { metrics } : {}), ...(area ? { regions: area } : {}) }).map((stat) => ({ stat, share: 1 }));
+  } else {
     // No metric named: the figure must be about most of the remaining words of the question.
-    const ranked = stats
-      .map((s) => ({ s, terms: statTerms(engine, s), covered: coverage(statTerms(engine, s), q.content) }))
-      .filter((x) => x.covered.share >= thresholds.figure && x.covered.count > 0 && (!q.measured || x.terms.has(q.measured)))
-      .sort((a, b) => b.covered.share - a.covered.share);
-    stats = ranked.filter((x) => x.covered.share === ranked[0]?.covered.share).map((x) => x.s);
+    found = figureWordsOf(engine).covering(q.content, thresholds.figure, q.measured);
+    if (area) found = found.filter(({ stat }) => area.has(stat.region));
   }
+  if (q.period) found = found.filter(({ stat }) => inAskedPeriod(engine, stat, q.period!, q.wholePeriod));
+  const bestShare = found.reduce((best, f) => Math.max(best, f.share), 0);
+  const stats = found.filter((f) => f.share === bestShare).map((f) => f.stat);
   if (stats.length === 0 && q.metrics.length) {
     // A metric's synonym can be a common word ("projects"): before refusing, look for a
     // figure about the question's words with the metric's words among them.
     const loose = figureAnswer(engine, { ...q, metrics: [], content: [...q.content, ...q.metricWords] }, thresholds);
     if (loose.found) return loose;
   }
-  if (stats.length === 0) return figureRefusal(engine, q, q.metrics.length ? byMetric : []);
+  if (stats.length === 0) return figureRefusal(engine, q, metrics ? engine.statsWhere({ metrics }) : []);
   return {
     found: true,
     title: '',
@@ -151,8 +162,7 @@ function figureRefusal(engine: Engine, q: Question, sameMetric: readonly Statist
 /** What the corpus measures in the places asked about, when the metric asked for is not there. */
 function nearFigures(engine: Engine, q: Question): Statistic[] {
   if (!q.regions.length) return [];
-  const area = new Set(q.regions.flatMap((r) => engine.withDescendants(r)).map((r) => r.id));
-  return engine.corpus.stats.filter((s) => area.has(s.region));
+  return engine.statsWhere({ regions: new Set(q.regions.flatMap((r) => engine.withDescendants(r)).map((r) => r.id)) });
 }
 
 function figureLabel(engine: Engine, s: Statistic): string {
@@ -170,17 +180,6 @@ function inAskedPeriod(engine: Engine, s: Statistic, period: AskedPeriod, whole:
   return s.period.startsWith(year) && (!period.quarter || Number(quarter) === period.quarter);
 }
 
-const statTermCache = new WeakMap<Statistic, Set<string>>();
-function statTerms(engine: Engine, s: Statistic): Set<string> {
-  let set = statTermCache.get(s);
-  if (!set) {
-    const metric = engine.metric(s.metric);
-    set = new Set(terms([s.label, s.unit, s.quote, metric.name, ...metric.synonyms].join(' ')));
-    statTermCache.set(s, set);
-  }
-  return set;
-}
-
 // ---------------------------------------------------------------- people
 
 function whoSaid(engine: Engine, q: Question, thresholds: Thresholds): Answer {
@@ -190,8 +189,11 @@ function whoSaid(engine: Engine, q: Question, thresholds: Thresholds): Answer {
   if (subject && !people.length && !/^(the )?(article|report|it|cctv|reporters?|they|he|she|author)$/.test(subject.trim())) {
     return passageRefusal(engine, q, `The articles quote no one called “${subject}”.`);
   }
-  const quoted = attributed(engine);
-  const pool = people.length ? quoted.filter((p) => people.some((person) => person.id === (p.speaker ?? p.people[0]))) : quoted;
+  const pool = new Uint8Array(engine.corpus.passages.length);
+  for (const at of attributed(engine)) {
+    const p = engine.corpus.passages[at]!;
+    if (!people.length || people.some((person) => person.id === (p.speaker ?? p.people[0]))) pool[at] = 1;
+  }
   const ranked = rankPassages(engine, q, pool, people.flatMap((p) => terms(p.name)));
   const best = ranked[0];
   if (!best || (!people.length && best.share < thresholds.passage)) return passageRefusal(engine, q);
@@ -263,20 +265,21 @@ function titlesOf(role: string, deputyAsked: boolean): Set<string> {
 
 function placeAnswer(engine: Engine, q: Question, region: Region): Answer {
   const area = new Set(engine.withDescendants(region).map((r) => r.id));
-  const passages = engine.passagesAbout(area);
-  if (passages.length === 0) {
+  if (![...area].some((id) => engine.covers(id))) {
     return notFound('', [`${describeRegion(engine, region)}.`, `The articles say nothing about ${region.name}.`], engine.regionSuggestions('').slice(0, 3));
   }
   const names = [region.name, ...region.aliases].flatMap((n) => terms(n));
-  const ranked = rankPassages(engine, q, passages, names);
-  const stats = engine.corpus.stats.filter((s) => area.has(s.region));
-  const quotedPassages = new Set(stats.map((s) => s.passage));
+  const stats = engine.statsWhere({ regions: area });
+  // Passages whose figures are shown below would only repeat them.
+  const pool = engine.poolAbout(area);
+  for (const s of stats) pool[engine.position(engine.corpus.passageById.get(s.passage)!)] = 0;
+  const ranked = rankPassages(engine, q, pool, names);
   return {
     found: true,
     title: '',
     lead: [`${describeRegion(engine, region)}.`],
     items: [
-      ...ranked.filter((r) => !quotedPassages.has(r.passage.id)).slice(0, 3).map(({ passage }) => ({ kind: 'passage' as const, citation: engine.cite(passage, excerptAround(passage.text, names)) })),
+      ...ranked.map(({ passage }) => ({ kind: 'passage' as const, citation: engine.cite(passage, excerptAround(passage.text, names)) })),
       ...stats.slice(0, 3).map((s) => ({ kind: 'figure' as const, ...engine.figure(s) })),
     ],
     suggestions: [{ label: `Everything on ${region.name}`, command: `/region ${region.id}` }],
@@ -286,7 +289,7 @@ function placeAnswer(engine: Engine, q: Question, region: Region): Answer {
 function passagesAnswer(engine: Engine, q: Question, thresholds: Thresholds, fallback?: () => Answer): Answer {
   const names = [...q.regions.flatMap((r) => terms(r.name)), ...q.people.flatMap((p) => terms(p.name)), ...(/\bwhy\b|为什么|为何/.test(q.text.toLowerCase()) ? REASON_CUES : [])];
   const inPlace = q.regions.length > 0;
-  const pool = inPlace ? engine.passagesAbout(new Set(q.regions.flatMap((r) => engine.withDescendants(r)).map((r) => r.id))) : engine.corpus.passages;
+  const pool = inPlace ? engine.poolAbout(new Set(q.regions.flatMap((r) => engine.withDescendants(r)).map((r) => r.id))) : undefined;
   const floor = inPlace ? thresholds.place : thresholds.passage;
   // Coverage counts the question's own words; the names only help the ranking. A question
   // with no words beyond the place (asked in Chinese, say) is answered by the place's passages.
@@ -323,27 +326,23 @@ interface Ranked {
 }
 
 /**
- * Passages from the pool, best first, with the share of the question's content words
- * each contains. Names (of the places or people asked about) help rank but are not counted.
+ * The best passages of the pool (all when none is given), with the share of the
+ * question's content words each contains: the greatest share first, then the best
+ * score. Names (of the places or people asked about) help the score but are not counted.
  */
-function rankPassages(engine: Engine, q: Question, pool: readonly Passage[], names: readonly string[] = []): Ranked[] {
+function rankPassages(engine: Engine, q: Question, pool: Uint8Array | undefined, names: readonly string[] = [], limit = SHOWN): Ranked[] {
   // A metric named in a "why" or "how" question is a topic word like any other.
   const asking = [...q.content, ...q.metricWords];
   const wanted = asking.length || names.length ? asking : terms(q.text);
-  const inPool = new Set(pool.map((p) => p.id));
-  // Over the whole corpus, the best BM25 hits hold the best coverage; within a place's
-  // passages every hit may be needed, as better hits elsewhere would crowd them out.
-  const everywhere = pool.length === engine.corpus.passages.length;
-  const result = engine.passages.search([...wanted, ...names].join(' '), everywhere ? WHOLE_CORPUS_HITS : engine.corpus.passages.length);
-  const corrected = new Map(result.corrections.map((c) => [c.from, c.to]));
+  const { terms: searched, corrections } = engine.passages.resolve([...wanted, ...names].join(' '));
+  const corrected = new Map(corrections.map((c) => [c.from, c.to]));
   const asked = new Set(wanted.map((w) => corrected.get(w) ?? w));
-  return result.hits
-    .filter((h) => inPool.has(h.passage.id))
-    .map((h) => {
-      const matched = h.matched.filter((t) => asked.has(t));
-      return { passage: h.passage, score: h.score, matched: h.matched, share: asked.size ? matched.length / asked.size : 1 };
-    })
-    .sort((a, b) => b.share - a.share || b.score - a.score);
+  return engine.passages.rank(searched, { limit, counted: asked, ...(pool ? { within: pool } : {}) }).map((h) => ({
+    passage: h.passage,
+    score: h.score,
+    matched: h.matched,
+    share: asked.size ? h.matched.filter((t) => asked.has(t)).length / asked.size : 1,
+  }));
 }
 
 function passageRefusal(engine: Engine, q: Question, reason = 'The articles do not answer that.'): Answer {
@@ -351,13 +350,7 @@ function passageRefusal(engine: Engine, q: Question, reason = 'The articles do n
     ...q.regions.slice(0, 2).map((r) => ({ label: `What they say about ${r.name}`, command: `/region ${r.id}` })),
     ...q.metrics.slice(0, 2).map((m) => ({ label: m.name, command: `/stat ${m.id}` })),
   ];
-  const near = rankPassages(engine, q, engine.corpus.passages)[0];
+  const [near] = rankPassages(engine, q, undefined, [], 1);
   if (near) suggestions.push({ label: 'the closest passage, which does not answer it', command: `/source ${near.passage.id}` });
   return notFound('', [reason], suggestions);
-}
-
-function coverage(have: ReadonlySet<string>, wanted: readonly string[]): { share: number; count: number } {
-  if (!wanted.length) return { share: 1, count: 1 };
-  const count = wanted.filter((w) => have.has(w) || have.has(stem(w))).length;
-  return { share: count / wanted.length, count };
 }

@@ -25,7 +25,10 @@ export class Engine {
   /** Article id → its place in corpus.articles; with articleStart, a passage's position without a map of every passage. */
   private readonly articleIndex = new Map<string, number>();
   private readonly articleStart: Uint32Array;
-  private readonly statsByMetric = new Map<string, Statistic[]>();
+  /** Metric id → the positions (in corpus.stats) of its figures, ascending. */
+  private readonly statsByMetric = new Map<string, Uint32Array>();
+  /** Region id → the positions (in corpus.stats) of its figures, ascending. */
+  private readonly statsByRegion = new Map<string, Uint32Array>();
   private covered: Region[] | undefined;
   private articleIds: ArticleIds | undefined;
   private articleLabels: JoinedTexts | undefined;
@@ -51,7 +54,14 @@ export class Engine {
       }
     });
     for (const [region, positions] of byRegion) this.passagesByRegion.set(region, Uint32Array.from(positions));
-    for (const stat of corpus.stats) push(this.statsByMetric, stat.metric, stat);
+    const statsByMetric = new Map<string, number[]>();
+    const statsByRegion = new Map<string, number[]>();
+    corpus.stats.forEach((stat, at) => {
+      push(statsByMetric, stat.metric, at);
+      push(statsByRegion, stat.region, at);
+    });
+    for (const [metric, positions] of statsByMetric) this.statsByMetric.set(metric, Uint32Array.from(positions));
+    for (const [region, positions] of statsByRegion) this.statsByRegion.set(region, Uint32Array.from(positions));
     // Passages are also found by the canonical names of what they are tagged with,
     // so "Xin Changxing" finds the quotes the translation attributes to "Nobunaga Xing".
     this.passages = new PassageIndex(
@@ -74,10 +84,10 @@ export class Engine {
   }
 
   /**
-   * Where a passage stands in corpus.passages. The loader guarantees the id is
-   * "<article id>#p<paragraph>" and paragraphs count 1, 2, 3… within the article.
+   * Where a passage stands in corpus.passages (its number in the passage index). The loader
+   * guarantees the id is "<article id>#p<paragraph>" and paragraphs count 1, 2, 3… within the article.
    */
-  private position(passage: Passage): number {
+  position(passage: Passage): number {
     return this.articleStart[this.articleIndex.get(articleIdOf(passage))!]! + passage.paragraph - 1;
   }
 
@@ -95,29 +105,31 @@ export class Engine {
     return out;
   }
 
+  /** The passages tagged with any of the regions, in corpus order. */
   passagesAbout(regionIds: ReadonlySet<string>): Passage[] {
-    const lists = [...regionIds].map((id) => this.passagesByRegion.get(id)).filter((list) => list !== undefined);
-    const total = lists.reduce((n, list) => n + list.length, 0);
     const { passages } = this.corpus;
-    if (lists.length === 1) return Array.from(lists[0]!, (at) => passages[at]!);
-    // Each list is in corpus order; their union is too. A mark per passage is cheaper than sorting when the union is large.
-    if (total > passages.length / 32) {
-      const marked = new Uint8Array(passages.length);
-      for (const list of lists) for (const at of list) marked[at] = 1;
-      const out: Passage[] = [];
-      for (let at = 0; at < marked.length; at++) if (marked[at]) out.push(passages[at]!);
-      return out;
-    }
-    const positions = new Uint32Array(total);
-    let filled = 0;
-    for (const list of lists) {
-      positions.set(list, filled);
-      filled += list.length;
-    }
-    positions.sort();
-    const out: Passage[] = [];
-    for (let i = 0; i < positions.length; i++) if (i === 0 || positions[i] !== positions[i - 1]) out.push(passages[positions[i]!]!);
-    return out;
+    return Array.from(union(listsOf(this.passagesByRegion, regionIds), passages.length), (at) => passages[at]!);
+  }
+
+  /** A mark per passage (by position) for those tagged with any of the regions: a pool to rank within. */
+  poolAbout(regionIds: ReadonlySet<string>): Uint8Array {
+    const pool = new Uint8Array(this.corpus.passages.length);
+    for (const list of listsOf(this.passagesByRegion, regionIds)) for (const at of list) pool[at] = 1;
+    return pool;
+  }
+
+  /**
+   * The figures for any of the regions and any of the metrics (either may be left out),
+   * in corpus order. It walks whichever index lists fewer figures and filters by the other.
+   */
+  statsWhere({ regions, metrics }: { regions?: ReadonlySet<string>; metrics?: ReadonlySet<string> }): Statistic[] {
+    const { stats } = this.corpus;
+    const byRegion = regions && listsOf(this.statsByRegion, regions);
+    const byMetric = metrics && listsOf(this.statsByMetric, metrics);
+    const size = (lists: Uint32Array[] | undefined) => (lists ? lists.reduce((n, list) => n + list.length, 0) : Infinity);
+    const [lists, other] = size(byRegion) <= size(byMetric) ? [byRegion, metrics && ((s: Statistic) => metrics.has(s.metric))] : [byMetric, regions && ((s: Statistic) => regions.has(s.region))];
+    const found = lists ? Array.from(union(lists, stats.length), (at) => stats[at]!) : [...stats];
+    return other ? found.filter(other) : found;
   }
 
   /** Whether any passage is tagged with the region. */
@@ -127,11 +139,6 @@ export class Engine {
 
   statsIn(passage: Passage): readonly Statistic[] {
     return this.articleOf(passage).stats.filter((s) => s.passage === passage.id);
-  }
-
-  /** The figures for a metric, in corpus order. */
-  statsOf(metricId: string): readonly Statistic[] {
-    return this.statsByMetric.get(metricId) ?? [];
   }
 
   /** Whether the corpus has at least one figure for the metric. */
@@ -211,6 +218,35 @@ export class Engine {
     const found = query.trim() ? index.search(query, 25).map((m) => m.target) : all;
     return found.slice(0, 25).map((t) => ({ name: t.zh ? `${t.name} (${t.zh})` : t.name, value: t.id }));
   }
+}
+
+function listsOf(byKey: ReadonlyMap<string, Uint32Array>, keys: ReadonlySet<string>): Uint32Array[] {
+  return [...keys].map((key) => byKey.get(key)).filter((list) => list !== undefined);
+}
+
+/** The union of ascending position lists, ascending, without repeats; `size` bounds every position. */
+function union(lists: readonly Uint32Array[], size: number): Uint32Array {
+  if (lists.length <= 1) return lists[0] ?? new Uint32Array(0);
+  const total = lists.reduce((n, list) => n + list.length, 0);
+  // A mark per position is cheaper than sorting when the union is large.
+  if (total > size / 32) {
+    const marked = new Uint8Array(size);
+    for (const list of lists) for (const at of list) marked[at] = 1;
+    const out = new Uint32Array(total);
+    let filled = 0;
+    for (let at = 0; at < size; at++) if (marked[at]) out[filled++] = at;
+    return out.subarray(0, filled);
+  }
+  const positions = new Uint32Array(total);
+  let filled = 0;
+  for (const list of lists) {
+    positions.set(list, filled);
+    filled += list.length;
+  }
+  positions.sort();
+  let kept = 0;
+  for (let i = 0; i < positions.length; i++) if (i === 0 || positions[i] !== positions[i - 1]) positions[kept++] = positions[i]!;
+  return positions.subarray(0, kept);
 }
 
 function articleIdOf(passage: Passage): string {

@@ -45,7 +45,7 @@ export function findSources(engine: Engine, message: string): Answer {
 
 function relevantFigures(engine: Engine, metrics: string[], regions: string[]): Statistic[] {
   if (!metrics.length) return [];
-  return engine.corpus.stats.filter((s) => metrics.includes(s.metric) && (!regions.length || regions.includes(s.region)));
+  return engine.statsWhere({ metrics: new Set(metrics), ...(regions.length ? { regions: new Set(regions) } : {}) });
 }
 
 /** Every number in a text, read as the corpus writes values: "3.1 trillion" → 3.1e12, "8%" → 8. */

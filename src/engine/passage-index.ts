@@ -9,6 +9,14 @@ export interface PassageHit {
   matched: string[];
 }
 
+export interface RankOptions {
+  limit: number;
+  /** Only the passages marked here (by their position in the corpus) are ranked. */
+  within?: Uint8Array;
+  /** Terms that rank first by how many of them a passage holds: the words a question asks about. */
+  counted?: ReadonlySet<string>;
+}
+
 export interface SearchResult {
   hits: PassageHit[];
   /** Every query term after spelling correction; a term the corpus lacks is absent. */
@@ -56,6 +64,8 @@ export class PassageIndex {
   private readonly scores: Float64Array;
   private readonly matchedTerms: Uint32Array;
   private readonly touched: Uint32Array;
+  /** Per term, its largest impact once known (see bestImpact), else −1. */
+  private readonly bestImpacts: Float64Array;
 
   constructor(
     private readonly passages: readonly Passage[],
@@ -74,6 +84,7 @@ export class PassageIndex {
     this.scores = new Float64Array(passages.length);
     this.matchedTerms = new Uint32Array(passages.length);
     this.touched = new Uint32Array(passages.length);
+    this.bestImpacts = new Float64Array(this.vocabulary.length).fill(-1);
   }
 
   /** The flat arrays, for writing a prebuilt index. */
@@ -81,7 +92,8 @@ export class PassageIndex {
     return { vocabulary: this.vocabulary, starts: this.starts, docs: this.docs, tfs: this.tfs, lengths: this.lengths };
   }
 
-  search(query: string, limit = 5, boost: ReadonlySet<string> = new Set()): SearchResult {
+  /** The query's terms as the index knows them: misspelt ones corrected, unknown ones dropped. */
+  resolve(query: string): { terms: string[]; corrections: { from: string; to: string }[] } {
     const corrections: { from: string; to: string }[] = [];
     const wanted = new Set<string>();
     for (const term of terms(query.slice(0, 2000)).slice(0, MAX_QUERY_TERMS)) {
@@ -94,68 +106,140 @@ export class PassageIndex {
         }
       }
     }
-    const list = [...wanted];
-    const touched = this.score(list, boost);
-    try {
-      const hits = this.best(touched, limit).map((doc) => ({
-        passage: this.passages[doc]!,
-        score: this.scores[doc]!,
-        // In query order, as each term's postings were added.
-        matched: list.filter((_, t) => (this.matchedTerms[doc]! >>> t) & 1),
-      }));
-      return { hits, terms: list, corrections };
-    } finally {
-      // The scratch space must be clean for the next query, whatever happened to this one.
-      for (let i = 0; i < touched; i++) {
-        const doc = this.touched[i]!;
-        this.scores[doc] = 0;
-        this.matchedTerms[doc] = 0;
-      }
-    }
+    return { terms: [...wanted], corrections };
+  }
+
+  search(query: string, limit = 5): SearchResult {
+    const resolved = this.resolve(query);
+    return { hits: this.rank(resolved.terms, { limit }), ...resolved };
   }
 
   has(term: string): boolean {
     return this.termIds.has(term);
   }
 
-  /** Accumulates BM25 over the terms' postings; returns how many passages it touched (listed in `touched`). */
-  private score(list: readonly string[], boost: ReadonlySet<string>): number {
-    const { docs, tfs, lengthNorms, scores, matchedTerms, touched: touchedDocs } = this;
+  /**
+   * The `limit` best passages for the terms (from resolve()): highest BM25 score first,
+   * the earlier passage on a tie; with `counted`, first by how many of those terms a
+   * passage holds.
+   *
+   * MaxScore (Turtle and Flood, 1995): the lists are walked together in passage order,
+   * and once `limit` passages are held, a passage found only in lists whose best possible
+   * contributions add up to less than the worst one held cannot enter, so those lists
+   * are no longer walked, only looked into (a galloping search) for passages the others
+   * bring. Common words ("industry", in half of all passages) cost lookups, not a walk.
+   * The answer is exactly that of scoring every posting; scores are summed in query
+   * order, as a full scoring would.
+   */
+  rank(list: readonly string[], { limit, within, counted }: RankOptions): PassageHit[] {
+    const { docs, scores, matchedTerms } = this;
     const n = this.passages.length;
-    let touched = 0;
+    if (limit <= 0) return [];
+    const found = list.map((term) => this.termIds.get(term));
+    const idfs = found.map((id) => (id === undefined ? 0 : idf(n, this.starts[id + 1]! - this.starts[id]!)));
+    const bests = found.map((id, t) => (id === undefined ? 0 : idfs[t]! * this.bestImpact(id)));
+    // A counted term is worth more than every term's best score together: the count ranks first.
+    const bonus = counted ? 1 + bests.reduce((a, b) => a + b, 0) : 0;
+    let countedBits = 0;
     list.forEach((term, t) => {
-      const id = this.termIds.get(term)!;
-      const start = this.starts[id]!;
-      const end = this.starts[id + 1]!;
-      const df = end - start;
-      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      const weight = boost.has(term) ? 2 : 1;
-      const bit = 2 ** t;
-      for (let i = start; i < end; i++) {
-        const doc = docs[i]!;
-        const tf = tfs[i]!;
-        const norm = (tf * (K1 + 1)) / (tf + lengthNorms[doc]!);
-        if (matchedTerms[doc] === 0) touchedDocs[touched++] = doc;
-        scores[doc] = scores[doc]! + weight * idf * norm;
-        matchedTerms[doc] = matchedTerms[doc]! | bit;
-      }
+      if (counted?.has(term)) countedBits |= 2 ** t;
     });
-    return touched;
+    // The lists by their best contribution, smallest first, with running totals.
+    const order = list.map((_, t) => t).filter((t) => found[t] !== undefined).sort((a, b) => upper(a) - upper(b));
+    function upper(t: number) {
+      return bests[t]! + ((countedBits >>> t) & 1 ? bonus : 0);
+    }
+    const m = order.length;
+    const reach = new Float64Array(m);
+    const at = new Uint32Array(m);
+    const ends = new Uint32Array(m);
+    order.forEach((t, k) => {
+      reach[k] = (k ? reach[k - 1]! : 0) + upper(t);
+      at[k] = this.starts[found[t]!]!;
+      ends[k] = this.starts[found[t]! + 1]!;
+    });
+    const key = (doc: number) => popcount(matchedTerms[doc]! & countedBits) * bonus + scores[doc]!;
+    const before = (a: number, b: number) => popcount(matchedTerms[b]! & countedBits) - popcount(matchedTerms[a]! & countedBits) || scores[b]! - scores[a]! || a - b;
+    const heap = new TopK(limit, before);
+    const parts = new Float64Array(list.length);
+    let written = 0;
+    // Lists 0 … essential − 1 cannot bring a passage in on their own; float sums are compared with a little room.
+    let essential = 0;
+    let threshold = -Infinity;
+    try {
+      while (essential < m) {
+        let doc = n;
+        for (let k = essential; k < m; k++) if (at[k]! < ends[k]! && docs[at[k]!]! < doc) doc = docs[at[k]!]!;
+        if (doc === n) break;
+        let sum = 0;
+        let bits = 0;
+        for (let k = essential; k < m; k++) {
+          if (at[k]! < ends[k]! && docs[at[k]!]! === doc) {
+            const t = order[k]!;
+            parts[t] = idfs[t]! * this.impact(at[k]!);
+            sum += parts[t]! + ((countedBits >>> t) & 1 ? bonus : 0);
+            bits |= 2 ** t;
+            at[k]!++;
+          }
+        }
+        if (within && !within[doc]) continue;
+        let hopeless = false;
+        for (let k = essential - 1; k >= 0; k--) {
+          if (sum + reach[k]! < threshold) {
+            hopeless = true;
+            break;
+          }
+          at[k] = seek(docs, at[k]!, ends[k]!, doc);
+          if (at[k]! < ends[k]! && docs[at[k]!]! === doc) {
+            const t = order[k]!;
+            parts[t] = idfs[t]! * this.impact(at[k]!);
+            sum += parts[t]! + ((countedBits >>> t) & 1 ? bonus : 0);
+            bits |= 2 ** t;
+          }
+        }
+        if (hopeless || sum < threshold) continue;
+        let score = 0;
+        for (let t = 0; t < list.length; t++) if ((bits >>> t) & 1) score += parts[t]!;
+        scores[doc] = score;
+        matchedTerms[doc] = bits;
+        this.touched[written++] = doc;
+        heap.offer(doc);
+        if (heap.full) {
+          const worst = key(heap.worst);
+          threshold = worst - Math.abs(worst) * 1e-9;
+          while (essential < m && reach[essential]! < threshold) essential++;
+        }
+      }
+      return heap.sorted().map((doc) => ({
+        passage: this.passages[doc]!,
+        score: scores[doc]!,
+        matched: list.filter((_, t) => (matchedTerms[doc]! >>> t) & 1),
+      }));
+    } finally {
+      // The scratch space must be clean for the next query, whatever happened to this one.
+      for (let i = 0; i < written; i++) {
+        const doc = this.touched[i]!;
+        scores[doc] = 0;
+        matchedTerms[doc] = 0;
+      }
+    }
   }
 
-  /** The `limit` best touched passages: highest score first, earlier passage on a tie. */
-  private best(touched: number, limit: number): number[] {
-    const { scores } = this;
-    const before = (a: number, b: number) => scores[b]! - scores[a]! || a - b;
-    const docs = this.touched.subarray(0, touched);
-    if (limit >= touched / 8) return Array.from(docs).sort(before).slice(0, limit);
-    // Few wanted from many: a bounded heap, and most passages fall below its worst score at a glance.
-    const heap = new TopK(limit, before);
-    for (const doc of docs) {
-      if (heap.full && scores[doc]! < scores[heap.worst]!) continue;
-      heap.offer(doc);
+  /** A posting's share of its term's score: BM25's saturated, length-normalised term frequency. */
+  private impact(posting: number): number {
+    const tf = this.tfs[posting]!;
+    return (tf * (K1 + 1)) / (tf + this.lengthNorms[this.docs[posting]!]!);
+  }
+
+  /** The largest impact in a term's list, worked out the first time the term is searched for. */
+  private bestImpact(id: number): number {
+    let best = this.bestImpacts[id]!;
+    if (best < 0) {
+      best = 0;
+      for (let i = this.starts[id]!; i < this.starts[id + 1]!; i++) best = Math.max(best, this.impact(i));
+      this.bestImpacts[id] = best;
     }
-    return heap.sorted();
+    return best;
   }
 
   private correct(term: string): string | undefined {
@@ -214,6 +298,35 @@ function buildArrays(passages: readonly Passage[], extraText: (p: Passage) => st
     }
   }
   return { vocabulary, starts, docs, tfs, lengths };
+}
+
+function idf(passages: number, df: number): number {
+  return Math.log(1 + (passages - df + 0.5) / (df + 0.5));
+}
+
+/** The first place at or after `from` (before `end`) whose passage is at least `doc`: doubling steps, then halving. */
+function seek(docs: Uint32Array, from: number, end: number, doc: number): number {
+  if (from >= end || docs[from]! >= doc) return from;
+  let low = from;
+  let step = 1;
+  while (low + step < end && docs[low + step]! < doc) {
+    low += step;
+    step *= 2;
+  }
+  let high = Math.min(low + step, end);
+  // docs[low] < doc, and docs[high] ≥ doc or high is the end.
+  while (high - low > 1) {
+    const mid = (low + high) >>> 1;
+    if (docs[mid]! < doc) low = mid;
+    else high = mid;
+  }
+  return high;
+}
+
+function popcount(bits: number): number {
+  let count = 0;
+  for (let b = bits; b; b &= b - 1) count++;
+  return count;
 }
 
 function grow(array: Uint32Array, atLeast: number) {

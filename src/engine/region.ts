@@ -1,5 +1,5 @@
 import type { Region } from '../corpus/schema.ts';
-import { notFound, type Answer, type AnswerItem } from './answer.ts';
+import { firstItems, notFound, type Answer, type AnswerItem } from './answer.ts';
 import type { Engine } from './engine.ts';
 import { excerptAround } from './excerpt.ts';
 import { terms } from './text.ts';
@@ -32,7 +32,7 @@ export function regionAnswer(engine: Engine, name: string): Answer {
   const area = engine.withDescendants(region);
   const ids = new Set(area.map((r) => r.id));
   const passages = engine.passagesAbout(ids);
-  const stats = engine.corpus.stats.filter((s) => ids.has(s.region));
+  const stats = engine.statsWhere({ regions: ids });
   const title = region.zh ? `${region.name} (${region.zh})` : region.name;
   if (passages.length === 0) {
     return notFound(title, [`${describeRegion(engine, region)}.`, `The corpus does not cover ${region.name} yet.`], engine.regionSuggestions(''));
@@ -46,18 +46,17 @@ export function regionAnswer(engine: Engine, name: string): Answer {
 
   const names = area.flatMap((r) => [r.name, ...r.aliases]).flatMap((n) => terms(n));
   const quoted = new Set(stats.map((s) => s.passage));
-  const items: AnswerItem[] = [
-    ...stats.map((s) => ({ kind: 'figure' as const, ...engine.figure(s) })),
+  const { items, more } = firstItems([
+    ...stats.map((s) => (): AnswerItem => ({ kind: 'figure', ...engine.figure(s) })),
     // Passages whose figures are already shown above would only repeat them.
-    ...passages
-      .filter((p) => !quoted.has(p.id))
-      .map((p) => ({ kind: 'passage' as const, citation: engine.cite(p, excerptAround(p.text, names)) })),
-  ];
+    ...passages.filter((p) => !quoted.has(p.id)).map((p) => (): AnswerItem => ({ kind: 'passage', citation: engine.cite(p, excerptAround(p.text, names)) })),
+  ]);
   return {
     found: true,
     title,
     lead,
     items,
+    more,
     suggestions: stats.length ? [{ label: `Figures for ${region.name}`, command: `/stat ${stats[0]!.metric} region:${region.id}` }] : [],
   };
 }

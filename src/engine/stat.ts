@@ -1,5 +1,5 @@
 import type { Statistic } from '../corpus/schema.ts';
-import { notFound, type Answer, type Suggestion } from './answer.ts';
+import { firstItems, notFound, type Answer, type AnswerItem, type Suggestion } from './answer.ts';
 import type { Engine } from './engine.ts';
 import { describePeriod, parsePeriod, periodWithin } from './period.ts';
 
@@ -16,7 +16,7 @@ export function statAnswer(engine: Engine, query: StatQuery): Answer {
     return notFound('No such metric', [`The corpus has no metric called “${query.metric}”.`], metricSuggestions(engine, query.metric));
   }
   const metric = metricMatch.target;
-  const all = engine.statsOf(metric.id);
+  const all = engine.statsWhere({ metrics: new Set([metric.id]) });
   let stats: readonly Statistic[] = all;
   const narrowed: string[] = [];
 
@@ -43,13 +43,13 @@ export function statAnswer(engine: Engine, query: StatQuery): Answer {
   const title = [metric.name, ...narrowed].join(' · ');
   if (stats.length === 0) {
     const what = all.length ? `The corpus has no ${metric.name} figure for ${narrowed.join(', ')}.` : `The corpus has no ${metric.name} figure yet.`;
-    return notFound(title, [what], all.map(toSuggestion(engine)).slice(0, 5));
+    return notFound(title, [what], all.slice(0, 5).map(toSuggestion(engine)));
   }
   return {
     found: true,
     title,
     lead: [],
-    items: stats.map((s) => ({ kind: 'figure', ...engine.figure(s) })),
+    ...firstItems(stats.map((s) => (): AnswerItem => ({ kind: 'figure', ...engine.figure(s) }))),
     suggestions: [],
   };
 }

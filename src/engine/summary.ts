@@ -1,5 +1,5 @@
-import type { Article, Passage } from '../corpus/schema.ts';
-import { notFound, type Answer, type AnswerItem } from './answer.ts';
+import type { Article, Passage, Statistic } from '../corpus/schema.ts';
+import { firstItems, notFound, type Answer, type AnswerItem } from './answer.ts';
 import type { Choice, Engine } from './engine.ts';
 import { excerptAround } from './excerpt.ts';
 import { describePeriod } from './period.ts';
@@ -16,7 +16,10 @@ export function summaryAnswer(engine: Engine, target: string): Answer {
     if (passages.length === 0) {
       return notFound(`Summary: ${region.target.name}`, [`The corpus does not cover ${region.target.name} yet.`], engine.regionSuggestions(''));
     }
-    return digest(engine, `Summary: ${region.target.name}`, [`${describeRegion(engine, region.target)}.`], passages, (s) => ids.has(s));
+    // Only figures quoted from the region's own passages: a digest cites what it summarises.
+    const quotedHere = new Set(passages.map((p) => p.id));
+    const figures = engine.statsWhere({ regions: ids }).filter((s) => quotedHere.has(s.passage));
+    return digest(engine, `Summary: ${region.target.name}`, [`${describeRegion(engine, region.target)}.`], passages, figures);
   }
   return notFound('Nothing to summarise', [`“${target}” is neither an article id nor a region in the corpus.`],
     summaryChoices(engine, target).slice(0, 5).map((c) => ({ label: c.name, command: `/summary ${c.value}` })));
@@ -28,21 +31,20 @@ function articleDigest(engine: Engine, article: Article): Answer {
     `${article.outlet}, ${describePeriod(article.published)}${article.translation ? `, ${article.translation}-translated from ${article.translatedFrom ?? 'another language'}` : ''}.`,
     `Regions: ${regionNames.join(', ')}.`,
   ];
-  return digest(engine, `Summary: ${article.title}`, lead, article.passages, () => true);
+  return digest(engine, `Summary: ${article.title}`, lead, article.passages, article.stats);
 }
 
-function digest(engine: Engine, title: string, lead: string[], passages: Passage[], inScope: (region: string) => boolean): Answer {
-  const ids = new Set(passages.map((p) => p.id));
-  const figures: AnswerItem[] = engine.corpus.stats
-    .filter((s) => ids.has(s.passage) && inScope(s.region))
-    .map((s) => ({ kind: 'figure', ...engine.figure(s) }));
-  const quotes: AnswerItem[] = passages
-    .filter((p) => p.speaker)
-    .map((p) => {
-      const speaker = engine.person(p.speaker!);
-      return { kind: 'passage', heading: `${speaker.name}, ${speaker.role}`, citation: engine.cite(p, excerptAround(p.text, [], 300)) };
-    });
-  return { found: true, title, lead, items: [...figures, ...quotes], suggestions: [] };
+function digest(engine: Engine, title: string, lead: string[], passages: readonly Passage[], figures: readonly Statistic[]): Answer {
+  const { items, more } = firstItems([
+    ...figures.map((s) => (): AnswerItem => ({ kind: 'figure', ...engine.figure(s) })),
+    ...passages
+      .filter((p) => p.speaker)
+      .map((p) => (): AnswerItem => {
+        const speaker = engine.person(p.speaker!);
+        return { kind: 'passage', heading: `${speaker.name}, ${speaker.role}`, citation: engine.cite(p, excerptAround(p.text, [], 300)) };
+      }),
+  ]);
+  return { found: true, title, lead, items, more, suggestions: [] };
 }
 
 export function summaryChoices(engine: Engine, query: string): Choice[] {

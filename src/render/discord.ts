@@ -47,7 +47,7 @@ export function toDiscordReply(answer: Answer, options: { ephemeral: boolean }):
     shown.push(fitted);
     used += fitted.length + 2;
   }
-  const more = blocks.length - shown.length;
+  const more = blocks.length - shown.length + (answer.more ?? 0);
   const note = more > 0 ? `*…and ${more} more not shown. Narrow the question, or open one with* \`/source\`.` : '';
   const content = [head, ...shown, note, tail].filter(Boolean).join('\n\n');
   const ephemeral = options.ephemeral || answer.private === true;

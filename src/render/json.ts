@@ -10,6 +10,8 @@ export function toJson(answer: Answer) {
     text: toText(answer),
     figures: answer.items.flatMap((i) => (i.kind === 'figure' ? [{ ...i.figure, citation: citations.indexOf(i.citation) }] : [])),
     citations,
+    /** Items the answer does not list (it lists at most 25). */
+    more: answer.more ?? 0,
     suggestions: answer.suggestions,
   };
 }

@@ -12,5 +12,6 @@ const plain: Style = {
 /** The whole answer as plain text, for the console and the `text` field of JSON output. */
 export function toText(answer: Answer): string {
   const { header, blocks, suggestions } = render(answer, plain);
-  return [header, ...blocks, ...(suggestions ? [suggestions] : [])].join('\n\n');
+  const more = answer.more ? [`…and ${answer.more} more. Narrow the question to see them.`] : [];
+  return [header, ...blocks, ...more, ...(suggestions ? [suggestions] : [])].join('\n\n');
 }

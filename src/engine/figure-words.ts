@@ -1,0 +1,72 @@
+import type { Statistic } from '../corpus/schema.ts';
+import type { Engine } from './engine.ts';
+import { stem, terms } from './text.ts';
+
+/**
+ * Which figures use which words (in their label, unit, quote and metric names), so a
+ * question that names no metric finds the figures about its words without reading
+ * each of the corpus's figures: at 250k passages there are some 100k of them.
+ */
+export class FigureWords {
+  /** Word → the positions (in corpus.stats) of the figures using it, ascending. */
+  private readonly postings = new Map<string, Uint32Array>();
+  private readonly stats: readonly Statistic[];
+
+  constructor(engine: Engine) {
+    this.stats = engine.corpus.stats;
+    const lists = new Map<string, number[]>();
+    // Metrics, labels and units repeat across thousands of figures: each is tokenized once.
+    const seen = new Map<string, string[]>();
+    const termsOnce = (text: string) => {
+      let list = seen.get(text);
+      if (!list) seen.set(text, (list = terms(text)));
+      return list;
+    };
+    engine.corpus.stats.forEach((s, at) => {
+      const metric = engine.metric(s.metric);
+      const words = [...termsOnce(s.label), ...termsOnce(s.unit), ...terms(s.quote), ...termsOnce([metric.name, ...metric.synonyms].join(' '))];
+      for (const word of new Set(words)) {
+        const list = lists.get(word);
+        if (list) list.push(at);
+        else lists.set(word, [at]);
+      }
+    });
+    for (const [word, list] of lists) this.postings.set(word, Uint32Array.from(list));
+  }
+
+  /**
+   * The figures using at least `share` of the words (a word counts when the figure uses
+   * it or its stem) and, if given, the word `required`; each with the share it covers,
+   * in corpus order.
+   */
+  covering(words: readonly string[], share: number, required?: string): { stat: Statistic; share: number }[] {
+    if (!words.length) return this.stats.map((stat) => ({ stat, share: 1 }));
+    const counts = new Map<number, number>();
+    for (const word of words) {
+      const forms = new Set([word, stem(word)]);
+      const seen = new Set<number>();
+      for (const form of forms) for (const at of this.postings.get(form) ?? []) seen.add(at);
+      for (const at of seen) counts.set(at, (counts.get(at) ?? 0) + 1);
+    }
+    const needed = required ? this.postings.get(required) : undefined;
+    const covered: number[] = [];
+    for (const [at, count] of counts) {
+      if (count / words.length < share) continue;
+      if (required && !(needed && includes(needed, at))) continue;
+      covered.push(at);
+    }
+    return covered.sort((a, b) => a - b).map((at) => ({ stat: this.stats[at]!, share: counts.get(at)! / words.length }));
+  }
+}
+
+/** Whether an ascending list holds the value: a binary search. */
+function includes(list: Uint32Array, value: number): boolean {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return list[lo] === value;
+}

@@ -1,0 +1,79 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Passage } from '../../src/corpus/schema.ts';
+import { PassageIndex } from '../../src/engine/passage-index.ts';
+import { terms } from '../../src/engine/text.ts';
+
+/**
+ * rank() prunes with MaxScore; these check it against BM25 worked out from its
+ * definition for every passage, on corpora where a few words are everywhere (the case
+ * pruning is for) and ties are common.
+ */
+const WORDS = ['industry', 'china', 'jiangsu', 'rocket', 'growth', 'energy', 'chip', 'port', 'steel', 'solar'];
+
+function passage(i: number, words: readonly string[]): Passage {
+  return { id: `a#p${i + 1}`, paragraph: i + 1, text: words.join(' '), regions: [], people: [], topics: [] };
+}
+
+/** Scores every passage; best first by the count of counted terms, then score, then position. */
+function reference(passages: readonly Passage[], query: readonly string[], limit: number, within?: Uint8Array, counted?: ReadonlySet<string>) {
+  const K1 = 1.2;
+  const B = 0.75;
+  const docs = passages.map((p) => terms(p.text));
+  const average = docs.reduce((n, d) => n + d.length, 0) / docs.length;
+  const rows = docs.map((words, doc) => {
+    let score = 0;
+    const matched: string[] = [];
+    for (const term of query) {
+      const tf = words.filter((w) => w === term).length;
+      if (!tf) continue;
+      const df = docs.filter((d) => d.includes(term)).length;
+      const idf = Math.log(1 + (docs.length - df + 0.5) / (df + 0.5));
+      score += idf * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * words.length) / average)));
+      matched.push(term);
+    }
+    return { doc, score, matched, count: matched.filter((t) => counted?.has(t)).length };
+  });
+  return rows
+    .filter((r) => r.matched.length && (!within || within[r.doc]))
+    .sort((a, b) => b.count - a.count || b.score - a.score || a.doc - b.doc)
+    .slice(0, limit)
+    .map((r) => ({ id: passages[r.doc]!.id, score: r.score, matched: r.matched }));
+}
+
+const corpus = fc.array(
+  // Skewed: the first words of the list are far more common, as in news.
+  fc.array(fc.nat({ max: 99 }).map((n) => WORDS[Math.floor(Math.sqrt(n))]!), { minLength: 1, maxLength: 12 }),
+  { minLength: 1, maxLength: 120 },
+);
+
+describe('PassageIndex.rank', () => {
+  it('finds exactly the passages a full BM25 scoring ranks best, with the same scores', () => {
+    fc.assert(
+      fc.property(
+        corpus,
+        fc.uniqueArray(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.option(fc.array(fc.boolean(), { minLength: 120, maxLength: 120 })),
+        fc.option(fc.uniqueArray(fc.constantFrom(...WORDS), { maxLength: 4 })),
+        (texts, query, limit, mask, countedWords) => {
+          const passages = texts.map((words, i) => passage(i, words));
+          const index = new PassageIndex(passages);
+          const list = query.map((w) => terms(w)[0]!).filter((t) => index.has(t));
+          const within = mask ? Uint8Array.from(mask.slice(0, passages.length), Number) : undefined;
+          const counted = countedWords ? new Set(countedWords.map((w) => terms(w)[0]!)) : undefined;
+          const got = index.rank(list, { limit, ...(within ? { within } : {}), ...(counted ? { counted } : {}) });
+          expect(got.map((h) => ({ id: h.passage.id, score: h.score, matched: h.matched }))).toEqual(reference(passages, list, limit, within, counted));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('ranks nothing when asked for no passage or no term', () => {
+    const index = new PassageIndex([passage(0, ['china', 'growth'])]);
+    expect(index.rank(['china'], { limit: 0 })).toEqual([]);
+    expect(index.rank([], { limit: 5 })).toEqual([]);
+    expect(index.rank(['china'], { limit: 5 }).map((h) => h.passage.id)).toEqual(['a#p1']);
+  });
+});
