@@ -34,7 +34,7 @@ export function formatTables(result: BenchResult): string {
   out.push('', 'Start-up and memory (one fresh process each; s = seconds, MB = MiB)');
   out.push(
     table(
-      ['passages', 'articles', 'figures', 'cold: load+validate', 'index build', 'total', 'corpus:build', 'prebuilt: load+validate', 'index load', 'total', 'process ready', 'RSS', 'heap', 'peak RSS'],
+      ['passages', 'articles', 'figures', 'cold: load+validate', 'index build', 'total', 'corpus:build', 'prebuilt: load+validate', 'index load', 'total', 'process ready', 'warm-up', 'RSS', 'heap', 'peak RSS'],
       result.sizes.map((r) => [
         count(r.corpus.passages),
         count(r.corpus.articles),
@@ -47,6 +47,7 @@ export function formatTables(result: BenchResult): string {
         seconds(r.serve.report.indexMs),
         seconds(r.serve.report.loadMs + r.serve.report.indexMs),
         seconds(r.serve.readyMs),
+        seconds(r.serve.warmMs),
         mb(r.serve.memory.rssMB),
         mb(r.serve.memory.heapMB),
         mb(r.serve.memory.peakRssMB),

@@ -4,6 +4,7 @@ import type { CommandContext } from '../src/command.ts';
 import { loadCorpus, type Corpus } from '../src/corpus/load.ts';
 import { buildIndex, openCorpus, type BuildReport, type OpenReport } from '../src/corpus/open.ts';
 import { invoke } from '../src/invoke.ts';
+import { warm } from '../src/engine/warm.ts';
 import { toDiscordChoices, toDiscordReply } from '../src/render/discord.ts';
 import { memory, summarize, time, type Latency, type Memory } from './measure.ts';
 import { QueryMaker } from './queries.ts';
@@ -26,6 +27,8 @@ export interface ColdResult {
 }
 
 export interface ServeResult extends ColdResult {
+  /** warm(): what the bot builds after loading and before it logs in (the /ask indexes, autocomplete's lists). */
+  warmMs: number;
   latency: Record<string, Latency>;
   /** Raw passage retrieval (the index alone, no answer or rendering), on the /search queries, for the comparison with Fuse.js. */
   retrieval: Latency;
@@ -68,6 +71,7 @@ async function serve(job: Extract<Job, { phase: 'serve' }>): Promise<ServeResult
   const { engine, report } = await openCorpus(job.dir);
   const readyMs = performance.now();
   if (report.index !== 'prebuilt') throw new Error(`the prebuilt index was not used (${report.miss})`);
+  const warmMs = warm(engine);
   const mem = await memory();
   const context: CommandContext = { engine, caller: { canManageMessages: true }, commands };
   const maker = new QueryMaker(engine.corpus, job.seed);
@@ -106,7 +110,7 @@ async function serve(job: Extract<Job, { phase: 'serve' }>): Promise<ServeResult
 
   const searches = searchQueries(engine.corpus, WARMUP + job.queries);
   const retrieval = await measure(searches, job.budgetMs, (q) => engine.passages.search(q, 5).hits.length > 0);
-  return { report, readyMs, memory: mem, latency, retrieval };
+  return { report, readyMs, warmMs, memory: mem, latency, retrieval };
 }
 
 /** The alternative the design sketch started from: one Fuse.js index over the whole text of every passage. */

@@ -5,6 +5,7 @@ import { CorpusError } from './corpus/errors.ts';
 import { openCorpus, openEngine } from './corpus/open.ts';
 import { LiveEngine } from './corpus/reload.ts';
 import { startBot } from './discord/bot.ts';
+import { warm } from './engine/warm.ts';
 import { createLogger } from './log.ts';
 
 /** Past this, a shutdown that hangs (a stuck socket) is cut short: orchestrators expect a quick exit. */
@@ -19,7 +20,8 @@ async function main(): Promise<void> {
   const token = config.DISCORD_TOKEN;
   const log = createLogger(config.LOG_LEVEL ?? (token ? 'info' : 'warn'));
   const { engine, report } = await openCorpus(config.CORPUS_DIR);
-  log.info({ articles: engine.corpus.articles.length, passages: engine.corpus.passages.length, ...report }, 'corpus loaded');
+  const warmMs = warm(engine);
+  log.info({ articles: engine.corpus.articles.length, passages: engine.corpus.passages.length, ...report, warmMs }, 'corpus loaded');
   if (report.writeError) log.warn({ writeError: report.writeError }, 'the prebuilt index could not be written; the next start indexes again');
 
   if (!token) {
@@ -28,7 +30,7 @@ async function main(): Promise<void> {
   }
   // The running bot follows the corpus on disk: a changed file, or a moderator's /reload,
   // loads and checks the whole corpus and swaps to it only when it is valid.
-  const live = new LiveEngine(engine, () => openEngine(config.CORPUS_DIR), log);
+  const live = new LiveEngine(engine, () => openEngine(config.CORPUS_DIR).then((next) => (warm(next), next)), log);
   const unwatch = live.watch(config.CORPUS_DIR);
   const bot = await startBot({ config, token, engine: live.current, commands, messageCommands, log, reload: () => live.reload('/reload') });
   const shutdown = (signal: string) => {

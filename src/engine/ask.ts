@@ -36,18 +36,31 @@ const SPEECH = /\b(said|says|pointed out|stated|told|according to)\b/;
 /** Passages an answer quotes at most. */
 const SHOWN = 3;
 
-const attributedPassages = new WeakMap<Engine, Uint32Array>();
-/** The positions of the passages that quote or report someone, found once per corpus rather than per question. */
-function attributed(engine: Engine): Uint32Array {
-  let list = attributedPassages.get(engine);
-  if (!list) {
-    const positions: number[] = [];
+interface Attributed {
+  /** The positions of the passages that quote or report someone. */
+  all: Uint32Array;
+  /** Person id → the positions of the passages that quote them (or name them first). */
+  byPerson: Map<string, number[]>;
+}
+const attributedPassages = new WeakMap<Engine, Attributed>();
+/** The passages that quote or report someone, found once per corpus rather than per question. */
+function attributed(engine: Engine): Attributed {
+  let found = attributedPassages.get(engine);
+  if (!found) {
+    const all: number[] = [];
+    const byPerson = new Map<string, number[]>();
     engine.corpus.passages.forEach((p, at) => {
-      if (p.speaker || p.people.length || SPEECH.test(p.text)) positions.push(at);
+      if (!(p.speaker || p.people.length || SPEECH.test(p.text))) return;
+      all.push(at);
+      const person = p.speaker ?? p.people[0];
+      if (!person) return;
+      const list = byPerson.get(person);
+      if (list) list.push(at);
+      else byPerson.set(person, [at]);
     });
-    attributedPassages.set(engine, (list = Uint32Array.from(positions)));
+    attributedPassages.set(engine, (found = { all: Uint32Array.from(all), byPerson }));
   }
-  return list;
+  return found;
 }
 
 const figureWords = new WeakMap<Engine, FigureWords>();
@@ -62,6 +75,13 @@ function vocabularyOf(engine: Engine): EntityVocabulary {
   let v = vocabularies.get(engine);
   if (!v) vocabularies.set(engine, (v = new EntityVocabulary(engine)));
   return v;
+}
+
+/** Builds what /ask otherwise builds on its first questions (about a second at 250k passages). */
+export function prepareAsk(engine: Engine): void {
+  vocabularyOf(engine);
+  figureWordsOf(engine);
+  attributed(engine);
 }
 
 export function understand(engine: Engine, text: string): Question {
@@ -189,11 +209,8 @@ function whoSaid(engine: Engine, q: Question, thresholds: Thresholds): Answer {
   if (subject && !people.length && !/^(the )?(article|report|it|cctv|reporters?|they|he|she|author)$/.test(subject.trim())) {
     return passageRefusal(engine, q, `The articles quote no one called “${subject}”.`);
   }
-  const pool = new Uint8Array(engine.corpus.passages.length);
-  for (const at of attributed(engine)) {
-    const p = engine.corpus.passages[at]!;
-    if (!people.length || people.some((person) => person.id === (p.speaker ?? p.people[0]))) pool[at] = 1;
-  }
+  const quoted = attributed(engine);
+  const pool = people.length ? Uint32Array.from(new Set(people.flatMap((person) => quoted.byPerson.get(person.id) ?? []))).sort() : quoted.all;
   const ranked = rankPassages(engine, q, pool, people.flatMap((p) => terms(p.name)));
   const best = ranked[0];
   if (!best || (!people.length && best.share < thresholds.passage)) return passageRefusal(engine, q);
@@ -271,8 +288,8 @@ function placeAnswer(engine: Engine, q: Question, region: Region): Answer {
   const names = [region.name, ...region.aliases].flatMap((n) => terms(n));
   const stats = engine.statsWhere({ regions: area });
   // Passages whose figures are shown below would only repeat them.
-  const pool = engine.poolAbout(area);
-  for (const s of stats) pool[engine.position(engine.corpus.passageById.get(s.passage)!)] = 0;
+  const quoted = new Set(stats.map((s) => engine.position(engine.corpus.passageById.get(s.passage)!)));
+  const pool = engine.positionsAbout(area).filter((at) => !quoted.has(at));
   const ranked = rankPassages(engine, q, pool, names);
   return {
     found: true,
@@ -289,7 +306,7 @@ function placeAnswer(engine: Engine, q: Question, region: Region): Answer {
 function passagesAnswer(engine: Engine, q: Question, thresholds: Thresholds, fallback?: () => Answer): Answer {
   const names = [...q.regions.flatMap((r) => terms(r.name)), ...q.people.flatMap((p) => terms(p.name)), ...(/\bwhy\b|为什么|为何/.test(q.text.toLowerCase()) ? REASON_CUES : [])];
   const inPlace = q.regions.length > 0;
-  const pool = inPlace ? engine.poolAbout(new Set(q.regions.flatMap((r) => engine.withDescendants(r)).map((r) => r.id))) : undefined;
+  const pool = inPlace ? engine.positionsAbout(new Set(q.regions.flatMap((r) => engine.withDescendants(r)).map((r) => r.id))) : undefined;
   const floor = inPlace ? thresholds.place : thresholds.passage;
   // Coverage counts the question's own words; the names only help the ranking. A question
   // with no words beyond the place (asked in Chinese, say) is answered by the place's passages.
@@ -330,7 +347,7 @@ interface Ranked {
  * question's content words each contains: the greatest share first, then the best
  * score. Names (of the places or people asked about) help the score but are not counted.
  */
-function rankPassages(engine: Engine, q: Question, pool: Uint8Array | undefined, names: readonly string[] = [], limit = SHOWN): Ranked[] {
+function rankPassages(engine: Engine, q: Question, pool: Uint32Array | undefined, names: readonly string[] = [], limit = SHOWN): Ranked[] {
   // A metric named in a "why" or "how" question is a topic word like any other.
   const asking = [...q.content, ...q.metricWords];
   const wanted = asking.length || names.length ? asking : terms(q.text);

@@ -108,14 +108,12 @@ export class Engine {
   /** The passages tagged with any of the regions, in corpus order. */
   passagesAbout(regionIds: ReadonlySet<string>): Passage[] {
     const { passages } = this.corpus;
-    return Array.from(union(listsOf(this.passagesByRegion, regionIds), passages.length), (at) => passages[at]!);
+    return Array.from(this.positionsAbout(regionIds), (at) => passages[at]!);
   }
 
-  /** A mark per passage (by position) for those tagged with any of the regions: a pool to rank within. */
-  poolAbout(regionIds: ReadonlySet<string>): Uint8Array {
-    const pool = new Uint8Array(this.corpus.passages.length);
-    for (const list of listsOf(this.passagesByRegion, regionIds)) for (const at of list) pool[at] = 1;
-    return pool;
+  /** The positions of the passages tagged with any of the regions, ascending: a pool to rank within. */
+  positionsAbout(regionIds: ReadonlySet<string>): Uint32Array {
+    return union(listsOf(this.passagesByRegion, regionIds), this.corpus.passages.length);
   }
 
   /**

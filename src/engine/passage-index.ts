@@ -11,10 +11,15 @@ export interface PassageHit {
 
 export interface RankOptions {
   limit: number;
-  /** Only the passages marked here (by their position in the corpus) are ranked. */
-  within?: Uint8Array;
+  /** Only these passages are ranked: their positions in the corpus, ascending. */
+  within?: Uint32Array;
   /** Terms that rank first by how many of them a passage holds: the words a question asks about. */
   counted?: ReadonlySet<string>;
+  /**
+   * Passages scoring under this share of the best one are not wanted (a search shows
+   * none under 40%): they may be left out, which lets long lists be skipped sooner.
+   */
+  floor?: number;
 }
 
 export interface SearchResult {
@@ -38,6 +43,11 @@ export interface IndexArrays {
   lengths: Uint32Array;
 }
 
+/** A rare word's list up to this long is scored first, to start with a high threshold. */
+const SEED_POSTINGS = 20_000;
+/** Postings per block of the block-max bounds: 2^BLOCK_BITS. */
+const BLOCK_BITS = 7;
+const BLOCK = 1 << BLOCK_BITS;
 const K1 = 1.2;
 const B = 0.75;
 const MAX_QUERY_TERMS = 32;
@@ -64,8 +74,11 @@ export class PassageIndex {
   private readonly scores: Float64Array;
   private readonly matchedTerms: Uint32Array;
   private readonly touched: Uint32Array;
-  /** Per term, its largest impact once known (see bestImpact), else −1. */
+  /** Per term, the largest impact in its list. */
   private readonly bestImpacts: Float64Array;
+  /** Per block of BLOCK postings, its largest impact; term t's blocks start at blockStarts[t]. */
+  private readonly blockStarts: Uint32Array;
+  private readonly blockImpacts: Float64Array;
 
   constructor(
     private readonly passages: readonly Passage[],
@@ -84,7 +97,22 @@ export class PassageIndex {
     this.scores = new Float64Array(passages.length);
     this.matchedTerms = new Uint32Array(passages.length);
     this.touched = new Uint32Array(passages.length);
-    this.bestImpacts = new Float64Array(this.vocabulary.length).fill(-1);
+    // The bounds MaxScore and block skipping prune with: one pass over the postings (≈ 40 ms at 9M postings).
+    this.bestImpacts = new Float64Array(this.vocabulary.length);
+    this.blockStarts = new Uint32Array(this.vocabulary.length + 1);
+    for (let t = 0; t < this.vocabulary.length; t++) this.blockStarts[t + 1] = this.blockStarts[t]! + Math.ceil((this.starts[t + 1]! - this.starts[t]!) / BLOCK);
+    this.blockImpacts = new Float64Array(this.blockStarts[this.vocabulary.length]!);
+    for (let t = 0; t < this.vocabulary.length; t++) {
+      const start = this.starts[t]!;
+      let best = 0;
+      for (let i = start; i < this.starts[t + 1]!; i++) {
+        const impact = this.impact(i);
+        const block = this.blockStarts[t]! + ((i - start) >>> BLOCK_BITS);
+        if (impact > this.blockImpacts[block]!) this.blockImpacts[block] = impact;
+        if (impact > best) best = impact;
+      }
+      this.bestImpacts[t] = best;
+    }
   }
 
   /** The flat arrays, for writing a prebuilt index. */
@@ -109,9 +137,9 @@ export class PassageIndex {
     return { terms: [...wanted], corrections };
   }
 
-  search(query: string, limit = 5): SearchResult {
+  search(query: string, limit = 5, floor = 0): SearchResult {
     const resolved = this.resolve(query);
-    return { hits: this.rank(resolved.terms, { limit }), ...resolved };
+    return { hits: this.rank(resolved.terms, { limit, floor }), ...resolved };
   }
 
   has(term: string): boolean {
@@ -131,13 +159,13 @@ export class PassageIndex {
    * The answer is exactly that of scoring every posting; scores are summed in query
    * order, as a full scoring would.
    */
-  rank(list: readonly string[], { limit, within, counted }: RankOptions): PassageHit[] {
+  rank(list: readonly string[], { limit, within, counted, floor = 0 }: RankOptions): PassageHit[] {
     const { docs, scores, matchedTerms } = this;
     const n = this.passages.length;
     if (limit <= 0) return [];
     const found = list.map((term) => this.termIds.get(term));
     const idfs = found.map((id) => (id === undefined ? 0 : idf(n, this.starts[id + 1]! - this.starts[id]!)));
-    const bests = found.map((id, t) => (id === undefined ? 0 : idfs[t]! * this.bestImpact(id)));
+    const bests = found.map((id, t) => (id === undefined ? 0 : idfs[t]! * this.bestImpacts[id]!));
     // A counted term is worth more than every term's best score together: the count ranks first.
     const bonus = counted ? 1 + bests.reduce((a, b) => a + b, 0) : 0;
     let countedBits = 0;
@@ -153,11 +181,16 @@ export class PassageIndex {
     const reach = new Float64Array(m);
     const at = new Uint32Array(m);
     const ends = new Uint32Array(m);
+    const firsts = new Uint32Array(m);
+    const blocks = new Uint32Array(m);
     order.forEach((t, k) => {
       reach[k] = (k ? reach[k - 1]! : 0) + upper(t);
-      at[k] = this.starts[found[t]!]!;
+      at[k] = firsts[k] = this.starts[found[t]!]!;
       ends[k] = this.starts[found[t]! + 1]!;
+      blocks[k] = this.blockStarts[found[t]!]!;
     });
+    const total = m ? reach[m - 1]! : 0;
+    const { blockImpacts } = this;
     const key = (doc: number) => popcount(matchedTerms[doc]! & countedBits) * bonus + scores[doc]!;
     const before = (a: number, b: number) => popcount(matchedTerms[b]! & countedBits) - popcount(matchedTerms[a]! & countedBits) || scores[b]! - scores[a]! || a - b;
     const heap = new TopK(limit, before);
@@ -166,8 +199,66 @@ export class PassageIndex {
     // Lists 0 … essential − 1 cannot bring a passage in on their own; float sums are compared with a little room.
     let essential = 0;
     let threshold = -Infinity;
+    let best = -Infinity;
+    // Where the walk stands in the pool's positions.
+    let pool = 0;
+    /** A posting of list k: its part of the score, kept for admit(), and what it adds to the key. */
+    const add = (k: number, posting: number): number => {
+      const t = order[k]!;
+      parts[t] = idfs[t]! * this.impact(posting);
+      return parts[t]! + ((countedBits >>> t) & 1 ? bonus : 0);
+    };
+    /** Offers a scored passage (its score summed again in query order) and raises the threshold. */
+    const admit = (doc: number, bits: number) => {
+      let score = 0;
+      for (let t = 0; t < list.length; t++) if ((bits >>> t) & 1) score += parts[t]!;
+      scores[doc] = score;
+      matchedTerms[doc] = bits;
+      this.touched[written++] = doc;
+      heap.offer(doc);
+      best = Math.max(best, key(doc));
+      const worst = heap.full ? key(heap.worst) : -Infinity;
+      const bar = Math.max(worst, floor * best);
+      if (bar > threshold) {
+        threshold = bar - Math.abs(bar) * 1e-9;
+        while (essential < m && reach[essential]! < threshold) essential++;
+      }
+    };
     try {
+      // The list with the best possible contribution is usually a rare word: its passages,
+      // scored first, raise the threshold before the long lists are walked at all.
+      if (m > 1 && ends[m - 1]! - firsts[m - 1]! <= SEED_POSTINGS) {
+        const cursor = Uint32Array.from(firsts);
+        let seedPool = 0;
+        for (let i = firsts[m - 1]!; i < ends[m - 1]!; i++) {
+          const doc = docs[i]!;
+          if (within && !pooled(within, (seedPool = seek(within, seedPool, within.length, doc)), doc)) continue;
+          let sum = add(m - 1, i);
+          let bits = 2 ** order[m - 1]!;
+          for (let k = m - 2; k >= 0; k--) {
+            cursor[k] = seek(docs, cursor[k]!, ends[k]!, doc);
+            if (cursor[k]! < ends[k]! && docs[cursor[k]!]! === doc) {
+              sum += add(k, cursor[k]!);
+              bits |= 2 ** order[k]!;
+            }
+          }
+          if (sum >= threshold) admit(doc, bits);
+        }
+      }
       while (essential < m) {
+        // Block-max skipping: a block whose best, with every other list at its best, stays
+        // under the threshold holds no passage that could enter; its passages found through
+        // other lists are scored without it, and stay under the threshold all the same.
+        if (threshold > 0) {
+          for (let k = essential; k < m; k++) {
+            const t = order[k]!;
+            const others = total - upper(t);
+            const extra = (countedBits >>> t) & 1 ? bonus : 0;
+            while (at[k]! < ends[k]! && idfs[t]! * blockImpacts[blocks[k]! + ((at[k]! - firsts[k]!) >>> BLOCK_BITS)]! + extra + others < threshold) {
+              at[k] = Math.min(ends[k]!, firsts[k]! + ((((at[k]! - firsts[k]!) >>> BLOCK_BITS) + 1) << BLOCK_BITS));
+            }
+          }
+        }
         let doc = n;
         for (let k = essential; k < m; k++) if (at[k]! < ends[k]! && docs[at[k]!]! < doc) doc = docs[at[k]!]!;
         if (doc === n) break;
@@ -175,14 +266,12 @@ export class PassageIndex {
         let bits = 0;
         for (let k = essential; k < m; k++) {
           if (at[k]! < ends[k]! && docs[at[k]!]! === doc) {
-            const t = order[k]!;
-            parts[t] = idfs[t]! * this.impact(at[k]!);
-            sum += parts[t]! + ((countedBits >>> t) & 1 ? bonus : 0);
-            bits |= 2 ** t;
-            at[k]!++;
+            sum += add(k, at[k]!++);
+            bits |= 2 ** order[k]!;
           }
         }
-        if (within && !within[doc]) continue;
+        // Outside the pool, or scored already (every passage offered keeps its terms until the end).
+        if ((within && !pooled(within, (pool = seek(within, pool, within.length, doc)), doc)) || matchedTerms[doc] !== 0) continue;
         let hopeless = false;
         for (let k = essential - 1; k >= 0; k--) {
           if (sum + reach[k]! < threshold) {
@@ -191,24 +280,11 @@ export class PassageIndex {
           }
           at[k] = seek(docs, at[k]!, ends[k]!, doc);
           if (at[k]! < ends[k]! && docs[at[k]!]! === doc) {
-            const t = order[k]!;
-            parts[t] = idfs[t]! * this.impact(at[k]!);
-            sum += parts[t]! + ((countedBits >>> t) & 1 ? bonus : 0);
-            bits |= 2 ** t;
+            sum += add(k, at[k]!);
+            bits |= 2 ** order[k]!;
           }
         }
-        if (hopeless || sum < threshold) continue;
-        let score = 0;
-        for (let t = 0; t < list.length; t++) if ((bits >>> t) & 1) score += parts[t]!;
-        scores[doc] = score;
-        matchedTerms[doc] = bits;
-        this.touched[written++] = doc;
-        heap.offer(doc);
-        if (heap.full) {
-          const worst = key(heap.worst);
-          threshold = worst - Math.abs(worst) * 1e-9;
-          while (essential < m && reach[essential]! < threshold) essential++;
-        }
+        if (!hopeless && sum >= threshold) admit(doc, bits);
       }
       return heap.sorted().map((doc) => ({
         passage: this.passages[doc]!,
@@ -231,16 +307,7 @@ export class PassageIndex {
     return (tf * (K1 + 1)) / (tf + this.lengthNorms[this.docs[posting]!]!);
   }
 
-  /** The largest impact in a term's list, worked out the first time the term is searched for. */
-  private bestImpact(id: number): number {
-    let best = this.bestImpacts[id]!;
-    if (best < 0) {
-      best = 0;
-      for (let i = this.starts[id]!; i < this.starts[id + 1]!; i++) best = Math.max(best, this.impact(i));
-      this.bestImpacts[id] = best;
-    }
-    return best;
-  }
+
 
   private correct(term: string): string | undefined {
     if (term.length < 4 || /\d/.test(term)) return undefined;
@@ -321,6 +388,11 @@ function seek(docs: Uint32Array, from: number, end: number, doc: number): number
     else high = mid;
   }
   return high;
+}
+
+/** Whether the pool's positions, at `at` (from seek), hold the passage. */
+function pooled(pool: Uint32Array, at: number, doc: number): boolean {
+  return at < pool.length && pool[at] === doc;
 }
 
 function popcount(bits: number): number {

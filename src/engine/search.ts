@@ -1,5 +1,6 @@
 import { notFound, type Answer, type Suggestion } from './answer.ts';
 import type { Engine } from './engine.ts';
+import { understand } from './ask.ts';
 import { excerptAround } from './excerpt.ts';
 import { terms } from './text.ts';
 
@@ -10,7 +11,7 @@ const RELATIVE_FLOOR = 0.4;
 export function searchAnswer(engine: Engine, query: string): Answer {
   const asked = [...new Set(terms(query.slice(0, 2000)))];
   const entities = entitySuggestions(engine, query);
-  const result = engine.passages.search(query, RESULTS);
+  const result = engine.passages.search(query, RESULTS, RELATIVE_FLOOR);
   const title = `Search: ${query}`;
   // A hit on a minority of the query's words is a near miss, not an answer.
   const best = result.hits[0];
@@ -32,14 +33,15 @@ export function searchAnswer(engine: Engine, query: string): Answer {
   };
 }
 
-/** When the query names a region, metric or person, the command that answers it directly. */
+/**
+ * When the query names regions or metrics, the commands that answer them directly. The
+ * names are found as /ask finds them in a question, by their words: fuzzy-matching the
+ * whole query against every name in the gazetteer cost more than the search itself.
+ */
 function entitySuggestions(engine: Engine, query: string): Suggestion[] {
-  const out: Suggestion[] = [];
-  const region = engine.regions.resolve(query);
-  if (region) out.push({ label: region.target.name, command: `/region ${region.target.id}` });
-  const metric = engine.metrics.resolve(query);
-  if (metric && engine.measures(metric.target.id)) {
-    out.push({ label: metric.target.name, command: `/stat ${metric.target.id}` });
-  }
-  return out;
+  const q = understand(engine, query);
+  return [
+    ...q.regions.slice(0, 2).map((r) => ({ label: r.name, command: `/region ${r.id}` })),
+    ...q.metrics.filter((m) => engine.measures(m.id)).slice(0, 2).map((m) => ({ label: m.name, command: `/stat ${m.id}` })),
+  ];
 }
