@@ -142,6 +142,24 @@ export class PassageIndex {
     return { hits: this.rank(resolved.terms, { limit, floor }), ...resolved };
   }
 
+  /**
+   * The first `limit` passages (in corpus order) holding every one of the terms: what
+   * autocomplete offers while someone types words of a passage. It walks the shortest
+   * list, looks into the others, and stops at `limit`, so it costs little at any size.
+   */
+  withAll(list: readonly string[], limit: number): Passage[] {
+    const ids = list.map((term) => this.termIds.get(term));
+    if (!ids.length || ids.some((id) => id === undefined)) return [];
+    const lists = ids.map((id) => ({ at: this.starts[id!]!, end: this.starts[id! + 1]! })).sort((a, b) => a.end - a.at - (b.end - b.at));
+    const [shortest, ...others] = lists;
+    const out: Passage[] = [];
+    for (let i = shortest!.at; i < shortest!.end && out.length < limit; i++) {
+      const doc = this.docs[i]!;
+      if (others.every((l) => (l.at = seek(this.docs, l.at, l.end, doc)) < l.end && this.docs[l.at] === doc)) out.push(this.passages[doc]!);
+    }
+    return out;
+  }
+
   has(term: string): boolean {
     return this.termIds.has(term);
   }

@@ -48,6 +48,8 @@ function findPassage(engine: Engine, id: string): Passage | undefined {
 export function passageChoices(engine: Engine, query: string): Choice[] {
   const q = normalize(query.slice(0, 200));
   const byId = engine.passagesWithIdContaining(q, 25);
-  const list = byId.length ? byId : engine.passages.search(q, 25).hits.map((h) => h.passage);
-  return list.slice(0, 25).map((p) => ({ name: `¶${p.paragraph} ${p.text}`, value: p.id }));
+  // Words rather than an id: the passages that hold all of them, as a filter narrows while typing.
+  const list = byId.length ? byId : engine.passages.withAll(engine.passages.resolve(q).terms, 25);
+  // A choice shows 100 characters: the rest of a passage need not be copied into it.
+  return list.slice(0, 25).map((p) => ({ name: `¶${p.paragraph} ${p.text.slice(0, 200)}`, value: p.id }));
 }

@@ -190,3 +190,24 @@ describe('/summary and /articles', () => {
     expect(articlesAnswer(engine).items).toHaveLength(1);
   });
 });
+
+describe('autocomplete of names', () => {
+  const typed = (text: string) => engine.regions.complete(text, 25).map((m) => m.target.id);
+
+  it('offers the names that begin with what is typed, then those with a later word that does', () => {
+    expect(typed('shang')[0]).toBe('shanghai');
+    expect(typed('shang').every((id) => engine.region(id).name.toLowerCase().startsWith('shang') || [engine.region(id).name, ...engine.region(id).aliases].some((n) => /\bshang/i.test(n)))).toBe(true);
+    expect(typed('江苏')[0]).toBe('jiangsu');
+  });
+
+  it('puts a name typed out in full first, and offers each place once', () => {
+    expect(typed('suzhou')[0]).toBe('suzhou');
+    const ids = typed('s');
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('falls back to fuzzy matching for a typo', () => {
+    expect(typed('jaingsu')).toContain('jiangsu');
+    expect(typed('zzzzzzzz')).toEqual([]);
+  });
+});

@@ -79,6 +79,18 @@ describe('PassageIndex.rank', () => {
     );
   });
 
+  it('withAll finds the first passages holding every term, in corpus order', () => {
+    fc.assert(
+      fc.property(corpus, fc.uniqueArray(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 3 }), fc.integer({ min: 1, max: 30 }), (texts, query, limit) => {
+        const passages = texts.map((words, i) => passage(i, words));
+        const list = query.map((w) => terms(w)[0]!);
+        const expected = passages.filter((p) => list.every((t) => terms(p.text).includes(t))).slice(0, limit);
+        expect(new PassageIndex(passages).withAll(list, limit)).toEqual(expected);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('ranks nothing when asked for no passage or no term', () => {
     const index = new PassageIndex([passage(0, ['china', 'growth'])]);
     expect(index.rank(['china'], { limit: 0 })).toEqual([]);
