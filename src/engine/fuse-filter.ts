@@ -1,6 +1,8 @@
 /**
- * Bounds on Fuse.js's bitap matching, so a search can skip entries that cannot match
- * without changing what it finds (see Speller and NameIndex, which rely on them).
+ * Fuse.js's bitap matching, mirrored: bounds on it, so a search can skip entries that
+ * cannot match without changing what it finds, and its score itself, so the entries
+ * left can be scored without building a Fuse index (see Speller and NameIndex, which
+ * rely on them).
  *
  * Fuse.js scores a pattern against a text by its best approximate occurrence: the
  * number of edits (insertions, deletions, substitutions) over the pattern's length,
@@ -22,12 +24,180 @@ export function maxErrors(length: number, threshold: number): number {
 
 /** The pieces Fuse.js's bitap matches a (lowercased) pattern in: 32 characters each, the last one ending the pattern. */
 export function fuseChunks(pattern: string): string[] {
-  if (pattern.length <= FUSE_CHUNK) return [pattern];
-  const out: string[] = [];
-  const whole = pattern.length - (pattern.length % FUSE_CHUNK);
-  for (let i = 0; i < whole; i += FUSE_CHUNK) out.push(pattern.slice(i, i + FUSE_CHUNK));
-  if (pattern.length % FUSE_CHUNK) out.push(pattern.slice(pattern.length - FUSE_CHUNK));
+  return chunkStarts(pattern.length).map((start) => pattern.slice(start, start + FUSE_CHUNK));
+}
+
+/** Where each of fuseChunks' pieces starts in the pattern: Fuse.js expects a piece's occurrence there. */
+function chunkStarts(length: number): number[] {
+  if (length <= FUSE_CHUNK) return [0];
+  const out: number[] = [];
+  const whole = length - (length % FUSE_CHUNK);
+  for (let i = 0; i < whole; i += FUSE_CHUNK) out.push(i);
+  if (length % FUSE_CHUNK) out.push(length - FUSE_CHUNK);
   return out;
+}
+
+/** Fuse.js's default for how far from the expected place (the start) an occurrence may stand before its position alone costs a whole score. */
+const FUSE_DISTANCE = 100;
+
+/**
+ * The score `new Fuse(strings, { includeScore: true, threshold }).search(pattern)`
+ * reports for one of the strings (Fuse.js 7.5, its other options left at their
+ * defaults), without building a Fuse index. A caller that has already narrowed a large
+ * list to a few thousand candidates would spend most of its time in Fuse.js's
+ * per-search set-up and per-string allocation; this scores a candidate in place.
+ *
+ * It follows Fuse.js's `search` (src/search/bitap) step by step, quirks included,
+ * because a correction must not change: the reported score is that of the last
+ * occurrence the scan came upon, not necessarily the best; long patterns average their
+ * pieces' scores, unmatched pieces included; a string equal to the pattern scores 0;
+ * the score is raised to the string's field-length norm. tests/engine/fuse-filters.test.ts
+ * checks it against the installed Fuse.js, so an upgrade that scores otherwise fails there.
+ */
+export class FuseScorer {
+  private readonly pattern: string;
+  /** Fuse.js gives a blank pattern no scores: it lists every string as it stands. */
+  private readonly blank: boolean;
+  /** Each piece of the pattern, where Fuse.js expects it, and each letter's bits in it (Fuse.js's pattern alphabet). */
+  private readonly chunks: { start: number; alphabet: Alphabet }[];
+  /**
+   * Scratch, reused between strings: the bit-parallel rows of the scan at this many
+   * errors and one fewer, and each place's letter as the piece's bits.
+   */
+  private row = new Int32Array(64);
+  private previous = new Int32Array(64);
+  private letters = new Int32Array(64);
+
+  constructor(
+    pattern: string,
+    private readonly threshold: number,
+  ) {
+    this.pattern = pattern.toLowerCase();
+    this.blank = !this.pattern.trim();
+    this.chunks = chunkStarts(this.pattern.length).map((start) => ({ start, alphabet: new Alphabet(this.pattern.slice(start, start + FUSE_CHUNK)) }));
+  }
+
+  /** Fuse.js's score for the string, or undefined where Fuse.js would not list it as scored. */
+  score(text: string): number | undefined {
+    // Fuse.js indexes no blank string.
+    if (this.blank || !text.trim()) return undefined;
+    const lowered = text.toLowerCase();
+    let total = 0;
+    let matched = false;
+    if (lowered === this.pattern) matched = true;
+    else
+      for (const { start, alphabet } of this.chunks) {
+        const score = this.bitap(lowered, alphabet, start);
+        if (score >= 0) matched = true;
+        total += Math.abs(score);
+      }
+    if (!matched) return undefined;
+    return Math.pow(total / this.chunks.length, fieldNorm(text));
+  }
+
+  /**
+   * Fuse.js's bitap search for one piece of length m expected at `location`: its
+   * score, negated where the piece has no occurrence within the threshold (the score
+   * still counts towards a long pattern's average then).
+   */
+  private bitap(text: string, alphabet: Alphabet, location: number): number {
+    const m = alphabet.piece.length;
+    const expected = Math.max(0, Math.min(location, text.length));
+    let threshold = this.threshold;
+    // Exact occurrences from the expected place on tighten the threshold before the scan.
+    for (let from = expected, at: number; (at = text.indexOf(alphabet.piece, from)) > -1; from = at + m) threshold = Math.min(away(expected, at), threshold);
+    let best = -1;
+    let score = 1;
+    let reach = m + text.length;
+    const top = 1 << (m - 1);
+    if (this.row.length < text.length + m + 2) {
+      this.row = new Int32Array(2 * (text.length + m + 2));
+      this.previous = new Int32Array(this.row.length);
+      this.letters = new Int32Array(this.row.length);
+    }
+    // Looked up once for all the rows; past the end of the text, no letter matches.
+    const letters = this.letters;
+    for (let place = 0; place < text.length; place++) letters[place] = alphabet.bits(text.charCodeAt(place));
+    letters.fill(0, text.length, text.length + m + 1);
+    for (let errors = 0; errors < m; errors++) {
+      const accuracy = errors / m;
+      // The farthest place an occurrence with this many errors could still score within the threshold, by bisection as Fuse.js does it.
+      let low = 0;
+      let mid = reach;
+      while (low < mid) {
+        if (accuracy + away(expected, expected + mid) <= threshold) low = mid;
+        else reach = mid;
+        mid = Math.floor((reach - low) / 2 + low);
+      }
+      reach = mid;
+      let first = Math.max(1, expected - mid + 1);
+      const last = Math.min(expected + mid, text.length) + m;
+      const row = this.row;
+      const previous = this.previous;
+      row[last + 1] = (1 << errors) - 1;
+      let written = last + 1;
+      for (let j = last; j >= first; j--) {
+        const place = j - 1;
+        let bits = ((row[j + 1]! << 1) | 1) & letters[place]!;
+        if (errors) bits |= ((previous[j + 1]! | previous[j]!) << 1) | 1 | previous[j + 1]!;
+        row[j] = bits;
+        written = j;
+        if (bits & top) {
+          score = accuracy + away(expected, place);
+          if (score <= threshold) {
+            threshold = score;
+            best = place;
+            if (best <= expected) break;
+            first = Math.max(1, 2 * expected - best);
+          }
+        }
+      }
+      // Rows are reused where Fuse.js allocates fresh ones: cleared below the scan, this row reads to the next as Fuse.js's would.
+      for (let j = 0; j < written; j++) row[j] = 0;
+      if ((errors + 1) / m + away(expected, expected) > threshold) break;
+      this.row = previous;
+      this.previous = row;
+    }
+    const reported = Math.max(0.001, score);
+    return best >= 0 ? reported : -reported;
+  }
+}
+
+/** What an occurrence's place adds to Fuse.js's score: its distance from the expected place over the distance (errors over the length make the rest). */
+function away(expected: number, place: number): number {
+  return Math.abs(expected - place) / FUSE_DISTANCE;
+}
+
+/** Which places of a piece hold a letter, as bits (the first place highest), looked up without hashing for ASCII. */
+class Alphabet {
+  private readonly ascii = new Int32Array(128);
+  private readonly others = new Map<number, number>();
+
+  constructor(readonly piece: string) {
+    for (let i = 0; i < piece.length; i++) {
+      const code = piece.charCodeAt(i);
+      const bit = 1 << (piece.length - i - 1);
+      if (code < 128) this.ascii[code] = this.ascii[code]! | bit;
+      else this.others.set(code, (this.others.get(code) ?? 0) | bit);
+    }
+  }
+
+  bits(code: number): number {
+    return code < 128 ? this.ascii[code]! : (this.others.get(code) ?? 0);
+  }
+}
+
+/** Fuse.js's field-length norm: a string of n words has its score raised to 1/√n, rounded to three places. */
+function fieldNorm(text: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const separator = (code >= 9 && code <= 13) || code === 32 || code === 160;
+    if (!separator && !inWord) words++;
+    inWord = !separator;
+  }
+  return Math.round(1000 / Math.pow(Math.max(words, 1), 0.5)) / 1000;
 }
 
 /**

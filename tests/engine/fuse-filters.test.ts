@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import Fuse from 'fuse.js';
 import { describe, expect, it } from 'vitest';
+import { FuseScorer } from '../../src/engine/fuse-filter.ts';
 import { NameIndex } from '../../src/engine/names.ts';
 import { Speller } from '../../src/engine/speller.ts';
 import { normalize } from '../../src/engine/text.ts';
@@ -8,8 +9,9 @@ import { seedEngine } from '../support/corpus.ts';
 
 /**
  * Speller and NameIndex let Fuse.js score only the entries a counting bound says could
- * match. These check the shortcut changes nothing: the same results as Fuse.js over
- * every entry, on words and queries built to sit near the bound.
+ * match, and Speller scores them with FuseScorer, not Fuse.js. These check the shortcuts
+ * change nothing: the same scores as Fuse.js, and the same results as Fuse.js over
+ * every entry, on words and queries built to sit near the bounds.
  */
 const engine = await seedEngine();
 const names = engine.corpus.gazetteer.regions.flatMap((r) => [r.name, r.zh, r.id, ...r.aliases]).filter((n): n is string => !!n);
@@ -28,6 +30,49 @@ const slipped = (words: readonly string[], edits: number) =>
     }, word),
   );
 
+/** Words run together, past Fuse.js's 32-letter pieces as often as not. */
+const runTogether = (words: readonly string[], most: number) => fc.array(fc.constantFrom(...words), { minLength: 2, maxLength: most }).map((w) => w.join(''));
+
+describe('FuseScorer', () => {
+  // Strings that match in every way Fuse.js's scan can find them, and strings that do
+  // not: words with slips, several words to a string (the field-length norm counts
+  // them), capitals, letters past ASCII, repeated letters, blanks.
+  const text = fc.oneof(
+    fc.constantFrom(...vocabulary),
+    slipped(vocabulary, 3),
+    fc.tuple(fc.array(fc.constantFrom(...vocabulary), { minLength: 2, maxLength: 4 }), fc.constantFrom(' ', '\t', '\u00a0', '  ')).map(([words, gap]) => words.join(gap)),
+    fc.string({ unit: fc.constantFrom(...'aaannstx éÉZ\u00a0'), maxLength: 40 }),
+  );
+  // Long strings of two letters hold occurrences everywhere, within a few places of each other.
+  const twoLetters = fc.string({ unit: fc.constantFrom('a', 'a', 'b'), minLength: 33, maxLength: 80 });
+  const pattern = fc.oneof(text, runTogether(vocabulary, 8), slipped(vocabulary, 3).map((w) => w.toUpperCase()), twoLetters);
+  // A stretch of the pattern with slips, maybe after other letters: a long pattern's
+  // pieces then match at places on either side of where Fuse.js expects them.
+  const around = (p: string) =>
+    fc.tuple(fc.nat(p.length), fc.nat(p.length), fc.constantFrom('', 'q', 'zz zz', 'abcdefghijklmnop')).chain(([a, b, before]) => slipped([before + p.slice(Math.min(a, b), Math.max(a, b) + 1)], 4));
+  const patternAndTexts = pattern.chain((p) => fc.tuple(fc.constant(p), fc.array(fc.oneof(text, around(p), fc.tuple(around(p), around(p)).map(([a, b]) => a + b)), { minLength: 1, maxLength: 8 })));
+
+  it('scores every string exactly as Fuse.js does, one scorer for many strings', () => {
+    fc.assert(
+      fc.property(patternAndTexts, fc.constantFrom(0.1, 0.3, 0.6), ([p, texts], threshold) => {
+        const scorer = new FuseScorer(p, threshold);
+        for (const t of texts) {
+          const [hit] = new Fuse([t], { includeScore: true, threshold }).search(p);
+          expect(scorer.score(t)).toBe(hit?.score);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reports the last occurrence the scan came upon, as Fuse.js does, not the best', () => {
+    // The second piece has occurrences on both sides of where it is expected (place 32).
+    const [p, t] = ['aaaaaaaaabbaabbaaaababbaabbbaabbaabaabba', 'baabaababbaabbbaabbaabaabbaaabbbaabbaaaabba'];
+    const [hit] = new Fuse([t], { includeScore: true, threshold: 0.6 }).search(p);
+    expect(new FuseScorer(p, 0.6).score(t)).toBe(hit?.score);
+  });
+});
+
 describe('Speller', () => {
   const speller = new Speller(vocabulary);
   const everyWord = new Fuse(vocabulary, { includeScore: true, threshold: 0.3 });
@@ -38,10 +83,31 @@ describe('Speller', () => {
 
   it('corrects exactly as Fuse.js over the whole vocabulary would', () => {
     fc.assert(
-      fc.property(fc.oneof(slipped(vocabulary, 3), fc.string({ minLength: 4, maxLength: 12 }), fc.array(fc.constantFrom(...vocabulary), { minLength: 2, maxLength: 4 }).map((w) => w.join(''))), (word) => {
+      fc.property(fc.oneof(slipped(vocabulary, 3), fc.string({ minLength: 4, maxLength: 12 }), runTogether(vocabulary, 4)), (word) => {
         expect(speller.correct(word)).toBe(reference(word));
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('corrects exactly as Fuse.js would over a vocabulary with capitals, repeats and several words to an entry', () => {
+    // Ties between equal entries go to the earlier one; capitals only differ in what is returned.
+    const mixed = vocabulary.flatMap((w, i) => (i % 7 === 0 ? [w.toUpperCase(), w] : i % 11 === 0 ? [w, `${w} ${vocabulary[i - 1]}`] : i % 13 === 0 ? [w, w] : [w]));
+    const mixedSpeller = new Speller(mixed);
+    const everyEntry = new Fuse(mixed, { includeScore: true, threshold: 0.3 });
+    const expected = (word: string) => {
+      const [best] = everyEntry.search(word, { limit: 1 });
+      return best && (best.score ?? 1) <= 0.25 ? best.item : undefined;
+    };
+    const word = fc.oneof(slipped(mixed, 3), slipped(mixed, 2).map((w) => w.toUpperCase()), fc.string({ maxLength: 3 }), fc.constantFrom('', ' ', '\t'), runTogether(mixed, 3));
+    fc.assert(
+      fc.property(word, (w) => {
+        const want = expected(w);
+        expect(mixedSpeller.correct(w)).toBe(want);
+        // A second asking is answered from memory: the same answer.
+        expect(mixedSpeller.correct(w)).toBe(want);
+      }),
+      { numRuns: 1000 },
     );
   });
 
