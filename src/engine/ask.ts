@@ -288,7 +288,7 @@ function placeAnswer(engine: Engine, q: Question, region: Region): Answer {
   const names = [region.name, ...region.aliases].flatMap((n) => terms(n));
   const stats = engine.statsWhere({ regions: area });
   // Passages whose figures are shown below would only repeat them.
-  const quoted = new Set(stats.map((s) => engine.position(engine.corpus.passageById.get(s.passage)!)));
+  const quoted = new Set(stats.map((s) => engine.positionOf(s.passage)));
   const pool = engine.positionsAbout(area).filter((at) => !quoted.has(at));
   const ranked = rankPassages(engine, q, pool, names);
   return {

@@ -88,7 +88,13 @@ export class Engine {
    * guarantees the id is "<article id>#p<paragraph>" and paragraphs count 1, 2, 3… within the article.
    */
   position(passage: Passage): number {
-    return this.articleStart[this.articleIndex.get(articleIdOf(passage))!]! + passage.paragraph - 1;
+    return this.positionOf(passage.id);
+  }
+
+  /** position() from the id alone, without looking the passage up. */
+  positionOf(passageId: string): number {
+    const cut = passageId.lastIndexOf('#p');
+    return this.articleStart[this.articleIndex.get(passageId.slice(0, cut))!]! + Number(passageId.slice(cut + 2)) - 1;
   }
 
   /** The region and everything below it: Jiangsu holds Suzhou, which holds Zhangjiagang. */

@@ -11,9 +11,14 @@ export class FigureWords {
   /** Word → the positions (in corpus.stats) of the figures using it, ascending. */
   private readonly postings = new Map<string, Uint32Array>();
   private readonly stats: readonly Statistic[];
+  // Scratch per figure, clean between calls: how many words it covers, and the last word counted.
+  private readonly counts: Uint8Array;
+  private readonly stamps: Uint8Array;
 
   constructor(engine: Engine) {
     this.stats = engine.corpus.stats;
+    this.counts = new Uint8Array(this.stats.length);
+    this.stamps = new Uint8Array(this.stats.length);
     const lists = new Map<string, number[]>();
     // Metrics, labels and units repeat across thousands of figures: each is tokenized once.
     const seen = new Map<string, string[]>();
@@ -41,21 +46,30 @@ export class FigureWords {
    */
   covering(words: readonly string[], share: number, required?: string): { stat: Statistic; share: number }[] {
     if (!words.length) return this.stats.map((stat) => ({ stat, share: 1 }));
-    const counts = new Map<number, number>();
-    for (const word of words) {
-      const forms = new Set([word, stem(word)]);
-      const seen = new Set<number>();
-      for (const form of forms) for (const at of this.postings.get(form) ?? []) seen.add(at);
-      for (const at of seen) counts.set(at, (counts.get(at) ?? 0) + 1);
-    }
+    const { counts, stamps } = this;
+    const touched: number[] = [];
+    words.forEach((word, w) => {
+      // A figure counts a word once, whether it uses the word or its stem or both.
+      for (const form of new Set([word, stem(word)])) {
+        for (const at of this.postings.get(form) ?? []) {
+          if (stamps[at] === w + 1) continue;
+          stamps[at] = w + 1;
+          if (counts[at] === 0) touched.push(at);
+          counts[at] = counts[at]! + 1;
+        }
+      }
+    });
     const needed = required ? this.postings.get(required) : undefined;
-    const covered: number[] = [];
-    for (const [at, count] of counts) {
-      if (count / words.length < share) continue;
+    const covered: { at: number; share: number }[] = [];
+    for (const at of touched) {
+      const covers = counts[at]! / words.length;
+      counts[at] = 0;
+      stamps[at] = 0;
+      if (covers < share) continue;
       if (required && !(needed && includes(needed, at))) continue;
-      covered.push(at);
+      covered.push({ at, share: covers });
     }
-    return covered.sort((a, b) => a - b).map((at) => ({ stat: this.stats[at]!, share: counts.get(at)! / words.length }));
+    return covered.sort((a, b) => a.at - b.at).map(({ at, share: covers }) => ({ stat: this.stats[at]!, share: covers }));
   }
 }
 
