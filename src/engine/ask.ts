@@ -145,8 +145,7 @@ function figureAnswer(engine: Engine, q: Question, thresholds: Thresholds): Answ
     found = engine.statsWhere({ ...(metrics ? { metrics } : {}), ...(area ? { regions: area } : {}) }).map((stat) => ({ stat, share: 1 }));
   } else {
     // No metric named: the figure must be about most of the remaining words of the question.
-    found = figureWordsOf(engine).covering(q.content, thresholds.figure, q.measured);
-    if (area) found = found.filter(({ stat }) => area.has(stat.region));
+    found = figureWordsOf(engine).covering(q.content, thresholds.figure, q.measured, area && ((stat) => area.has(stat.region)));
   }
   if (q.period) found = found.filter(({ stat }) => inAskedPeriod(engine, stat, q.period!, q.wholePeriod));
   const bestShare = found.reduce((best, f) => Math.max(best, f.share), 0);
@@ -157,7 +156,7 @@ function figureAnswer(engine: Engine, q: Question, thresholds: Thresholds): Answ
     const loose = figureAnswer(engine, { ...q, metrics: [], content: [...q.content, ...q.metricWords] }, thresholds);
     if (loose.found) return loose;
   }
-  if (stats.length === 0) return figureRefusal(engine, q, metrics ? engine.statsWhere({ metrics }) : []);
+  if (stats.length === 0) return figureRefusal(engine, q, metrics ? engine.statsWhere({ metrics }, 3) : []);
   return {
     found: true,
     title: '',
@@ -288,7 +287,7 @@ function placeAnswer(engine: Engine, q: Question, region: Region): Answer {
   const names = [region.name, ...region.aliases].flatMap((n) => terms(n));
   const stats = engine.statsWhere({ regions: area });
   // Passages whose figures are shown below would only repeat them.
-  const quoted = new Set(stats.map((s) => engine.positionOf(s.passage)));
+  const quoted = engine.figurePassagesAbout(area);
   const pool = engine.positionsAbout(area).filter((at) => !quoted.has(at));
   const ranked = rankPassages(engine, q, pool, names);
   return {

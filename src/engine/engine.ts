@@ -30,6 +30,7 @@ export class Engine {
   /** Region id → the positions (in corpus.stats) of its figures, ascending. */
   private readonly statsByRegion = new Map<string, Uint32Array>();
   private covered: Region[] | undefined;
+  private figurePassages: Uint32Array | undefined;
   private articleIds: ArticleIds | undefined;
   private articleLabels: JoinedTexts | undefined;
 
@@ -124,16 +125,31 @@ export class Engine {
 
   /**
    * The figures for any of the regions and any of the metrics (either may be left out),
-   * in corpus order. It walks whichever index lists fewer figures and filters by the other.
+   * in corpus order, the first `limit` of them. It walks whichever index lists fewer
+   * figures and filters by the other.
    */
-  statsWhere({ regions, metrics }: { regions?: ReadonlySet<string>; metrics?: ReadonlySet<string> }): Statistic[] {
+  statsWhere({ regions, metrics }: { regions?: ReadonlySet<string>; metrics?: ReadonlySet<string> }, limit = Infinity): Statistic[] {
     const { stats } = this.corpus;
     const byRegion = regions && listsOf(this.statsByRegion, regions);
     const byMetric = metrics && listsOf(this.statsByMetric, metrics);
     const size = (lists: Uint32Array[] | undefined) => (lists ? lists.reduce((n, list) => n + list.length, 0) : Infinity);
     const [lists, other] = size(byRegion) <= size(byMetric) ? [byRegion, metrics && ((s: Statistic) => metrics.has(s.metric))] : [byMetric, regions && ((s: Statistic) => regions.has(s.region))];
-    const found = lists ? Array.from(union(lists, stats.length), (at) => stats[at]!) : [...stats];
-    return other ? found.filter(other) : found;
+    const positions = lists ? union(lists, stats.length) : undefined;
+    const found: Statistic[] = [];
+    for (let i = 0; i < (positions?.length ?? stats.length) && found.length < limit; i++) {
+      const stat = stats[positions ? positions[i]! : i]!;
+      if (!other || other(stat)) found.push(stat);
+    }
+    return found;
+  }
+
+  /** The positions of the passages that the figures for any of the regions quote. */
+  figurePassagesAbout(regionIds: ReadonlySet<string>): Set<number> {
+    // Per figure, its passage's position: worked out once, on first use.
+    this.figurePassages ??= Uint32Array.from(this.corpus.stats, (s) => this.positionOf(s.passage));
+    const out = new Set<number>();
+    for (const list of listsOf(this.statsByRegion, regionIds)) for (const at of list) out.add(this.figurePassages[at]!);
+    return out;
   }
 
   /** Whether any passage is tagged with the region. */

@@ -41,11 +41,11 @@ export class FigureWords {
 
   /**
    * The figures using at least `share` of the words (a word counts when the figure uses
-   * it or its stem) and, if given, the word `required`; each with the share it covers,
-   * in corpus order.
+   * it or its stem) and, if given, the word `required`, that `accept` lets through; each
+   * with the share it covers, in corpus order.
    */
-  covering(words: readonly string[], share: number, required?: string): { stat: Statistic; share: number }[] {
-    if (!words.length) return this.stats.map((stat) => ({ stat, share: 1 }));
+  covering(words: readonly string[], share: number, required?: string, accept: (stat: Statistic) => boolean = () => true): { stat: Statistic; share: number }[] {
+    if (!words.length) return this.stats.filter(accept).map((stat) => ({ stat, share: 1 }));
     const { counts, stamps } = this;
     const touched: number[] = [];
     words.forEach((word, w) => {
@@ -67,6 +67,7 @@ export class FigureWords {
       stamps[at] = 0;
       if (covers < share) continue;
       if (required && !(needed && includes(needed, at))) continue;
+      if (!accept(this.stats[at]!)) continue;
       covered.push({ at, share: covers });
     }
     return covered.sort((a, b) => a.at - b.at).map(({ at, share: covers }) => ({ stat: this.stats[at]!, share: covers }));

@@ -13,5 +13,6 @@ export function warm(engine: Engine): number {
   engine.passagesWithIdContaining('', 1);
   engine.articlesLabelled('', 1);
   engine.coveredRegions();
+  engine.figurePassagesAbout(new Set());
   return performance.now() - started;
 }
