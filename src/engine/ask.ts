@@ -143,6 +143,9 @@ function figureAnswer(engine: Engine, q: Question, thresholds: Thresholds): Answ
   let found: { stat: Statistic; share: number }[];
   if (metrics || (area && !q.content.length)) {
     found = engine.statsWhere({ ...(metrics ? { metrics } : {}), ...(area ? { regions: area } : {}) }).map((stat) => ({ stat, share: 1 }));
+  } else if (!q.content.length) {
+    // No metric, no place, no word of its own: the question names no figure to look for.
+    found = [];
   } else {
     // No metric named: the figure must be about most of the remaining words of the question.
     found = figureWordsOf(engine).covering(q.content, thresholds.figure, q.measured, area && ((stat) => area.has(stat.region)));

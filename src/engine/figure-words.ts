@@ -45,7 +45,7 @@ export class FigureWords {
    * with the share it covers, in corpus order.
    */
   covering(words: readonly string[], share: number, required?: string, accept: (stat: Statistic) => boolean = () => true): { stat: Statistic; share: number }[] {
-    if (!words.length) return this.stats.filter(accept).map((stat) => ({ stat, share: 1 }));
+    if (!words.length) return [];
     const { counts, stamps } = this;
     const touched: number[] = [];
     words.forEach((word, w) => {

@@ -43,6 +43,8 @@ export interface IndexArrays {
   lengths: Uint32Array;
 }
 
+/** A pool is walked instead of the lists when the lists are this many times longer than its lookups. */
+const POOL_LOOKUP = 4;
 /** A rare word's list up to this long is scored first, to start with a high threshold. */
 const SEED_POSTINGS = 20_000;
 /** Postings per block of the block-max bounds: 2^BLOCK_BITS. */
@@ -243,9 +245,28 @@ export class PassageIndex {
       }
     };
     try {
+      // A small pool (a city's passages) is cheaper to walk than the lists of common words:
+      // each of its passages is looked up in every list.
+      if (within && within.length * m * POOL_LOOKUP < ends.reduce((n, end, k) => n + end - firsts[k]!, 0)) {
+        const cursor = Uint32Array.from(firsts);
+        for (const doc of within) {
+          let sum = 0;
+          let bits = 0;
+          for (let k = m - 1; k >= 0; k--) {
+            if (sum + reach[k]! < threshold) break;
+            cursor[k] = seek(docs, cursor[k]!, ends[k]!, doc);
+            if (cursor[k]! < ends[k]! && docs[cursor[k]!]! === doc) {
+              sum += add(k, cursor[k]!);
+              bits |= 2 ** order[k]!;
+            }
+          }
+          if (bits && sum >= threshold) admit(doc, bits);
+        }
+        essential = m;
+      }
       // The list with the best possible contribution is usually a rare word: its passages,
       // scored first, raise the threshold before the long lists are walked at all.
-      if (m > 1 && ends[m - 1]! - firsts[m - 1]! <= SEED_POSTINGS) {
+      if (essential < m && m > 1 && ends[m - 1]! - firsts[m - 1]! <= SEED_POSTINGS) {
         const cursor = Uint32Array.from(firsts);
         let seedPool = 0;
         for (let i = firsts[m - 1]!; i < ends[m - 1]!; i++) {
