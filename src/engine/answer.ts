@@ -65,7 +65,23 @@ export function notFound(title: string, lead: string[], suggestions: Suggestion[
  */
 export const MAX_ITEMS = 25;
 
-/** Items made only for the first MAX_ITEMS of a list, and how many were left unmade. */
-export function firstItems(list: readonly (() => AnswerItem)[], limit = MAX_ITEMS): { items: AnswerItem[]; more: number } {
-  return { items: list.slice(0, limit).map((make) => make()), more: Math.max(0, list.length - limit) };
+/** A list an answer's items are made from, and how each is made. */
+export interface ItemSource {
+  count: number;
+  make(at: number): AnswerItem;
+}
+
+export function itemsOf<T>(list: readonly T[], make: (t: T) => AnswerItem): ItemSource {
+  return { count: list.length, make: (at) => make(list[at]!) };
+}
+
+/** Items made only for the first MAX_ITEMS entries of the sources, in order, and how many were left unmade. */
+export function firstItems(...sources: ItemSource[]): { items: AnswerItem[]; more: number } {
+  const items: AnswerItem[] = [];
+  let total = 0;
+  for (const source of sources) {
+    for (let at = 0; at < source.count && items.length < MAX_ITEMS; at++) items.push(source.make(at));
+    total += source.count;
+  }
+  return { items, more: total - items.length };
 }

@@ -1,4 +1,4 @@
-import { firstItems, type Answer, type AnswerItem } from './answer.ts';
+import { firstItems, itemsOf, type Answer } from './answer.ts';
 import type { Engine } from './engine.ts';
 import { firstSentence } from './excerpt.ts';
 
@@ -10,7 +10,7 @@ export function articlesAnswer(engine: Engine): Answer {
     title: `Articles in the corpus (${articles.length})`,
     lead: [],
     ...firstItems(
-      articles.map((a) => (): AnswerItem => ({
+      itemsOf(articles, (a) => ({
         kind: 'passage',
         heading: `${a.title} · id ${a.id} · ${a.passages.length} passages, ${a.stats.length} figures${a.translation ? ` · ${a.translation}-translated from ${a.translatedFrom ?? 'another language'}` : ''}`,
         citation: engine.cite(a.passages[0]!, firstSentence(a.passages[0]!.text)),

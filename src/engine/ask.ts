@@ -7,7 +7,7 @@ import { describePeriod, periodWithin } from './period.ts';
 import { EntityVocabulary, parseQuestion, type AskedPeriod, type Question } from './question.ts';
 import { describeRegion } from './region.ts';
 import { summaryAnswer } from './summary.ts';
-import { stem, terms } from './text.ts';
+import { terms } from './text.ts';
 
 /**
  * Shares of a question's content words a passage must contain to be offered as its

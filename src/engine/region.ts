@@ -1,5 +1,5 @@
 import type { Region } from '../corpus/schema.ts';
-import { firstItems, notFound, type Answer, type AnswerItem } from './answer.ts';
+import { firstItems, itemsOf, notFound, type Answer } from './answer.ts';
 import type { Engine } from './engine.ts';
 import { excerptAround } from './excerpt.ts';
 import { terms } from './text.ts';
@@ -46,11 +46,11 @@ export function regionAnswer(engine: Engine, name: string): Answer {
 
   const names = area.flatMap((r) => [r.name, ...r.aliases]).flatMap((n) => terms(n));
   const quoted = new Set(stats.map((s) => s.passage));
-  const { items, more } = firstItems([
-    ...stats.map((s) => (): AnswerItem => ({ kind: 'figure', ...engine.figure(s) })),
+  const { items, more } = firstItems(
+    itemsOf(stats, (s) => ({ kind: 'figure', ...engine.figure(s) })),
     // Passages whose figures are already shown above would only repeat them.
-    ...passages.filter((p) => !quoted.has(p.id)).map((p) => (): AnswerItem => ({ kind: 'passage', citation: engine.cite(p, excerptAround(p.text, names)) })),
-  ]);
+    itemsOf(passages.filter((p) => !quoted.has(p.id)), (p) => ({ kind: 'passage', citation: engine.cite(p, excerptAround(p.text, names)) })),
+  );
   return {
     found: true,
     title,

@@ -1,5 +1,5 @@
 import type { Statistic } from '../corpus/schema.ts';
-import { firstItems, notFound, type Answer, type AnswerItem, type Suggestion } from './answer.ts';
+import { firstItems, itemsOf, notFound, type Answer, type Suggestion } from './answer.ts';
 import type { Engine } from './engine.ts';
 import { describePeriod, parsePeriod, periodWithin } from './period.ts';
 
@@ -49,7 +49,7 @@ export function statAnswer(engine: Engine, query: StatQuery): Answer {
     found: true,
     title,
     lead: [],
-    ...firstItems(stats.map((s) => (): AnswerItem => ({ kind: 'figure', ...engine.figure(s) }))),
+    ...firstItems(itemsOf(stats, (s) => ({ kind: 'figure', ...engine.figure(s) }))),
     suggestions: [],
   };
 }

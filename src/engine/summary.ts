@@ -1,5 +1,5 @@
 import type { Article, Passage, Statistic } from '../corpus/schema.ts';
-import { firstItems, notFound, type Answer, type AnswerItem } from './answer.ts';
+import { firstItems, itemsOf, notFound, type Answer } from './answer.ts';
 import type { Choice, Engine } from './engine.ts';
 import { excerptAround } from './excerpt.ts';
 import { describePeriod } from './period.ts';
@@ -35,15 +35,13 @@ function articleDigest(engine: Engine, article: Article): Answer {
 }
 
 function digest(engine: Engine, title: string, lead: string[], passages: readonly Passage[], figures: readonly Statistic[]): Answer {
-  const { items, more } = firstItems([
-    ...figures.map((s) => (): AnswerItem => ({ kind: 'figure', ...engine.figure(s) })),
-    ...passages
-      .filter((p) => p.speaker)
-      .map((p) => (): AnswerItem => {
-        const speaker = engine.person(p.speaker!);
-        return { kind: 'passage', heading: `${speaker.name}, ${speaker.role}`, citation: engine.cite(p, excerptAround(p.text, [], 300)) };
-      }),
-  ]);
+  const { items, more } = firstItems(
+    itemsOf(figures, (s) => ({ kind: 'figure', ...engine.figure(s) })),
+    itemsOf(passages.filter((p) => p.speaker), (p) => {
+      const speaker = engine.person(p.speaker!);
+      return { kind: 'passage', heading: `${speaker.name}, ${speaker.role}`, citation: engine.cite(p, excerptAround(p.text, [], 300)) };
+    }),
+  );
   return { found: true, title, lead, items, more, suggestions: [] };
 }
 
