@@ -148,7 +148,7 @@ function figureAnswer(engine: Engine, q: Question, thresholds: Thresholds): Answ
     found = [];
   } else {
     // No metric named: the figure must be about most of the remaining words of the question.
-    found = figureWordsOf(engine).covering(q.content, thresholds.figure, q.measured, area && ((stat) => area.has(stat.region)));
+    found = figureWordsOf(engine).covering(q.content, thresholds.figure, q.measured, area && engine.statPositionsAbout(area));
   }
   if (q.period) found = found.filter(({ stat }) => inAskedPeriod(engine, stat, q.period!, q.wholePeriod));
   const bestShare = found.reduce((best, f) => Math.max(best, f.share), 0);
@@ -213,7 +213,7 @@ function whoSaid(engine: Engine, q: Question, thresholds: Thresholds): Answer {
   }
   const quoted = attributed(engine);
   const pool = people.length ? Uint32Array.from(new Set(people.flatMap((person) => quoted.byPerson.get(person.id) ?? []))).sort() : quoted.all;
-  const ranked = rankPassages(engine, q, pool, people.flatMap((p) => terms(p.name)));
+  const ranked = rankPassages(engine, q, pool, people.flatMap((p) => terms(p.name)), SHOWN, people.length ? 0 : thresholds.passage);
   const best = ranked[0];
   if (!best || (!people.length && best.share < thresholds.passage)) return passageRefusal(engine, q);
   const shown = people.length ? ranked.filter((r) => r.score >= best.score * 0.5) : [best];
@@ -312,7 +312,7 @@ function passagesAnswer(engine: Engine, q: Question, thresholds: Thresholds, fal
   const floor = inPlace ? thresholds.place : thresholds.passage;
   // Coverage counts the question's own words; the names only help the ranking. A question
   // with no words beyond the place (asked in Chinese, say) is answered by the place's passages.
-  const ranked = rankPassages(engine, q, pool, names);
+  const ranked = rankPassages(engine, q, pool, names, SHOWN, floor);
   const best = ranked[0];
   if (!best || best.share < floor) return fallback?.() ?? passageRefusal(engine, q);
   const shown = ranked.filter((r) => r.share >= floor && r.score >= best.score * 0.5).slice(0, 3);
@@ -345,18 +345,21 @@ interface Ranked {
 }
 
 /**
- * The best passages of the pool (all when none is given), with the share of the
- * question's content words each contains: the greatest share first, then the best
- * score. Names (of the places or people asked about) help the score but are not counted.
+ * The best passages of the pool (all when none is given) that hold at least `minShare`
+ * of the question's content words, with the share each holds: the greatest share first,
+ * then the best score. Names (of the places or people asked about) help the score but
+ * are not counted.
  */
-function rankPassages(engine: Engine, q: Question, pool: Uint32Array | undefined, names: readonly string[] = [], limit = SHOWN): Ranked[] {
+function rankPassages(engine: Engine, q: Question, pool: Uint32Array | undefined, names: readonly string[] = [], limit = SHOWN, minShare = 0): Ranked[] {
   // A metric named in a "why" or "how" question is a topic word like any other.
   const asking = [...q.content, ...q.metricWords];
   const wanted = asking.length || names.length ? asking : terms(q.text);
   const { terms: searched, corrections } = engine.passages.resolve([...wanted, ...names].join(' '));
   const corrected = new Map(corrections.map((c) => [c.from, c.to]));
   const asked = new Set(wanted.map((w) => corrected.get(w) ?? w));
-  return engine.passages.rank(searched, { limit, counted: asked, ...(pool ? { within: pool } : {}) }).map((h) => ({
+  // Passages under the share asked for are never shown, so the ranking need not find them.
+  const atLeast = Math.ceil(minShare * asked.size - 1e-9);
+  return engine.passages.rank(searched, { limit, counted: asked, atLeast, ...(pool ? { within: pool } : {}) }).map((h) => ({
     passage: h.passage,
     score: h.score,
     matched: h.matched,

@@ -123,6 +123,11 @@ export class Engine {
     return union(listsOf(this.passagesByRegion, regionIds), this.corpus.passages.length);
   }
 
+  /** The positions (in corpus.stats) of the figures for any of the regions, ascending. */
+  statPositionsAbout(regionIds: ReadonlySet<string>): Uint32Array {
+    return union(listsOf(this.statsByRegion, regionIds), this.corpus.stats.length);
+  }
+
   /**
    * The figures for any of the regions and any of the metrics (either may be left out),
    * in corpus order, the first `limit` of them. It walks whichever index lists fewer

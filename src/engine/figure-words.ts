@@ -41,17 +41,31 @@ export class FigureWords {
 
   /**
    * The figures using at least `share` of the words (a word counts when the figure uses
-   * it or its stem) and, if given, the word `required`, that `accept` lets through; each
-   * with the share it covers, in corpus order.
+   * it or its stem) and, if given, the word `required`; only among `among` (positions in
+   * corpus.stats, ascending) when given. Each with the share it covers, in corpus order.
    */
-  covering(words: readonly string[], share: number, required?: string, accept: (stat: Statistic) => boolean = () => true): { stat: Statistic; share: number }[] {
+  covering(words: readonly string[], share: number, required?: string, among?: Uint32Array): { stat: Statistic; share: number }[] {
     if (!words.length) return [];
+    const lists = words.map((word) => [...new Set([word, stem(word)])].map((form) => this.postings.get(form)).filter((l) => l !== undefined));
+    const needed = required ? this.postings.get(required) : undefined;
+    const covered: { stat: Statistic; share: number }[] = [];
+    const offer = (at: number, count: number) => {
+      if (count / words.length < share) return;
+      if (required && !(needed && includes(needed, at))) return;
+      covered.push({ stat: this.stats[at]!, share: count / words.length });
+    };
+    const postings = lists.reduce((n, forms) => forms.reduce((m, l) => m + l.length, n), 0);
+    if (among && among.length * lists.length * LOOKUP < postings) {
+      // A place's few figures: each looked up in the words' lists, rather than every list walked.
+      for (const at of among) offer(at, lists.filter((forms) => forms.some((l) => includes(l, at))).length);
+      return covered;
+    }
     const { counts, stamps } = this;
     const touched: number[] = [];
-    words.forEach((word, w) => {
+    lists.forEach((forms, w) => {
       // A figure counts a word once, whether it uses the word or its stem or both.
-      for (const form of new Set([word, stem(word)])) {
-        for (const at of this.postings.get(form) ?? []) {
+      for (const list of forms) {
+        for (const at of list) {
           if (stamps[at] === w + 1) continue;
           stamps[at] = w + 1;
           if (counts[at] === 0) touched.push(at);
@@ -59,20 +73,18 @@ export class FigureWords {
         }
       }
     });
-    const needed = required ? this.postings.get(required) : undefined;
-    const covered: { at: number; share: number }[] = [];
-    for (const at of touched) {
-      const covers = counts[at]! / words.length;
+    const wanted = among && new Set(among);
+    for (const at of touched.sort((a, b) => a - b)) {
+      if (!wanted || wanted.has(at)) offer(at, counts[at]!);
       counts[at] = 0;
       stamps[at] = 0;
-      if (covers < share) continue;
-      if (required && !(needed && includes(needed, at))) continue;
-      if (!accept(this.stats[at]!)) continue;
-      covered.push({ at, share: covers });
     }
-    return covered.sort((a, b) => a.at - b.at).map(({ at, share: covers }) => ({ stat: this.stats[at]!, share: covers }));
+    return covered;
   }
 }
+
+/** A place's figures are looked up one by one when the words' lists are this many times longer. */
+const LOOKUP = 8;
 
 /** Whether an ascending list holds the value: a binary search. */
 function includes(list: Uint32Array, value: number): boolean {

@@ -20,6 +20,8 @@ export interface RankOptions {
    * none under 40%): they may be left out, which lets long lists be skipped sooner.
    */
   floor?: number;
+  /** With `counted`: passages holding fewer of those terms are not wanted (a question's answer must cover most of its words). */
+  atLeast?: number;
 }
 
 export interface SearchResult {
@@ -179,7 +181,7 @@ export class PassageIndex {
    * The answer is exactly that of scoring every posting; scores are summed in query
    * order, as a full scoring would.
    */
-  rank(list: readonly string[], { limit, within, counted, floor = 0 }: RankOptions): PassageHit[] {
+  rank(list: readonly string[], { limit, within, counted, floor = 0, atLeast = 0 }: RankOptions): PassageHit[] {
     const { docs, scores, matchedTerms } = this;
     const n = this.passages.length;
     if (limit <= 0) return [];
@@ -218,7 +220,9 @@ export class PassageIndex {
     let written = 0;
     // Lists 0 … essential − 1 cannot bring a passage in on their own; float sums are compared with a little room.
     let essential = 0;
-    let threshold = -Infinity;
+    // Below `atLeast` counted terms a passage is not wanted, whatever its score.
+    let threshold = counted && atLeast > 0 ? atLeast * bonus * (1 - 1e-9) : -Infinity;
+    while (essential < m && reach[essential]! < threshold) essential++;
     let best = -Infinity;
     // Where the walk stands in the pool's positions.
     let pool = 0;

@@ -13,6 +13,8 @@ import { toDiscordReply } from '../../src/render/discord.ts';
 import { toJson } from '../../src/render/json.ts';
 import { toText } from '../../src/render/text.ts';
 import { CORPUS_DIR } from '../support/corpus.ts';
+import { FigureWords } from '../../src/engine/figure-words.ts';
+import { terms } from '../../src/engine/text.ts';
 
 /** Answers with more items than any reply can hold: they list a page and count the rest. */
 let dir: string;
@@ -59,5 +61,18 @@ describe('answers larger than a page', () => {
     expect(engine.statsWhere({ metrics: new Set([metric]) })).toEqual(engine.corpus.stats.filter((s) => s.metric === metric));
     const answer = statAnswer(engine, { metric });
     expect(answer.items.length + (answer.more ?? 0)).toBe(engine.corpus.stats.filter((s) => s.metric === metric).length);
+  });
+
+  it('finds the figures about words within a place alike, by walking the words or looking up the place', () => {
+    const words = new FigureWords(engine);
+    for (const region of engine.coveredRegions().slice(0, 40)) {
+      const area = new Set(engine.withDescendants(region).map((r) => r.id));
+      for (const question of ['industrial value added', 'gdp growth', 'enterprises above designated size', 'output of rocket parts']) {
+        const content = terms(question);
+        const among = engine.statPositionsAbout(area);
+        const everywhere = words.covering(content, 0.5).filter(({ stat }) => area.has(stat.region));
+        expect(words.covering(content, 0.5, undefined, among), `${question} in ${region.id}`).toEqual(everywhere);
+      }
+    }
   });
 });

@@ -68,6 +68,13 @@ describe('PassageIndex.rank', () => {
           const counted = countedWords ? new Set(countedWords.map((w) => terms(w)[0]!)) : undefined;
           const got = index.rank(list, { limit, ...(within ? { within } : {}), ...(counted ? { counted } : {}) });
           expect(got.map((h) => ({ id: h.passage.id, score: h.score, matched: h.matched }))).toEqual(reference(passages, list, limit, within, counted));
+          if (counted) {
+            // With `atLeast`, exactly the passages holding that many counted terms, in the same order.
+            const atLeast = limit % 3;
+            const holding = <T extends { matched: string[] }>(hits: T[]) => hits.filter((h) => h.matched.filter((t) => counted.has(t)).length >= atLeast);
+            const fewer = index.rank(list, { limit, counted, atLeast, ...(within ? { within } : {}) });
+            expect(fewer.map((h) => ({ id: h.passage.id, score: h.score, matched: h.matched }))).toEqual(holding(reference(passages, list, limit, within, counted)));
+          }
           if (floor === null) return;
           // With a floor, what is left out is only what scores under it.
           const expected = reference(passages, list, limit, within);
