@@ -60,13 +60,6 @@ export class FuseScorer {
   private readonly blank: boolean;
   /** Each piece of the pattern, where Fuse.js expects it, and each letter's bits in it (Fuse.js's pattern alphabet). */
   private readonly chunks: { start: number; alphabet: Alphabet }[];
-  /**
-   * Scratch, reused between strings: the bit-parallel rows of the scan at this many
-   * errors and one fewer, and each place's letter as the piece's bits.
-   */
-  private row = new Int32Array(64);
-  private previous = new Int32Array(64);
-  private letters = new Int32Array(64);
 
   constructor(
     pattern: string,
@@ -110,13 +103,13 @@ export class FuseScorer {
     let score = 1;
     let reach = m + text.length;
     const top = 1 << (m - 1);
-    if (this.row.length < text.length + m + 2) {
-      this.row = new Int32Array(2 * (text.length + m + 2));
-      this.previous = new Int32Array(this.row.length);
-      this.letters = new Int32Array(this.row.length);
+    if (scan.row.length < text.length + m + 2) {
+      scan.row = new Int32Array(2 * (text.length + m + 2));
+      scan.previous = new Int32Array(scan.row.length);
+      scan.letters = new Int32Array(scan.row.length);
     }
     // Looked up once for all the rows; past the end of the text, no letter matches.
-    const letters = this.letters;
+    const letters = scan.letters;
     for (let place = 0; place < text.length; place++) letters[place] = alphabet.bits(text.charCodeAt(place));
     letters.fill(0, text.length, text.length + m + 1);
     for (let errors = 0; errors < m; errors++) {
@@ -132,8 +125,8 @@ export class FuseScorer {
       reach = mid;
       let first = Math.max(1, expected - mid + 1);
       const last = Math.min(expected + mid, text.length) + m;
-      const row = this.row;
-      const previous = this.previous;
+      const row = scan.row;
+      const previous = scan.previous;
       row[last + 1] = (1 << errors) - 1;
       let written = last + 1;
       for (let j = last; j >= first; j--) {
@@ -155,13 +148,21 @@ export class FuseScorer {
       // Rows are reused where Fuse.js allocates fresh ones: cleared below the scan, this row reads to the next as Fuse.js's would.
       for (let j = 0; j < written; j++) row[j] = 0;
       if ((errors + 1) / m + away(expected, expected) > threshold) break;
-      this.row = previous;
-      this.previous = row;
+      scan.row = previous;
+      scan.previous = row;
     }
     const reported = Math.max(0.001, score);
     return best >= 0 ? reported : -reported;
   }
 }
+
+/**
+ * Scratch for every scan, reused between strings and scorers (a scan runs to its end
+ * before another starts): the bit-parallel rows at this many errors and one fewer, and
+ * each place's letter as the piece's bits. Small typed arrays made per correction
+ * would each be a buffer outside the heap, and they made garbage collection 30× slower.
+ */
+const scan = { row: new Int32Array(256), previous: new Int32Array(256), letters: new Int32Array(256) };
 
 /** What an occurrence's place adds to Fuse.js's score: its distance from the expected place over the distance (errors over the length make the rest). */
 function away(expected: number, place: number): number {
@@ -170,7 +171,8 @@ function away(expected: number, place: number): number {
 
 /** Which places of a piece hold a letter, as bits (the first place highest), looked up without hashing for ASCII. */
 class Alphabet {
-  private readonly ascii = new Int32Array(128);
+  // A plain array: a typed one per scorer would be a buffer outside the heap (see scan).
+  private readonly ascii: number[] = new Array<number>(128).fill(0);
   private readonly others = new Map<number, number>();
 
   constructor(readonly piece: string) {
@@ -211,6 +213,7 @@ export class LetterFilter {
   /** Letter (UTF-16 unit) → the texts holding it, and how many times each does. */
   private readonly letters = new Map<number, { texts: Uint32Array; counts: Uint16Array }>();
   private readonly overlap: Uint32Array;
+  private readonly mask: Uint8Array;
 
   constructor(private readonly texts: readonly string[]) {
     const byLetter = new Map<number, { texts: number[]; counts: number[] }>();
@@ -224,11 +227,15 @@ export class LetterFilter {
     });
     for (const [letter, { texts: list, counts }] of byLetter) this.letters.set(letter, { texts: Uint32Array.from(list), counts: Uint16Array.from(counts) });
     this.overlap = new Uint32Array(texts.length);
+    this.mask = new Uint8Array(texts.length);
   }
 
-  /** A mask over the texts: 1 where some piece of the (lowercased) pattern could occur within the threshold. */
+  /**
+   * A mask over the texts: 1 where some piece of the (lowercased) pattern could occur
+   * within the threshold. The same mask is reused by the next call: read it before.
+   */
   candidates(pattern: string, threshold: number): Uint8Array {
-    const mask = new Uint8Array(this.texts.length);
+    const mask = this.mask.fill(0);
     for (const piece of fuseChunks(pattern)) {
       const needed = piece.length - maxErrors(piece.length, threshold);
       if (needed <= 0) return mask.fill(1);

@@ -137,7 +137,7 @@ export class Speller {
    * patterns come as one group: their score averages pieces, and the bound per piece
    * says less.
    */
-  private candidates(pattern: string): { edits: number; entries: () => Uint32Array }[] {
+  private candidates(pattern: string): { edits: number; entries: () => number[] }[] {
     const chunks = fuseChunks(pattern);
     if (chunks.length === 1) {
       const m = pattern.length;
@@ -149,7 +149,7 @@ export class Speller {
     const entries = () => {
       const chosen = new Set<number>();
       for (const piece of chunks) for (const entry of this.sharing(piece, piece.length - 1 - 2 * maxErrors(piece.length, ACCEPT), { ahead: FAR, behind: FAR })) chosen.add(entry);
-      return Uint32Array.from(chosen).sort();
+      return [...chosen].sort((a, b) => a - b);
     };
     return [{ edits: 0, entries }];
   }
@@ -165,8 +165,8 @@ export class Speller {
    * entry drops out once the lists left could not make up its shortfall. When few
    * remain, looking each of them up beats scanning a long list.
    */
-  private sharing(pattern: string, need: number, { ahead, behind }: { ahead: number; behind: number }): Uint32Array {
-    if (need <= 0) return Uint32Array.from(this.vocabulary.keys());
+  private sharing(pattern: string, need: number, { ahead, behind }: { ahead: number; behind: number }): number[] {
+    if (need <= 0) return [...this.vocabulary.keys()];
     const { counts, running, lowered } = this;
     const places = Array.from({ length: pattern.length - 1 }, (_, i) => ({ i, pair: pattern.slice(i, i + 2), list: this.pairs.get(pattern.charCodeAt(i) * 65536 + pattern.charCodeAt(i + 1)) }));
     places.sort((a, b) => (a.list?.entries.length ?? 0) - (b.list?.entries.length ?? 0));
@@ -215,9 +215,10 @@ export class Speller {
       }
       counts[entry] = 0;
     }
-    const out = new Uint32Array(found);
-    for (let word = 0, k = 0; k < found; word++) {
-      for (let bits = marks[word]!; bits; bits &= bits - 1) out[k++] = word * 32 + 31 - Math.clz32(bits & -bits);
+    // A plain array: a small typed one per call would be a buffer outside the heap, which slows garbage collection.
+    const out: number[] = [];
+    for (let word = 0; out.length < found; word++) {
+      for (let bits = marks[word]!; bits; bits &= bits - 1) out.push(word * 32 + 31 - Math.clz32(bits & -bits));
       marks[word] = 0;
     }
     return out;
