@@ -288,18 +288,16 @@ function placeAnswer(engine: Engine, q: Question, region: Region): Answer {
     return notFound('', [`${describeRegion(engine, region)}.`, `The articles say nothing about ${region.name}.`], engine.regionSuggestions('').slice(0, 3));
   }
   const names = [region.name, ...region.aliases].flatMap((n) => terms(n));
-  const stats = engine.statsWhere({ regions: area });
+  const stats = engine.statsWhere({ regions: area }, 3);
   // Passages whose figures are shown below would only repeat them.
-  const quoted = engine.figurePassagesAbout(area);
-  const pool = engine.positionsAbout(area).filter((at) => !quoted.has(at));
-  const ranked = rankPassages(engine, q, pool, names);
+  const ranked = rankPassages(engine, q, engine.positionsWithoutFiguresAbout(area), names);
   return {
     found: true,
     title: '',
     lead: [`${describeRegion(engine, region)}.`],
     items: [
       ...ranked.map(({ passage }) => ({ kind: 'passage' as const, citation: engine.cite(passage, excerptAround(passage.text, names)) })),
-      ...stats.slice(0, 3).map((s) => ({ kind: 'figure' as const, ...engine.figure(s) })),
+      ...stats.map((s) => ({ kind: 'figure' as const, ...engine.figure(s) })),
     ],
     suggestions: [{ label: `Everything on ${region.name}`, command: `/region ${region.id}` }],
   };

@@ -148,13 +148,24 @@ export class Engine {
     return found;
   }
 
-  /** The positions of the passages that the figures for any of the regions quote. */
-  figurePassagesAbout(regionIds: ReadonlySet<string>): Set<number> {
-    // Per figure, its passage's position: worked out once, on first use.
+  /**
+   * The positions of the passages about the regions that quote none of the regions'
+   * figures, ascending: what a place's answer can show beside its figures.
+   */
+  positionsWithoutFiguresAbout(regionIds: ReadonlySet<string>): Uint32Array {
+    // Per figure, its passage's position: worked out once (warm() does it).
     this.figurePassages ??= Uint32Array.from(this.corpus.stats, (s) => this.positionOf(s.passage));
-    const out = new Set<number>();
-    for (const list of listsOf(this.statsByRegion, regionIds)) for (const at of list) out.add(this.figurePassages[at]!);
-    return out;
+    const figures = this.figurePassages;
+    const quoted = union(listsOf(this.statsByRegion, regionIds), this.corpus.stats.length).map((at) => figures[at]!).sort();
+    const all = this.positionsAbout(regionIds);
+    const out = new Uint32Array(all.length);
+    let kept = 0;
+    // Both ascending: one pass over each.
+    for (let i = 0, q = 0; i < all.length; i++) {
+      while (q < quoted.length && quoted[q]! < all[i]!) q++;
+      if (q >= quoted.length || quoted[q] !== all[i]) out[kept++] = all[i]!;
+    }
+    return out.subarray(0, kept);
   }
 
   /** Whether any passage is tagged with the region. */

@@ -13,6 +13,6 @@ export function warm(engine: Engine): number {
   engine.passagesWithIdContaining('', 1);
   engine.articlesLabelled('', 1);
   engine.coveredRegions();
-  engine.figurePassagesAbout(new Set());
+  engine.positionsWithoutFiguresAbout(new Set());
   return performance.now() - started;
 }
