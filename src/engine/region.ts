@@ -1,5 +1,5 @@
 import type { Region } from '../corpus/schema.ts';
-import { firstItems, itemsOf, notFound, type Answer } from './answer.ts';
+import { firstItems, MAX_ITEMS, notFound, type Answer, type AnswerItem } from './answer.ts';
 import type { Engine } from './engine.ts';
 import { excerptAround } from './excerpt.ts';
 import { terms } from './text.ts';
@@ -31,25 +31,37 @@ export function regionAnswer(engine: Engine, name: string): Answer {
   const region = match.target;
   const area = engine.withDescendants(region);
   const ids = new Set(area.map((r) => r.id));
-  const passages = engine.passagesAbout(ids);
-  const stats = engine.statsWhere({ regions: ids });
+  const positions = engine.positionsAbout(ids);
   const title = region.zh ? `${region.name} (${region.zh})` : region.name;
-  if (passages.length === 0) {
+  if (positions.length === 0) {
     return notFound(title, [`${describeRegion(engine, region)}.`, `The corpus does not cover ${region.name} yet.`], engine.regionSuggestions(''));
   }
 
-  const speakers = [...new Set(passages.flatMap((p) => (p.speaker ? [p.speaker] : [])))].map((id) => engine.person(id));
+  // Positions, not passages: a province holds thousands, and only a page of them is shown.
+  const { passages } = engine.corpus;
+  const speakerIds = new Set<string>();
+  for (const at of positions) {
+    const speaker = passages[at]!.speaker;
+    if (speaker) speakerIds.add(speaker);
+  }
+  const speakers = [...speakerIds].map((id) => engine.person(id));
   const inside = area.slice(1).filter((r) => engine.covers(r.id));
   const lead = [`${describeRegion(engine, region)}.`];
   if (inside.length) lead.push(`Includes: ${inside.map((r) => r.name).join(', ')}.`);
   if (speakers.length) lead.push(`Quoted: ${speakers.map((p) => `${p.name}, ${p.role}`).join('; ')}.`);
 
   const names = area.flatMap((r) => [r.name, ...r.aliases]).flatMap((n) => terms(n));
-  const quoted = new Set(stats.map((s) => s.passage));
+  // Figures come first, so no more than a page of them is ever shown.
+  const stats = engine.statsWhere({ regions: ids }, MAX_ITEMS);
+  // Passages whose figures are already shown above would only repeat them.
+  const unquoted = engine.positionsWithoutFiguresAbout(ids);
+  const passageItem = (at: number): AnswerItem => {
+    const p = passages[unquoted[at]!]!;
+    return { kind: 'passage', citation: engine.cite(p, excerptAround(p.text, names)) };
+  };
   const { items, more } = firstItems(
-    itemsOf(stats, (s) => ({ kind: 'figure', ...engine.figure(s) })),
-    // Passages whose figures are already shown above would only repeat them.
-    itemsOf(passages.filter((p) => !quoted.has(p.id)), (p) => ({ kind: 'passage', citation: engine.cite(p, excerptAround(p.text, names)) })),
+    { count: engine.statPositionsAbout(ids).length, make: (at) => ({ kind: 'figure', ...engine.figure(stats[at]!) }) },
+    { count: unquoted.length, make: passageItem },
   );
   return {
     found: true,
