@@ -3,6 +3,7 @@ import type { Article, Metric, Passage, Person, Region, Statistic } from '../cor
 import type { Citation, Figure, Suggestion } from './answer.ts';
 import { NameIndex } from './names.ts';
 import { PassageIndex, type IndexArrays } from './passage-index.ts';
+import { holds } from './sorted.ts';
 import { ArticleIds, JoinedTexts, passagesWithIdContaining } from './substring.ts';
 
 export interface Choice {
@@ -153,9 +154,7 @@ export class Engine {
    * figures, ascending: what a place's answer can show beside its figures.
    */
   positionsWithoutFiguresAbout(regionIds: ReadonlySet<string>): Uint32Array {
-    // Per figure, its passage's position: worked out once (warm() does it).
-    this.figurePassages ??= Uint32Array.from(this.corpus.stats, (s) => this.positionOf(s.passage));
-    const figures = this.figurePassages;
+    const figures = this.figurePassagePositions();
     const quoted = union(listsOf(this.statsByRegion, regionIds), this.corpus.stats.length).map((at) => figures[at]!).sort();
     const all = this.positionsAbout(regionIds);
     const out = new Uint32Array(all.length);
@@ -166,6 +165,22 @@ export class Engine {
       if (q >= quoted.length || quoted[q] !== all[i]) out[kept++] = all[i]!;
     }
     return out.subarray(0, kept);
+  }
+
+  /** The figures for any of the regions quoted from a passage about them (a digest cites what it summarises), in corpus order. */
+  statsQuotedIn(regionIds: ReadonlySet<string>): Statistic[] {
+    const figures = this.figurePassagePositions();
+    const passages = this.positionsAbout(regionIds);
+    const out: Statistic[] = [];
+    for (const at of union(listsOf(this.statsByRegion, regionIds), this.corpus.stats.length)) {
+      if (holds(passages, figures[at]!)) out.push(this.corpus.stats[at]!);
+    }
+    return out;
+  }
+
+  /** Per figure, its passage's position: worked out once, on first use (warm() does it). */
+  private figurePassagePositions(): Uint32Array {
+    return (this.figurePassages ??= Uint32Array.from(this.corpus.stats, (s) => this.positionOf(s.passage)));
   }
 
   /** Whether any passage is tagged with the region. */

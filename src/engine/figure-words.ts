@@ -1,5 +1,6 @@
 import type { Statistic } from '../corpus/schema.ts';
 import type { Engine } from './engine.ts';
+import { holds } from './sorted.ts';
 import { stem, terms } from './text.ts';
 
 /**
@@ -51,13 +52,13 @@ export class FigureWords {
     const covered: { stat: Statistic; share: number }[] = [];
     const offer = (at: number, count: number) => {
       if (count / words.length < share) return;
-      if (required && !(needed && includes(needed, at))) return;
+      if (required && !(needed && holds(needed, at))) return;
       covered.push({ stat: this.stats[at]!, share: count / words.length });
     };
     const postings = lists.reduce((n, forms) => forms.reduce((m, l) => m + l.length, n), 0);
     if (among && among.length * lists.length * LOOKUP < postings) {
       // A place's few figures: each looked up in the words' lists, rather than every list walked.
-      for (const at of among) offer(at, lists.filter((forms) => forms.some((l) => includes(l, at))).length);
+      for (const at of among) offer(at, lists.filter((forms) => forms.some((l) => holds(l, at))).length);
       return covered;
     }
     const { counts, stamps } = this;
@@ -85,15 +86,3 @@ export class FigureWords {
 
 /** A place's figures are looked up one by one when the words' lists are this many times longer. */
 const LOOKUP = 8;
-
-/** Whether an ascending list holds the value: a binary search. */
-function includes(list: Uint32Array, value: number): boolean {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return list[lo] === value;
-}

@@ -12,14 +12,15 @@ export function summaryAnswer(engine: Engine, target: string): Answer {
   const region = engine.regions.resolve(target);
   if (region) {
     const ids = new Set(engine.withDescendants(region.target).map((r) => r.id));
-    const passages = engine.passagesAbout(ids);
-    if (passages.length === 0) {
+    const positions = engine.positionsAbout(ids);
+    if (positions.length === 0) {
       return notFound(`Summary: ${region.target.name}`, [`The corpus does not cover ${region.target.name} yet.`], engine.regionSuggestions(''));
     }
-    // Only figures quoted from the region's own passages: a digest cites what it summarises.
-    const quotedHere = new Set(passages.map((p) => p.id));
-    const figures = engine.statsWhere({ regions: ids }).filter((s) => quotedHere.has(s.passage));
-    return digest(engine, `Summary: ${region.target.name}`, [`${describeRegion(engine, region.target)}.`], passages, figures);
+    // A province holds thousands of passages: only those that quote someone are taken out.
+    const quotes: Passage[] = [];
+    for (const at of positions) if (engine.corpus.passages[at]!.speaker) quotes.push(engine.corpus.passages[at]!);
+    const figures = engine.statsQuotedIn(ids);
+    return digest(engine, `Summary: ${region.target.name}`, [`${describeRegion(engine, region.target)}.`], quotes, figures);
   }
   return notFound('Nothing to summarise', [`“${target}” is neither an article id nor a region in the corpus.`],
     summaryChoices(engine, target).slice(0, 5).map((c) => ({ label: c.name, command: `/summary ${c.value}` })));
@@ -31,13 +32,14 @@ function articleDigest(engine: Engine, article: Article): Answer {
     `${article.outlet}, ${describePeriod(article.published)}${article.translation ? `, ${article.translation}-translated from ${article.translatedFrom ?? 'another language'}` : ''}.`,
     `Regions: ${regionNames.join(', ')}.`,
   ];
-  return digest(engine, `Summary: ${article.title}`, lead, article.passages, article.stats);
+  return digest(engine, `Summary: ${article.title}`, lead, article.passages.filter((p) => p.speaker), article.stats);
 }
 
-function digest(engine: Engine, title: string, lead: string[], passages: readonly Passage[], figures: readonly Statistic[]): Answer {
+/** `quotes`: passages with a speaker. */
+function digest(engine: Engine, title: string, lead: string[], quotes: readonly Passage[], figures: readonly Statistic[]): Answer {
   const { items, more } = firstItems(
     itemsOf(figures, (s) => ({ kind: 'figure', ...engine.figure(s) })),
-    itemsOf(passages.filter((p) => p.speaker), (p) => {
+    itemsOf(quotes, (p) => {
       const speaker = engine.person(p.speaker!);
       return { kind: 'passage', heading: `${speaker.name}, ${speaker.role}`, citation: engine.cite(p, excerptAround(p.text, [], 300)) };
     }),

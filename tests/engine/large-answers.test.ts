@@ -76,12 +76,14 @@ describe('answers larger than a page', () => {
     }
   });
 
-  it('knows which of a place’s passages quote none of its figures', () => {
+  it('knows which of a place’s passages quote none of its figures, and which of its figures are quoted from it', () => {
     for (const region of engine.coveredRegions().slice(0, 40)) {
       const area = new Set(engine.withDescendants(region).map((r) => r.id));
       const quoted = new Set(engine.statsWhere({ regions: area }).map((s) => s.passage));
       const expected = engine.passagesAbout(area).filter((p) => !quoted.has(p.id)).map((p) => engine.position(p));
       expect([...engine.positionsWithoutFiguresAbout(area)], region.id).toEqual(expected);
+      const about = new Set(engine.passagesAbout(area).map((p) => p.id));
+      expect(engine.statsQuotedIn(area), region.id).toEqual(engine.statsWhere({ regions: area }).filter((s) => about.has(s.passage)));
     }
   });
 });
