@@ -184,7 +184,7 @@ function figureRefusal(engine: Engine, q: Question, sameMetric: readonly Statist
 /** What the corpus measures in the places asked about, when the metric asked for is not there. */
 function nearFigures(engine: Engine, q: Question): Statistic[] {
   if (!q.regions.length) return [];
-  return engine.statsWhere({ regions: new Set(q.regions.flatMap((r) => engine.withDescendants(r)).map((r) => r.id)) });
+  return engine.statsWhere({ regions: new Set(q.regions.flatMap((r) => engine.withDescendants(r)).map((r) => r.id)) }, 3);
 }
 
 function figureLabel(engine: Engine, s: Statistic): string {
@@ -290,7 +290,7 @@ function placeAnswer(engine: Engine, q: Question, region: Region): Answer {
   const names = [region.name, ...region.aliases].flatMap((n) => terms(n));
   const stats = engine.statsWhere({ regions: area }, 3);
   // Passages whose figures are shown below would only repeat them.
-  const ranked = rankPassages(engine, q, engine.positionsWithoutFiguresAbout(area), names);
+  const ranked = rankPassages(engine, q, engine.passagesWithoutFigures(engine.positionsAbout(area), engine.statPositionsAbout(area)), names);
   return {
     found: true,
     title: '',

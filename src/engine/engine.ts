@@ -150,32 +150,40 @@ export class Engine {
   }
 
   /**
-   * The positions of the passages about the regions that quote none of the regions'
-   * figures, ascending: what a place's answer can show beside its figures.
+   * Of a place's passages and figures (positions, from positionsAbout and
+   * statPositionsAbout), the passages that quote none of those figures, ascending: what a
+   * place's answer can show beside its figures.
    */
-  positionsWithoutFiguresAbout(regionIds: ReadonlySet<string>): Uint32Array {
+  passagesWithoutFigures(passages: Uint32Array, stats: Uint32Array): Uint32Array {
     const figures = this.figurePassagePositions();
-    const quoted = union(listsOf(this.statsByRegion, regionIds), this.corpus.stats.length).map((at) => figures[at]!).sort();
-    const all = this.positionsAbout(regionIds);
-    const out = new Uint32Array(all.length);
+    const quoted = stats.map((at) => figures[at]!).sort();
+    const out = new Uint32Array(passages.length);
     let kept = 0;
     // Both ascending: one pass over each.
-    for (let i = 0, q = 0; i < all.length; i++) {
-      while (q < quoted.length && quoted[q]! < all[i]!) q++;
-      if (q >= quoted.length || quoted[q] !== all[i]) out[kept++] = all[i]!;
+    for (let i = 0, q = 0; i < passages.length; i++) {
+      while (q < quoted.length && quoted[q]! < passages[i]!) q++;
+      if (q >= quoted.length || quoted[q] !== passages[i]) out[kept++] = passages[i]!;
     }
     return out.subarray(0, kept);
   }
 
-  /** The figures for any of the regions quoted from a passage about them (a digest cites what it summarises), in corpus order. */
-  statsQuotedIn(regionIds: ReadonlySet<string>): Statistic[] {
+  /** Of a place's figures (positions), those quoted from one of its passages, in corpus order: a digest cites what it summarises. */
+  figuresQuotedIn(passages: Uint32Array, stats: Uint32Array): Statistic[] {
     const figures = this.figurePassagePositions();
-    const passages = this.positionsAbout(regionIds);
     const out: Statistic[] = [];
-    for (const at of union(listsOf(this.statsByRegion, regionIds), this.corpus.stats.length)) {
-      if (holds(passages, figures[at]!)) out.push(this.corpus.stats[at]!);
-    }
+    for (const at of stats) if (holds(passages, figures[at]!)) out.push(this.corpus.stats[at]!);
     return out;
+  }
+
+  /**
+   * Builds what the engine otherwise builds on first use: autocomplete's id and title
+   * lists, the covered regions, each figure's passage position. See warm().
+   */
+  prepare(): void {
+    this.ids();
+    this.labels();
+    this.coveredRegions();
+    this.figurePassagePositions();
   }
 
   /** Per figure, its passage's position: worked out once, on first use (warm() does it). */
@@ -199,14 +207,20 @@ export class Engine {
 
   /** The first `limit` passages whose id contains `piece`, in corpus order. */
   passagesWithIdContaining(piece: string, limit: number): Passage[] {
-    this.articleIds ??= new ArticleIds(this.corpus.articles);
-    return passagesWithIdContaining(this.corpus.articles, this.articleIds, piece, limit);
+    return passagesWithIdContaining(this.corpus.articles, this.ids(), piece, limit);
   }
 
   /** The first `limit` articles whose lowercased "<id> <title>" contains `piece`, in corpus order. */
   articlesLabelled(piece: string, limit: number): Article[] {
-    this.articleLabels ??= new JoinedTexts(this.corpus.articles.map((a) => `${a.id} ${a.title}`.toLowerCase()), '\u0000');
-    return this.articleLabels.containing(piece, limit).map((i) => this.corpus.articles[i]!);
+    return this.labels().containing(piece, limit).map((i) => this.corpus.articles[i]!);
+  }
+
+  // Autocomplete's lists, built on first use.
+  private ids(): ArticleIds {
+    return (this.articleIds ??= new ArticleIds(this.corpus.articles));
+  }
+  private labels(): JoinedTexts {
+    return (this.articleLabels ??= new JoinedTexts(this.corpus.articles.map((a) => `${a.id} ${a.title}`.toLowerCase()), '\u0000'));
   }
 
   sortPassages(passages: Passage[]): Passage[] {

@@ -1,5 +1,5 @@
 import type { Region } from '../corpus/schema.ts';
-import { firstItems, MAX_ITEMS, notFound, type Answer, type AnswerItem } from './answer.ts';
+import { firstItems, notFound, type Answer, type AnswerItem } from './answer.ts';
 import type { Engine } from './engine.ts';
 import { excerptAround } from './excerpt.ts';
 import { terms } from './text.ts';
@@ -38,7 +38,7 @@ export function regionAnswer(engine: Engine, name: string): Answer {
   }
 
   // Positions, not passages: a province holds thousands, and only a page of them is shown.
-  const { passages } = engine.corpus;
+  const { passages, stats } = engine.corpus;
   const speakerIds = new Set<string>();
   for (const at of positions) {
     const speaker = passages[at]!.speaker;
@@ -51,16 +51,15 @@ export function regionAnswer(engine: Engine, name: string): Answer {
   if (speakers.length) lead.push(`Quoted: ${speakers.map((p) => `${p.name}, ${p.role}`).join('; ')}.`);
 
   const names = area.flatMap((r) => [r.name, ...r.aliases]).flatMap((n) => terms(n));
-  // Figures come first, so no more than a page of them is ever shown.
-  const stats = engine.statsWhere({ regions: ids }, MAX_ITEMS);
+  const figures = engine.statPositionsAbout(ids);
   // Passages whose figures are already shown above would only repeat them.
-  const unquoted = engine.positionsWithoutFiguresAbout(ids);
+  const unquoted = engine.passagesWithoutFigures(positions, figures);
   const passageItem = (at: number): AnswerItem => {
     const p = passages[unquoted[at]!]!;
     return { kind: 'passage', citation: engine.cite(p, excerptAround(p.text, names)) };
   };
   const { items, more } = firstItems(
-    { count: engine.statPositionsAbout(ids).length, make: (at) => ({ kind: 'figure', ...engine.figure(stats[at]!) }) },
+    { count: figures.length, make: (at) => ({ kind: 'figure', ...engine.figure(stats[figures[at]!]!) }) },
     { count: unquoted.length, make: passageItem },
   );
   return {
@@ -69,6 +68,6 @@ export function regionAnswer(engine: Engine, name: string): Answer {
     lead,
     items,
     more,
-    suggestions: stats.length ? [{ label: `Figures for ${region.name}`, command: `/stat ${stats[0]!.metric} region:${region.id}` }] : [],
+    suggestions: figures.length ? [{ label: `Figures for ${region.name}`, command: `/stat ${stats[figures[0]!]!.metric} region:${region.id}` }] : [],
   };
 }

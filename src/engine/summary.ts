@@ -19,7 +19,7 @@ export function summaryAnswer(engine: Engine, target: string): Answer {
     // A province holds thousands of passages: only those that quote someone are taken out.
     const quotes: Passage[] = [];
     for (const at of positions) if (engine.corpus.passages[at]!.speaker) quotes.push(engine.corpus.passages[at]!);
-    const figures = engine.statsQuotedIn(ids);
+    const figures = engine.figuresQuotedIn(positions, engine.statPositionsAbout(ids));
     return digest(engine, `Summary: ${region.target.name}`, [`${describeRegion(engine, region.target)}.`], quotes, figures);
   }
   return notFound('Nothing to summarise', [`“${target}” is neither an article id nor a region in the corpus.`],

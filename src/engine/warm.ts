@@ -9,10 +9,7 @@ import type { Engine } from './engine.ts';
  */
 export function warm(engine: Engine): number {
   const started = performance.now();
+  engine.prepare();
   prepareAsk(engine);
-  engine.passagesWithIdContaining('', 1);
-  engine.articlesLabelled('', 1);
-  engine.coveredRegions();
-  engine.positionsWithoutFiguresAbout(new Set());
   return performance.now() - started;
 }

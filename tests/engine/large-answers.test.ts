@@ -81,9 +81,10 @@ describe('answers larger than a page', () => {
       const area = new Set(engine.withDescendants(region).map((r) => r.id));
       const quoted = new Set(engine.statsWhere({ regions: area }).map((s) => s.passage));
       const expected = engine.passagesAbout(area).filter((p) => !quoted.has(p.id)).map((p) => engine.position(p));
-      expect([...engine.positionsWithoutFiguresAbout(area)], region.id).toEqual(expected);
+      const place = [engine.positionsAbout(area), engine.statPositionsAbout(area)] as const;
+      expect([...engine.passagesWithoutFigures(...place)], region.id).toEqual(expected);
       const about = new Set(engine.passagesAbout(area).map((p) => p.id));
-      expect(engine.statsQuotedIn(area), region.id).toEqual(engine.statsWhere({ regions: area }).filter((s) => about.has(s.passage)));
+      expect(engine.figuresQuotedIn(...place), region.id).toEqual(engine.statsWhere({ regions: area }).filter((s) => about.has(s.passage)));
     }
   });
 });
