@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import type { AnyCommand, OptionValue } from '../src/command.ts';
+import type { AnyCommand, OptionValue } from '../src/command/command.ts';
 import type { Corpus } from '../src/corpus/load.ts';
 import { Random } from './synthetic/random.ts';
 import { industries, months, quarterWords } from './synthetic/words.ts';

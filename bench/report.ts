@@ -1,4 +1,4 @@
-import type { BuildReport } from '../src/corpus/open.ts';
+import type { BuildReport } from '../src/app/open.ts';
 import type { Latency } from './measure.ts';
 import type { SyntheticCorpus } from './synthetic/corpus.ts';
 import type { ColdResult, FuseResult, FuseSkipped, ServeResult } from './worker.ts';

@@ -1,6 +1,6 @@
 import { loadQuestions, FRESH_FILE } from '../eval/ask.ts';
-import { openEngine } from '../src/corpus/open.ts';
-import { askAnswer } from '../src/engine/ask.ts';
+import { openEngine } from '../src/app/open.ts';
+import { askAnswer } from '../src/answers/ask/ask.ts';
 import { toDiscordReply } from '../src/render/discord.ts';
 
 const ROUNDS = 20;

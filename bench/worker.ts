@@ -1,10 +1,10 @@
 import Fuse from 'fuse.js';
 import { commands, messageCommands } from '../commands/index.ts';
-import type { CommandContext } from '../src/command.ts';
+import type { CommandContext } from '../src/command/command.ts';
 import { loadCorpus, type Corpus } from '../src/corpus/load.ts';
-import { buildIndex, openCorpus, type BuildReport, type OpenReport } from '../src/corpus/open.ts';
-import { invoke } from '../src/invoke.ts';
-import { warm } from '../src/engine/warm.ts';
+import { buildIndex, openCorpus, type BuildReport, type OpenReport } from '../src/app/open.ts';
+import { invoke } from '../src/command/invoke.ts';
+import { warm } from '../src/app/warm.ts';
 import { toDiscordChoices, toDiscordReply } from '../src/render/discord.ts';
 import { memory, summarize, time, type Latency, type Memory } from './measure.ts';
 import { QueryMaker } from './queries.ts';

@@ -1,5 +1,5 @@
-import { defineCommand, hideOption } from '../src/command.ts';
-import { articlesAnswer } from '../src/engine/articles.ts';
+import { defineCommand, hideOption } from '../src/command/command.ts';
+import { articlesAnswer } from '../src/answers/articles.ts';
 
 export default defineCommand({
   data: {

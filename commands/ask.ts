@@ -1,6 +1,6 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import { defineCommand, hideOption } from '../src/command.ts';
-import { askAnswer } from '../src/engine/ask.ts';
+import { defineCommand, hideOption } from '../src/command/command.ts';
+import { askAnswer } from '../src/answers/ask/ask.ts';
 
 export default defineCommand({
   data: {

@@ -1,6 +1,6 @@
 import { ApplicationCommandType } from 'discord-api-types/v10';
-import { defineMessageCommand } from '../src/command.ts';
-import { findSources } from '../src/engine/find-sources.ts';
+import { defineMessageCommand } from '../src/command/command.ts';
+import { findSources } from '../src/answers/find-sources.ts';
 
 /** Right-click a message → Apps → Find sources: a fact check of a claim made in chat. */
 export default defineMessageCommand({

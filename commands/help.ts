@@ -1,4 +1,4 @@
-import { defineCommand, hideOption, usage } from '../src/command.ts';
+import { defineCommand, hideOption, usage } from '../src/command/command.ts';
 
 export default defineCommand({
   data: {

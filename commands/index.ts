@@ -1,4 +1,4 @@
-import type { AnyCommand, MessageCommand } from '../src/command.ts';
+import type { AnyCommand, MessageCommand } from '../src/command/command.ts';
 import articles from './articles.ts';
 import findSources from './find-sources.ts';
 import ask from './ask.ts';

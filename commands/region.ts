@@ -1,6 +1,6 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import { defineCommand, hideOption } from '../src/command.ts';
-import { regionAnswer } from '../src/engine/region.ts';
+import { defineCommand, hideOption } from '../src/command/command.ts';
+import { regionAnswer } from '../src/answers/region.ts';
 
 export default defineCommand({
   data: {

@@ -1,7 +1,7 @@
 import { InteractionContextType, PermissionFlagsBits } from 'discord-api-types/v10';
-import { defineCommand, hideOption } from '../src/command.ts';
-import type { Answer } from '../src/engine/answer.ts';
-import { notFound } from '../src/engine/answer.ts';
+import { defineCommand, hideOption } from '../src/command/command.ts';
+import type { Answer } from '../src/answers/answer.ts';
+import { notFound } from '../src/answers/answer.ts';
 
 /** Past this many problems the rest are counted, not listed: the reply must stay one message. */
 const SHOWN_PROBLEMS = 8;

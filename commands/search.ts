@@ -1,6 +1,6 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import { defineCommand, hideOption } from '../src/command.ts';
-import { searchAnswer } from '../src/engine/search.ts';
+import { defineCommand, hideOption } from '../src/command/command.ts';
+import { searchAnswer } from '../src/answers/search.ts';
 
 export default defineCommand({
   data: {

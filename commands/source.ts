@@ -1,6 +1,6 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import { defineCommand, hideOption } from '../src/command.ts';
-import { passageChoices, sourceAnswer } from '../src/engine/source.ts';
+import { defineCommand, hideOption } from '../src/command/command.ts';
+import { passageChoices, sourceAnswer } from '../src/answers/source.ts';
 
 export default defineCommand({
   data: {

@@ -1,6 +1,6 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import { defineCommand, hideOption } from '../src/command.ts';
-import { statAnswer } from '../src/engine/stat.ts';
+import { defineCommand, hideOption } from '../src/command/command.ts';
+import { statAnswer } from '../src/answers/stat.ts';
 
 export default defineCommand({
   data: {

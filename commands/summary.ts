@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType, InteractionContextType, PermissionFlagsBits } from 'discord-api-types/v10';
-import { defineCommand, hideOption } from '../src/command.ts';
-import { notFound } from '../src/engine/answer.ts';
-import { summaryAnswer, summaryChoices } from '../src/engine/summary.ts';
+import { defineCommand, hideOption } from '../src/command/command.ts';
+import { notFound } from '../src/answers/answer.ts';
+import { summaryAnswer, summaryChoices } from '../src/answers/summary.ts';
 
 export default defineCommand({
   data: {

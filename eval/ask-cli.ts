@@ -4,8 +4,8 @@
  * --sweep tunes the refusal thresholds on the development questions only.
  */
 import { parseArgs } from 'node:util';
-import { openEngine } from '../src/corpus/open.ts';
-import { THRESHOLDS } from '../src/engine/ask.ts';
+import { openEngine } from '../src/app/open.ts';
+import { THRESHOLDS } from '../src/answers/ask/ask.ts';
 import { FRESH_FILE, evaluate, loadQuestions, ours, plainFuse, score, type Outcome, type Scores } from './ask.ts';
 
 const { values } = parseArgs({

@@ -2,7 +2,7 @@ import Fuse from 'fuse.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { askAnswer, THRESHOLDS, type Thresholds } from '../src/engine/ask.ts';
+import { askAnswer, THRESHOLDS, type Thresholds } from '../src/answers/ask/ask.ts';
 import type { Engine } from '../src/engine/engine.ts';
 import { toText } from '../src/render/text.ts';
 

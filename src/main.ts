@@ -1,12 +1,12 @@
 import { commands, messageCommands } from '../commands/index.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig } from './app/config.ts';
 import { startConsole } from './console/repl.ts';
 import { CorpusError } from './corpus/errors.ts';
-import { openCorpus, openEngine } from './corpus/open.ts';
-import { LiveEngine } from './corpus/reload.ts';
+import { openCorpus, openEngine } from './app/open.ts';
+import { LiveEngine } from './app/reload.ts';
 import { startBot } from './discord/bot.ts';
-import { warm } from './engine/warm.ts';
-import { createLogger } from './log.ts';
+import { warm } from './app/warm.ts';
+import { createLogger } from './app/log.ts';
 
 /** Past this, a shutdown that hangs (a stuck socket) is cut short: orchestrators expect a quick exit. */
 const SHUTDOWN_GRACE_MS = 1500;

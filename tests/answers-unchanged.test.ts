@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.ts';
-import type { CommandContext } from '../src/command.ts';
+import type { CommandContext } from '../src/command/command.ts';
 import type { Engine } from '../src/engine/engine.ts';
 import { recordAnswer, type RecordedAnswer } from './support/answer-cases.ts';
 import { seedEngine } from './support/corpus.ts';

@@ -1,5 +1,5 @@
 import type { Metric, Qualifier, Region } from '../../src/corpus/schema.ts';
-import { parseWrittenNumber } from '../../src/corpus/numbers.ts';
+import { parseWrittenNumber } from '../../src/text/numbers.ts';
 import type { Random } from './random.ts';
 import { months, numberWords, quarterWords } from './words.ts';
 

@@ -1,4 +1,4 @@
-import type { Definition, OptionValue } from '../command.ts';
+import type { Definition, OptionValue } from '../command/command.ts';
 
 export interface CommandLine {
   name: string;

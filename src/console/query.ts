@@ -1,6 +1,6 @@
 import { CorpusError } from '../corpus/errors.ts';
-import { openEngine } from '../corpus/open.ts';
-import { ConfigError, loadConfig } from '../config.ts';
+import { openEngine } from '../app/open.ts';
+import { ConfigError, loadConfig } from '../app/config.ts';
 import { toJson } from '../render/json.ts';
 import { toText } from '../render/text.ts';
 import { runLine } from './session.ts';

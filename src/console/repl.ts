@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import type { Engine } from '../engine/engine.ts';
-import type { Logger } from '../log.ts';
+import type { Logger } from '../app/log.ts';
 import { toText } from '../render/text.ts';
 import { runLine } from './session.ts';
 

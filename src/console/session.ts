@@ -1,7 +1,7 @@
 import { commands, messageCommands } from '../../commands/index.ts';
-import { consoleName, type Caller, type CommandContext } from '../command.ts';
+import { consoleName, type Caller, type CommandContext } from '../command/command.ts';
 import type { Engine } from '../engine/engine.ts';
-import { invoke, type Invocation } from '../invoke.ts';
+import { invoke, type Invocation } from '../command/invoke.ts';
 import { parseCommandLine } from './parse.ts';
 
 /** The console's user runs the bot, so moderator commands are theirs. */

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { Compactor } from './compact.ts';
 import { CorpusError, jsonPath, type CorpusProblem } from './errors.ts';
 import { PassagesById } from './passages-by-id.ts';
-import { parseWrittenNumber } from './numbers.ts';
+import { parseWrittenNumber } from '../text/numbers.ts';
 import {
   ArticleSchema,
   GazetteerSchema,
@@ -18,7 +18,7 @@ import {
   type Region,
   type Statistic,
 } from './schema.ts';
-import { normalize } from '../engine/text.ts';
+import { normalize } from '../text/normalize.ts';
 
 /** The whole corpus in memory, validated, read-only. */
 export interface Corpus {

@@ -1,9 +1,9 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
-import type { AnyCommand, MessageCommand } from '../command.ts';
-import type { Config } from '../config.ts';
-import type { ReloadOutcome } from '../corpus/reload.ts';
+import type { AnyCommand, MessageCommand } from '../command/command.ts';
+import type { Config } from '../app/config.ts';
+import type { ReloadOutcome } from '../app/reload.ts';
 import type { Engine } from '../engine/engine.ts';
-import type { Logger } from '../log.ts';
+import type { Logger } from '../app/log.ts';
 import { createMentionHandler } from './mentions.ts';
 import { createRouter } from './router.ts';
 import { reloadOnEveryShard } from './shard-reload.ts';

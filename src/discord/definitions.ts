@@ -1,5 +1,5 @@
 import { ApplicationCommandType } from 'discord-api-types/v10';
-import type { Definition, MessageCommand } from '../command.ts';
+import type { Definition, MessageCommand } from '../command/command.ts';
 
 const NAME = /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 // Context-menu names are shown as typed: spaces and capitals allowed.

@@ -1,6 +1,6 @@
 import { REST, Routes } from 'discord.js';
 import { commands, messageCommands } from '../../commands/index.ts';
-import { ConfigError, loadConfig } from '../config.ts';
+import { ConfigError, loadConfig } from '../app/config.ts';
 import { restOptions } from './bot.ts';
 import { definitionProblems } from './definitions.ts';
 

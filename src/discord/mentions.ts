@@ -1,7 +1,7 @@
 import type { Message } from 'discord.js';
-import { askAnswer } from '../engine/ask.ts';
+import { askAnswer } from '../answers/ask/ask.ts';
 import type { Engine } from '../engine/engine.ts';
-import type { Logger } from '../log.ts';
+import type { Logger } from '../app/log.ts';
 import { replyToMessage } from './respond.ts';
 
 /**

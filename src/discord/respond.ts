@@ -1,5 +1,5 @@
 import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type CommandInteraction, type Message, type RepliableInteraction } from 'discord.js';
-import type { Answer } from '../engine/answer.ts';
+import type { Answer } from '../answers/answer.ts';
 import type { Choice } from '../engine/engine.ts';
 import { toDiscordChoices, toDiscordReply, toSharedReply } from '../render/discord.ts';
 

@@ -6,11 +6,11 @@ import {
   type Interaction,
   type MessageContextMenuCommandInteraction,
 } from 'discord.js';
-import type { AnyCommand, CommandContext, MessageCommand, OptionValue } from '../command.ts';
-import type { ReloadOutcome } from '../corpus/reload.ts';
+import type { AnyCommand, CommandContext, MessageCommand, OptionValue } from '../command/command.ts';
+import type { ReloadOutcome } from '../app/reload.ts';
 import type { Engine } from '../engine/engine.ts';
-import { invoke, type Invocation } from '../invoke.ts';
-import type { Logger } from '../log.ts';
+import { invoke, type Invocation } from '../command/invoke.ts';
+import type { Logger } from '../app/log.ts';
 import { SHARE_BUTTON } from '../render/discord.ts';
 import { defer, failureAnswer, respond, respondChoices, share } from './respond.ts';
 

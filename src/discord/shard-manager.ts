@@ -2,14 +2,14 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
 import { REST, Routes, ShardingManager, type Shard } from 'discord.js';
-import { ConfigError, loadConfig, type Config } from '../config.ts';
-import { createLogger, type Logger } from '../log.ts';
+import { ConfigError, loadConfig, type Config } from '../app/config.ts';
+import { createLogger, type Logger } from '../app/log.ts';
 import { restOptions } from './bot.ts';
 import { SPAWN_DELAY_MS, managerOptions } from './shard-options.ts';
 
 /** Each shard runs the bot exactly as `npm start` does; discord.js tells its client which shards it is. */
 const BOT = path.resolve(import.meta.dirname, '../main.ts');
-const BUILD = path.resolve(import.meta.dirname, '../corpus/build.ts');
+const BUILD = path.resolve(import.meta.dirname, '../app/build.ts');
 /** A shard must log in within this; a large corpus without its prebuilt index takes a while to load. */
 const SHARD_READY_TIMEOUT_MS = 120_000;
 const SHUTDOWN_GRACE_MS = 3000;

@@ -1,5 +1,5 @@
 import type { ShardingManagerOptions } from 'discord.js';
-import type { Config } from '../config.ts';
+import type { Config } from '../app/config.ts';
 
 /** Discord accepts one login per 5 s per max_concurrency bucket: the manager's default pause between shards. */
 export const SPAWN_DELAY_MS = 5500;

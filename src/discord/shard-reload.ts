@@ -1,6 +1,6 @@
 import type { Client } from 'discord.js';
-import type { ReloadOutcome } from '../corpus/reload.ts';
-import type { Logger } from '../log.ts';
+import type { ReloadOutcome } from '../app/reload.ts';
+import type { Logger } from '../app/log.ts';
 
 /**
  * Where broadcastEval finds this shard's reload. Code it evaluates in a shard sees

@@ -1,10 +1,10 @@
 import type { Corpus } from '../corpus/load.ts';
 import type { Article, Metric, Passage, Person, Region, Statistic } from '../corpus/schema.ts';
-import type { Citation, Figure, Suggestion } from './answer.ts';
-import { NameIndex } from './names.ts';
-import { PassageIndex, type IndexArrays } from './passage-index.ts';
-import { holds } from './sorted.ts';
-import { ArticleIds, JoinedTexts, passagesWithIdContaining } from './substring.ts';
+import type { Citation, Figure, Suggestion } from '../answers/answer.ts';
+import { NameIndex } from '../search/names.ts';
+import { PassageIndex, type IndexArrays } from '../search/passage-index.ts';
+import { holds } from '../search/sorted.ts';
+import { ArticleIds, JoinedTexts, passagesWithIdContaining } from '../search/substring.ts';
 
 export interface Choice {
   name: string;

@@ -1,4 +1,4 @@
-import { normalize } from '../engine/text.ts';
+import { normalize } from '../text/normalize.ts';
 import type { ArticleMeta, Block, SourceDocument } from './document.ts';
 import { readDate } from './dates.ts';
 

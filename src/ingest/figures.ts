@@ -1,4 +1,4 @@
-import { parseWrittenNumber } from '../corpus/numbers.ts';
+import { parseWrittenNumber } from '../text/numbers.ts';
 import type { Qualifier } from '../corpus/schema.ts';
 import type { Span } from './sentences.ts';
 

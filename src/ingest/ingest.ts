@@ -1,5 +1,5 @@
 import { ArticleSchema, type Article, type Gazetteer, type Metric, type Passage, type Person, type Region, type Statistic } from '../corpus/schema.ts';
-import { describePeriod } from '../engine/period.ts';
+import { describePeriod } from '../text/period.ts';
 import { cleanDocument } from './clean.ts';
 import type { SourceDocument, SourceFormat } from './document.ts';
 import { readHtml } from './html.ts';

@@ -1,5 +1,5 @@
 import type { Metric } from '../corpus/schema.ts';
-import { terms } from '../engine/text.ts';
+import { terms } from '../text/normalize.ts';
 import { slugify } from './slug.ts';
 
 /** A metric the gazetteer lacks, proposed from the words that describe a figure. */

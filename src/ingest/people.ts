@@ -1,5 +1,5 @@
 import type { Person } from '../corpus/schema.ts';
-import { normalize } from '../engine/text.ts';
+import { normalize } from '../text/normalize.ts';
 import { slugify } from './slug.ts';
 
 /** A person the passage names as speaking, before being resolved to the gazetteer. */

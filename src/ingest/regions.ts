@@ -1,5 +1,5 @@
 import type { Gazetteer, Region } from '../corpus/schema.ts';
-import { normalize } from '../engine/text.ts';
+import { normalize } from '../text/normalize.ts';
 
 export interface RegionMention {
   region: Region;

@@ -1,4 +1,4 @@
-import { describePeriod } from '../engine/period.ts';
+import { describePeriod } from '../text/period.ts';
 import type { IngestResult } from './ingest.ts';
 
 /** What a person checks before committing an ingested article: one screen, plain text. */

@@ -1,5 +1,5 @@
 import type { Article } from '../corpus/schema.ts';
-import { normalize } from '../engine/text.ts';
+import { normalize } from '../text/normalize.ts';
 
 /** A hand-labelled article: what a careful reader would extract from its input file. */
 export interface Expected {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadCorpus, type Corpus } from '../corpus/load.ts';
 import type { Gazetteer } from '../corpus/schema.ts';
-import { normalize } from '../engine/text.ts';
+import { normalize } from '../text/normalize.ts';
 import type { IngestResult } from './ingest.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { ButtonStyle, ComponentType, MessageFlags, type APIActionRowComponent, type APIButtonComponent } from 'discord-api-types/v10';
-import type { Answer } from '../engine/answer.ts';
+import type { Answer } from '../answers/answer.ts';
 import type { Choice } from '../engine/engine.ts';
 import { render, type Style } from './format.ts';
 import { cut, limits, neutralize } from './limits.ts';

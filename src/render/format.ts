@@ -1,5 +1,5 @@
-import type { Answer, AnswerItem, Citation, Figure } from '../engine/answer.ts';
-import { describePeriod } from '../engine/period.ts';
+import type { Answer, AnswerItem, Citation, Figure } from '../answers/answer.ts';
+import { describePeriod } from '../text/period.ts';
 
 /** How emphasis, quotes and source lines are written: Discord markdown or plain text. */
 export interface Style {

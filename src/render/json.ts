@@ -1,4 +1,4 @@
-import type { Answer } from '../engine/answer.ts';
+import type { Answer } from '../answers/answer.ts';
 import { toText } from './text.ts';
 
 /** The machine-readable answer of the one-shot CLI: stable field names, every figure with its citation. */

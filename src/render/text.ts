@@ -1,4 +1,4 @@
-import type { Answer } from '../engine/answer.ts';
+import type { Answer } from '../answers/answer.ts';
 import { render, type Style } from './format.ts';
 
 const plain: Style = {

@@ -41,7 +41,7 @@ describe('the running bot follows the corpus on disk', () => {
   it('answers /stat for an article added with corpus:add, without a restart', async () => {
     expect((await tradeQ1()).content).toContain('The corpus has no Foreign trade figure yet');
     const before = reloads('corpus reloaded');
-    const added = await runCli('src/ingest/cli.ts', [FIXTURE], { CORPUS_DIR: dir });
+    const added = await runCli('src/app/add.ts', [FIXTURE], { CORPUS_DIR: dir });
     expect(added.stderr).toBe('');
     expect(added.code).toBe(0);
     await bot.waitForLog(() => reloads('corpus reloaded') > before);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../../src/config.ts';
+import { ConfigError, parseConfig } from '../../src/app/config.ts';
 import { managerOptions } from '../../src/discord/shard-options.ts';
 
 const token = { DISCORD_TOKEN: 'test-token' };

@@ -18,8 +18,8 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const add = (args: string[], input?: string) => runCli('src/ingest/cli.ts', args, { CORPUS_DIR: dir }, input);
-const check = () => runCli('src/corpus/check.ts', [], { CORPUS_DIR: dir });
+const add = (args: string[], input?: string) => runCli('src/app/add.ts', args, { CORPUS_DIR: dir }, input);
+const check = () => runCli('src/app/check.ts', [], { CORPUS_DIR: dir });
 async function snapshot(): Promise<string> {
   const files = [];
   for (const sub of ['', 'articles', 'sources']) {

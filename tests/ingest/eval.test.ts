@@ -2,7 +2,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.ts';
-import { parseWrittenNumber } from '../../src/corpus/numbers.ts';
+import { parseWrittenNumber } from '../../src/text/numbers.ts';
 import { evaluate } from '../../src/ingest/evaluate.ts';
 import { formatOf } from '../../src/ingest/format.ts';
 import { ingest } from '../../src/ingest/ingest.ts';

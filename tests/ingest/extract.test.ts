@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.ts';
-import { parseWrittenNumber } from '../../src/corpus/numbers.ts';
+import { parseWrittenNumber } from '../../src/text/numbers.ts';
 import type { Gazetteer, Region } from '../../src/corpus/schema.ts';
 import { findFigures } from '../../src/ingest/figures.ts';
 import { ingest } from '../../src/ingest/ingest.ts';

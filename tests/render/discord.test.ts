@@ -3,12 +3,12 @@ import { MessageFlags } from 'discord-api-types/v10';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
 import type { Engine } from '../../src/engine/engine.ts';
-import { invoke } from '../../src/invoke.ts';
+import { invoke } from '../../src/command/invoke.ts';
 import { escapeMarkdown, toDiscordChoices, toDiscordReply, toSharedReply } from '../../src/render/discord.ts';
 import { cut, limits } from '../../src/render/limits.ts';
 import { hostileText } from '../support/hostile.ts';
 import { seedEngine } from '../support/corpus.ts';
-import { regionAnswer } from '../../src/engine/region.ts';
+import { regionAnswer } from '../../src/answers/region.ts';
 
 let engine: Engine;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openEngine } from '../../src/corpus/open.ts';
+import { openEngine } from '../../src/app/open.ts';
 import type { Engine } from '../../src/engine/engine.ts';
 
 export const CORPUS_DIR = path.resolve(import.meta.dirname, '../../corpus');

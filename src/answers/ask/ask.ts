@@ -1,0 +1,376 @@
+import type { Passage, Person, Region, Statistic } from '../../corpus/schema.ts';
+import { notFound, type Answer, type AnswerItem, type Suggestion } from '../answer.ts';
+import type { Engine } from '../../engine/engine.ts';
+import { excerptAround } from '../excerpt.ts';
+import { FigureWords } from '../../search/figure-words.ts';
+import { describePeriod, periodWithin } from '../../text/period.ts';
+import { EntityVocabulary, parseQuestion, type AskedPeriod, type Question } from './question.ts';
+import { describeRegion } from '../region.ts';
+import { summaryAnswer } from '../summary.ts';
+import { terms } from '../../text/normalize.ts';
+
+/**
+ * Shares of a question's content words a passage must contain to be offered as its
+ * answer; below them the reply is a refusal that names what is close. Tuned on the
+ * development part of tests/fixtures/questions.json (README, "How /ask decides").
+ */
+export interface Thresholds {
+  /** Over the whole corpus. */
+  passage: number;
+  /** Within the passages about a place the question names: the place already narrows them. */
+  place: number;
+  /** Of a figure's label, unit, metric names and quote, when the question names no metric. */
+  figure: number;
+}
+
+export const THRESHOLDS: Thresholds = { passage: 0.8, place: 0.5, figure: 0.75 };
+
+/** An answer to a question may quote more than a search hit: the answer is often the sentence after the match. */
+const ASK_EXCERPT = 500;
+
+// Words that mark a passage as giving a reason: they help rank answers to "why".
+const REASON_CUES = terms('reason because due based thanks so that in order to');
+// Verbs of attribution: a passage with one can answer "who said", even when the source is unnamed.
+const SPEECH = /\b(said|says|pointed out|stated|told|according to)\b/;
+
+/** Passages an answer quotes at most. */
+const SHOWN = 3;
+
+interface Attributed {
+  /** The positions of the passages that quote or report someone. */
+  all: Uint32Array;
+  /** Person id → the positions of the passages that quote them (or name them first). */
+  byPerson: Map<string, number[]>;
+}
+const attributedPassages = new WeakMap<Engine, Attributed>();
+/** The passages that quote or report someone, found once per corpus rather than per question. */
+function attributed(engine: Engine): Attributed {
+  let found = attributedPassages.get(engine);
+  if (!found) {
+    const all: number[] = [];
+    const byPerson = new Map<string, number[]>();
+    engine.corpus.passages.forEach((p, at) => {
+      if (!(p.speaker || p.people.length || SPEECH.test(p.text))) return;
+      all.push(at);
+      const person = p.speaker ?? p.people[0];
+      if (!person) return;
+      const list = byPerson.get(person);
+      if (list) list.push(at);
+      else byPerson.set(person, [at]);
+    });
+    attributedPassages.set(engine, (found = { all: Uint32Array.from(all), byPerson }));
+  }
+  return found;
+}
+
+const figureWords = new WeakMap<Engine, FigureWords>();
+function figureWordsOf(engine: Engine): FigureWords {
+  let words = figureWords.get(engine);
+  if (!words) figureWords.set(engine, (words = new FigureWords(engine)));
+  return words;
+}
+
+const vocabularies = new WeakMap<Engine, EntityVocabulary>();
+function vocabularyOf(engine: Engine): EntityVocabulary {
+  let v = vocabularies.get(engine);
+  if (!v) vocabularies.set(engine, (v = new EntityVocabulary(engine)));
+  return v;
+}
+
+/** Builds what /ask otherwise builds on its first questions (about a second at 250k passages). */
+export function prepareAsk(engine: Engine): void {
+  vocabularyOf(engine);
+  figureWordsOf(engine);
+  attributed(engine);
+}
+
+export function understand(engine: Engine, text: string): Question {
+  return parseQuestion(engine, text, vocabularyOf(engine));
+}
+
+/** A free-form question answered from the corpus, or refused with what is close. */
+export function askAnswer(engine: Engine, text: string, thresholds: Thresholds = THRESHOLDS): Answer {
+  if (!text.trim()) return notFound('Ask a question', ['Ask about the articles, e.g. “What was Jiangsu’s GDP growth?”']);
+  const q = understand(engine, text);
+  const answer = answerFor(engine, q, thresholds);
+  const understood = describeUnderstanding(q);
+  return { ...answer, title: `Q: ${text.trim()}`, lead: [...(understood ? [understood] : []), ...answer.lead] };
+}
+
+function answerFor(engine: Engine, q: Question, thresholds: Thresholds): Answer {
+  switch (q.intent) {
+    case 'figure':
+      return figureAnswer(engine, q, thresholds);
+    case 'who-said':
+      return whoSaid(engine, q, thresholds);
+    case 'who-is':
+      return whoIs(engine, q);
+    case 'what-is':
+    case 'overview':
+      if (!q.regions.length) return q.content.length ? passagesAnswer(engine, q, thresholds) : articleOverview(engine);
+      if (!q.content.length) return placeAnswer(engine, q, q.regions[0]!);
+      // "What is the population of Suzhou?" names a place but asks for something about it:
+      // a passage about the place that says it, else a figure, else an honest no.
+      return passagesAnswer(engine, q, thresholds, () => figureAnswer(engine, q, thresholds));
+    case 'why-how':
+      return passagesAnswer(engine, q, thresholds);
+  }
+}
+
+function describeUnderstanding(q: Question): string {
+  const parts = [
+    ...q.metrics.map((m) => m.name + (q.wantsChange ? ' (change)' : '')),
+    ...q.regions.map((r) => r.name),
+    ...q.people.map((p) => p.name),
+    ...(q.period ? [describeAsked(q.period)] : []),
+  ];
+  if (!q.chinese && parts.length === 0) return '';
+  return `Understood${q.chinese ? ' (asked in Chinese)' : ''}: ${parts.length ? parts.join(' · ') : 'no place, figure or person I know'}.`;
+}
+
+function describeAsked(period: AskedPeriod): string {
+  if (period.kind === 'absolute') return describePeriod(period.period);
+  if (period.kind === 'quarter') return `Q${period.quarter}`;
+  const year = period.yearsAgo === 0 ? 'this year' : 'last year';
+  return period.quarter ? `Q${period.quarter} of ${year}` : year;
+}
+
+// ---------------------------------------------------------------- figures
+
+function figureAnswer(engine: Engine, q: Question, thresholds: Thresholds): Answer {
+  const metrics = q.metrics.length ? new Set(q.metrics.map((m) => m.id)) : undefined;
+  const area = q.regions.length ? new Set(q.regions.flatMap((r) => engine.withDescendants(r)).map((r) => r.id)) : undefined;
+  let found: { stat: Statistic; share: number }[];
+  if (metrics || (area && !q.content.length)) {
+    found = engine.statsWhere({ ...(metrics ? { metrics } : {}), ...(area ? { regions: area } : {}) }).map((stat) => ({ stat, share: 1 }));
+  } else if (!q.content.length) {
+    // No metric, no place, no word of its own: the question names no figure to look for.
+    found = [];
+  } else {
+    // No metric named: the figure must be about most of the remaining words of the question.
+    found = figureWordsOf(engine).covering(q.content, thresholds.figure, q.measured, area && engine.statPositionsAbout(area));
+  }
+  if (q.period) found = found.filter(({ stat }) => inAskedPeriod(engine, stat, q.period!, q.wholePeriod));
+  const bestShare = found.reduce((best, f) => Math.max(best, f.share), 0);
+  const stats = found.filter((f) => f.share === bestShare).map((f) => f.stat);
+  if (stats.length === 0 && q.metrics.length) {
+    // A metric's synonym can be a common word ("projects"): before refusing, look for a
+    // figure about the question's words with the metric's words among them.
+    const loose = figureAnswer(engine, { ...q, metrics: [], content: [...q.content, ...q.metricWords] }, thresholds);
+    if (loose.found) return loose;
+  }
+  if (stats.length === 0) return figureRefusal(engine, q, metrics ? engine.statsWhere({ metrics }, 3) : []);
+  return {
+    found: true,
+    title: '',
+    lead: [],
+    items: stats.slice(0, 5).map((s) => ({ kind: 'figure', ...engine.figure(s) })),
+    suggestions: [],
+  };
+}
+
+function figureRefusal(engine: Engine, q: Question, sameMetric: readonly Statistic[]): Answer {
+  const asked = [...q.metrics.map((m) => m.name), ...q.regions.map((r) => r.name), ...(q.period ? [describeAsked(q.period)] : [])];
+  const lead = [
+    asked.length
+      ? `The articles give no figure for ${asked.join(', ')}.`
+      : 'The articles give no figure that answers this.',
+  ];
+  const near = sameMetric.length ? sameMetric : nearFigures(engine, q);
+  if (near.length) lead.push(`They do give: ${near.slice(0, 3).map((s) => figureLabel(engine, s)).join('; ')}.`);
+  return notFound('', lead, near.slice(0, 3).map((s) => ({ label: figureLabel(engine, s), command: `/stat ${s.metric} region:${s.region}` })));
+}
+
+/** What the corpus measures in the places asked about, when the metric asked for is not there. */
+function nearFigures(engine: Engine, q: Question): Statistic[] {
+  if (!q.regions.length) return [];
+  return engine.statsWhere({ regions: new Set(q.regions.flatMap((r) => engine.withDescendants(r)).map((r) => r.id)) }, 3);
+}
+
+function figureLabel(engine: Engine, s: Statistic): string {
+  return `${engine.metric(s.metric).name} for ${engine.region(s.region).name}${s.period ? ` (${describePeriod(s.period)})` : ''}`;
+}
+
+function inAskedPeriod(engine: Engine, s: Statistic, period: AskedPeriod, whole: boolean): boolean {
+  if (!s.period) return false;
+  // "The whole of 2024" is not answered by its first quarter.
+  if (period.kind === 'absolute') return whole ? s.period === period.period : periodWithin(s.period, period.period);
+  const quarter = /-Q([1-4])$/.exec(s.period)?.[1];
+  if (period.kind === 'quarter') return Number(quarter) === period.quarter;
+  const published = Number(engine.articleOf(engine.corpus.passageById.get(s.passage)!).published.slice(0, 4));
+  const year = String(published - period.yearsAgo);
+  return s.period.startsWith(year) && (!period.quarter || Number(quarter) === period.quarter);
+}
+
+// ---------------------------------------------------------------- people
+
+function whoSaid(engine: Engine, q: Question, thresholds: Thresholds): Answer {
+  const subject = /\bwhat (?:did|does|has) (.+?) (?:say|said|tell|call|describe|stress|point out|think)\b/.exec(q.text.toLowerCase())?.[1];
+  const role = q.people.length ? undefined : subject ? personByRole(engine, { ...q, content: terms(subject) }) : undefined;
+  const people = q.people.length ? q.people : role ? [role] : [];
+  if (subject && !people.length && !/^(the )?(article|report|it|cctv|reporters?|they|he|she|author)$/.test(subject.trim())) {
+    return passageRefusal(engine, q, `The articles quote no one called “${subject}”.`);
+  }
+  const quoted = attributed(engine);
+  const pool = people.length ? Uint32Array.from(new Set(people.flatMap((person) => quoted.byPerson.get(person.id) ?? []))).sort() : quoted.all;
+  const ranked = rankPassages(engine, q, pool, people.flatMap((p) => terms(p.name)), SHOWN, people.length ? 0 : thresholds.passage);
+  const best = ranked[0];
+  if (!best || (!people.length && best.share < thresholds.passage)) return passageRefusal(engine, q);
+  const shown = people.length ? ranked.filter((r) => r.score >= best.score * 0.5) : [best];
+  return {
+    found: true,
+    title: '',
+    lead: [],
+    items: shown.slice(0, 3).map(({ passage, matched }) => {
+      const id = passage.speaker ?? passage.people[0];
+      if (!id) return { kind: 'passage', heading: 'The article does not name the speaker:', citation: engine.cite(passage, excerptAround(passage.text, matched)) };
+      const person = engine.person(id);
+      const how = passage.speaker ? 'said' : 'is reported as saying';
+      // Reported speech sits in the sentence that names the speaker.
+      const near = passage.speaker ? matched : [...terms(`${person.name} ${person.aliases.join(' ')}`), ...matched];
+      return { kind: 'passage', heading: `${person.name} (${person.role}) ${how}:`, citation: engine.cite(passage, excerptAround(passage.text, near)) };
+    }),
+    suggestions: [],
+  };
+}
+
+function whoIs(engine: Engine, q: Question): Answer {
+  const person = q.people[0] ?? personByRole(engine, q);
+  if (!person) return passageRefusal(engine, q, 'No one in the articles matches that.');
+  const passage = engine.corpus.passages.find((p) => p.speaker === person.id) ?? engine.corpus.passages.find((p) => p.people.includes(person.id));
+  const items: AnswerItem[] = passage ? [{ kind: 'passage', heading: 'Where the article names them', citation: engine.cite(passage, excerptAround(passage.text, terms(person.aliases.join(' ') + ' ' + person.name), 300)) }] : [];
+  return {
+    found: true,
+    title: '',
+    lead: [`${person.name}${person.zh ? ` (${person.zh})` : ''}: ${person.role}.`, ...(person.note ? [person.note] : [])],
+    items,
+    suggestions: [{ label: `Passages about ${person.name}`, command: `/search ${person.name}` }],
+  };
+}
+
+/**
+ * "the party secretary of Jiangsu", "Shanghai's mayor": a person by the words of their
+ * role and their place. Every role word of the question must fit, and a deputy is not
+ * the office itself: Shanghai's deputy party secretary is not its party secretary.
+ */
+function personByRole(engine: Engine, q: Question): Person | undefined {
+  const people = engine.corpus.gazetteer.people;
+  const placeWords = new Set(engine.corpus.gazetteer.regions.flatMap((r) => terms(r.name)));
+  const roleVocabulary = new Set(people.flatMap((p) => terms(p.role)));
+  // An office nobody holds ("the governor", "the CEO") means nobody, whatever else fits.
+  const asked = q.content.filter((w) => (roleVocabulary.has(w) || OFFICES.has(w)) && !placeWords.has(w));
+  if (!asked.length) return undefined;
+  const deputyAsked = q.content.some((w) => w === 'deputi' || w === 'vice');
+  const places = new Set(q.regions.map((r) => r.id));
+  const fits = people.filter((p) => {
+    if (places.size && !(p.region && places.has(p.region))) return false;
+    const titles = titlesOf(p.role, deputyAsked);
+    return asked.every((w) => titles.has(w));
+  });
+  return fits.length === 1 ? fits[0] : undefined;
+}
+
+const OFFICES = new Set(
+  terms('governor mayor secretary ceo chief executive chairman chairwoman chair president premier minister director head founder manager spokesperson official'),
+);
+
+/** The stemmed words of a role, leaving out offices held only as deputy unless a deputy is asked for. */
+function titlesOf(role: string, deputyAsked: boolean): Set<string> {
+  const words = terms(role);
+  return new Set(words.filter((w, i) => deputyAsked || !(words[i - 1] === 'deputi' || words[i - 1] === 'vice')));
+}
+
+// ---------------------------------------------------------------- places and passages
+
+function placeAnswer(engine: Engine, q: Question, region: Region): Answer {
+  const area = new Set(engine.withDescendants(region).map((r) => r.id));
+  if (![...area].some((id) => engine.covers(id))) {
+    return notFound('', [`${describeRegion(engine, region)}.`, `The articles say nothing about ${region.name}.`], engine.regionSuggestions('').slice(0, 3));
+  }
+  const names = [region.name, ...region.aliases].flatMap((n) => terms(n));
+  const stats = engine.statsWhere({ regions: area }, 3);
+  // Passages whose figures are shown below would only repeat them.
+  const ranked = rankPassages(engine, q, engine.passagesWithoutFigures(engine.positionsAbout(area), engine.statPositionsAbout(area)), names);
+  return {
+    found: true,
+    title: '',
+    lead: [`${describeRegion(engine, region)}.`],
+    items: [
+      ...ranked.map(({ passage }) => ({ kind: 'passage' as const, citation: engine.cite(passage, excerptAround(passage.text, names)) })),
+      ...stats.map((s) => ({ kind: 'figure' as const, ...engine.figure(s) })),
+    ],
+    suggestions: [{ label: `Everything on ${region.name}`, command: `/region ${region.id}` }],
+  };
+}
+
+function passagesAnswer(engine: Engine, q: Question, thresholds: Thresholds, fallback?: () => Answer): Answer {
+  const names = [...q.regions.flatMap((r) => terms(r.name)), ...q.people.flatMap((p) => terms(p.name)), ...(/\bwhy\b|为什么|为何/.test(q.text.toLowerCase()) ? REASON_CUES : [])];
+  const inPlace = q.regions.length > 0;
+  const pool = inPlace ? engine.positionsAbout(new Set(q.regions.flatMap((r) => engine.withDescendants(r)).map((r) => r.id))) : undefined;
+  const floor = inPlace ? thresholds.place : thresholds.passage;
+  // Coverage counts the question's own words; the names only help the ranking. A question
+  // with no words beyond the place (asked in Chinese, say) is answered by the place's passages.
+  const ranked = rankPassages(engine, q, pool, names, SHOWN, floor);
+  const best = ranked[0];
+  if (!best || best.share < floor) return fallback?.() ?? passageRefusal(engine, q);
+  const shown = ranked.filter((r) => r.share >= floor && r.score >= best.score * 0.5).slice(0, 3);
+  return {
+    found: true,
+    title: '',
+    lead: [],
+    items: shown.map(({ passage, matched }) => ({ kind: 'passage', citation: engine.cite(passage, excerptAround(passage.text, matched, ASK_EXCERPT)) })),
+    suggestions: [],
+  };
+}
+
+/** "Give me a summary": the newest article's opening, its figures and its quoted speakers. */
+function articleOverview(engine: Engine): Answer {
+  const article = [...engine.corpus.articles].sort((a, b) => b.published.localeCompare(a.published))[0]!;
+  const digest = summaryAnswer(engine, article.id);
+  const opening = article.passages[0]!;
+  return {
+    ...digest,
+    lead: [`${article.title} (${article.outlet}).`, ...digest.lead.slice(0, 1)],
+    items: [{ kind: 'passage', heading: 'How it opens', citation: engine.cite(opening, excerptAround(opening.text, [], 400)) }, ...digest.items],
+  };
+}
+
+interface Ranked {
+  passage: Passage;
+  score: number;
+  share: number;
+  matched: string[];
+}
+
+/**
+ * The best passages of the pool (all when none is given) that hold at least `minShare`
+ * of the question's content words, with the share each holds: the greatest share first,
+ * then the best score. Names (of the places or people asked about) help the score but
+ * are not counted.
+ */
+function rankPassages(engine: Engine, q: Question, pool: Uint32Array | undefined, names: readonly string[] = [], limit = SHOWN, minShare = 0): Ranked[] {
+  // A metric named in a "why" or "how" question is a topic word like any other.
+  const asking = [...q.content, ...q.metricWords];
+  const wanted = asking.length || names.length ? asking : terms(q.text);
+  const { terms: searched, corrections } = engine.passages.resolve([...wanted, ...names].join(' '));
+  const corrected = new Map(corrections.map((c) => [c.from, c.to]));
+  const asked = new Set(wanted.map((w) => corrected.get(w) ?? w));
+  // Passages under the share asked for are never shown, so the ranking need not find them.
+  const atLeast = Math.ceil(minShare * asked.size - 1e-9);
+  return engine.passages.rank(searched, { limit, counted: asked, atLeast, ...(pool ? { within: pool } : {}) }).map((h) => ({
+    passage: h.passage,
+    score: h.score,
+    matched: h.matched,
+    share: asked.size ? h.matched.filter((t) => asked.has(t)).length / asked.size : 1,
+  }));
+}
+
+function passageRefusal(engine: Engine, q: Question, reason = 'The articles do not answer that.'): Answer {
+  const suggestions: Suggestion[] = [
+    ...q.regions.slice(0, 2).map((r) => ({ label: `What they say about ${r.name}`, command: `/region ${r.id}` })),
+    ...q.metrics.slice(0, 2).map((m) => ({ label: m.name, command: `/stat ${m.id}` })),
+  ];
+  const [near] = rankPassages(engine, q, undefined, [], 1);
+  if (near) suggestions.push({ label: 'the closest passage, which does not answer it', command: `/source ${near.passage.id}` });
+  return notFound('', [reason], suggestions);
+}

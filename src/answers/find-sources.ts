@@ -1,0 +1,63 @@
+import { parseWrittenNumber } from '../text/numbers.ts';
+import type { Statistic } from '../corpus/schema.ts';
+import { notFound, type Answer, type AnswerItem } from './answer.ts';
+import { understand } from './ask/ask.ts';
+import type { Engine } from '../engine/engine.ts';
+import { excerptAround } from './excerpt.ts';
+import { terms } from '../text/normalize.ts';
+
+const MAX_CLAIM = 2000;
+/** A passage bears on a claim when it holds at least this share of the claim's words. */
+const BEARING = 0.5;
+
+/**
+ * The corpus's evidence on a claim made in chat: the figures for what it names (and
+ * whether its numbers agree with them) and the passages that bear on it, each cited.
+ */
+export function findSources(engine: Engine, message: string): Answer {
+  const claim = message.slice(0, MAX_CLAIM).trim();
+  const title = `Sources for: ${claim.length > 120 ? `${claim.slice(0, 119)}…` : claim}`;
+  if (!claim) return notFound('Nothing to check', ['That message has no text to check.']);
+  const q = understand(engine, claim);
+  const claimed = numbersIn(claim);
+  const lead: string[] = [];
+
+  const figures = relevantFigures(engine, q.metrics.map((m) => m.id), q.regions.flatMap((r) => engine.withDescendants(r).map((x) => x.id)));
+  const figureItems: AnswerItem[] = figures.map((s) => ({ kind: 'figure', ...engine.figure(s) }));
+  if (figures.length && claimed.length) {
+    const agrees = figures.some((s) => claimed.some((n) => close(n, s.value) || (s.change && close(n, s.change.value))));
+    lead.push(agrees ? 'A number in the message matches a figure below.' : 'The numbers in the message differ from the figures below.');
+  }
+
+  const quoted = new Set(figures.map((s) => s.passage));
+  const result = engine.passages.search(claim, 5);
+  const words = Math.max(1, new Set(terms(claim)).size);
+  const passages: AnswerItem[] = result.hits
+    .filter((h) => !quoted.has(h.passage.id) && h.matched.length / words >= BEARING)
+    .slice(0, 3)
+    .map((h) => ({ kind: 'passage', citation: engine.cite(h.passage, excerptAround(h.passage.text, h.matched)) }));
+
+  if (!figureItems.length && !passages.length) {
+    return notFound(title, ['Nothing in the articles bears on this message.'], engine.regionSuggestions('').slice(0, 3));
+  }
+  return { found: true, title, lead, items: [...figureItems, ...passages], suggestions: [] };
+}
+
+function relevantFigures(engine: Engine, metrics: string[], regions: string[]): Statistic[] {
+  if (!metrics.length) return [];
+  return engine.statsWhere({ metrics: new Set(metrics), ...(regions.length ? { regions: new Set(regions) } : {}) });
+}
+
+/** Every number in a text, read as the corpus writes values: "3.1 trillion" → 3.1e12, "8%" → 8. */
+function numbersIn(text: string): number[] {
+  const found = text.match(/\d[\d,]*(\.\d+)?\s*(thousand|million|billion|trillion)?/gi) ?? [];
+  return found.flatMap((w) => {
+    const n = parseWrittenNumber(w);
+    return n === undefined || /^(19|20)\d{2}$/.test(w.trim()) ? [] : [n];
+  });
+}
+
+/** Equal as people round: 3.1 trillion is 3.1 trillion, 6.2% is 6.2. */
+function close(a: number, b: number): boolean {
+  return Math.abs(a - b) <= Math.max(Math.abs(b) * 0.005, 1e-9);
+}

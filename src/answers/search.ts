@@ -1,0 +1,47 @@
+import { notFound, type Answer, type Suggestion } from './answer.ts';
+import type { Engine } from '../engine/engine.ts';
+import { understand } from './ask/ask.ts';
+import { excerptAround } from './excerpt.ts';
+import { terms } from '../text/normalize.ts';
+
+const RESULTS = 5;
+const RELATIVE_FLOOR = 0.4;
+
+/** The passages that best match free text, each cited with its most relevant sentences. */
+export function searchAnswer(engine: Engine, query: string): Answer {
+  const asked = [...new Set(terms(query.slice(0, 2000)))];
+  const entities = entitySuggestions(engine, query);
+  const result = engine.passages.search(query, RESULTS, RELATIVE_FLOOR);
+  const title = `Search: ${query}`;
+  // A hit on a minority of the query's words is a near miss, not an answer.
+  const best = result.hits[0];
+  if (!best || best.matched.length < Math.ceil(asked.length / 2)) {
+    const near = result.hits.length
+      ? [`Nothing in the corpus matches all of that. Closest passages mention: ${result.terms.join(', ')}.`]
+      : ['Nothing in the corpus matches that.'];
+    return notFound(title, near, entities.length ? entities : engine.regionSuggestions('').slice(0, 3));
+  }
+  const lead = result.corrections.length ? [`Searched for ${result.corrections.map((c) => `“${c.to}” (you typed “${c.from}”)`).join(', ')}.`] : [];
+  // Passages far below the best one are noise that happens to share a word.
+  const strong = result.hits.filter((h) => h.matched.length >= Math.ceil(asked.length / 2) && h.score >= best.score * RELATIVE_FLOOR);
+  return {
+    found: true,
+    title,
+    lead,
+    items: strong.map((h) => ({ kind: 'passage', citation: engine.cite(h.passage, excerptAround(h.passage.text, h.matched)) })),
+    suggestions: entities,
+  };
+}
+
+/**
+ * When the query names regions or metrics, the commands that answer them directly. The
+ * names are found as /ask finds them in a question, by their words: fuzzy-matching the
+ * whole query against every name in the gazetteer cost more than the search itself.
+ */
+function entitySuggestions(engine: Engine, query: string): Suggestion[] {
+  const q = understand(engine, query);
+  return [
+    ...q.regions.slice(0, 2).map((r) => ({ label: r.name, command: `/region ${r.id}` })),
+    ...q.metrics.filter((m) => engine.measures(m.id)).slice(0, 2).map((m) => ({ label: m.name, command: `/stat ${m.id}` })),
+  ];
+}

@@ -1,0 +1,55 @@
+import type { Passage } from '../corpus/schema.ts';
+import { notFound, type Answer, type AnswerItem } from './answer.ts';
+import type { Choice, Engine } from '../engine/engine.ts';
+import { firstSentence } from './excerpt.ts';
+import { normalize } from '../text/normalize.ts';
+
+/** One passage whole, with the paragraphs around it for context. */
+export function sourceAnswer(engine: Engine, id: string): Answer {
+  const passage = findPassage(engine, id);
+  if (!passage) {
+    return notFound('No such passage', [`No passage has the id “${id}”. Passage ids look like “${engine.corpus.passages[0]!.id}”.`],
+      passageChoices(engine, id).slice(0, 5).map((c) => ({ label: c.name, command: `/source ${c.value}` })));
+  }
+  const article = engine.articleOf(passage);
+  const neighbour = (p: Passage | undefined, heading: string): AnswerItem[] => {
+    if (!p) return [];
+    // The neighbours are context: their first sentence is enough to place the passage.
+    return [{ kind: 'passage', heading, citation: engine.cite(p, firstSentence(p.text)) }];
+  };
+  const at = article.passages.indexOf(passage);
+  const speaker = passage.speaker ? engine.person(passage.speaker) : undefined;
+  return {
+    found: true,
+    title: `${article.title} ¶${passage.paragraph}`,
+    lead: speaker ? [`Speaker: ${speaker.name}${speaker.zh ? ` (${speaker.zh})` : ''}, ${speaker.role}.`] : [],
+    items: [
+      { kind: 'passage', citation: engine.cite(passage) },
+      ...neighbour(article.passages[at - 1], 'Before'),
+      ...neighbour(article.passages[at + 1], 'After'),
+    ],
+    suggestions: [],
+  };
+}
+
+function findPassage(engine: Engine, id: string): Passage | undefined {
+  const key = id.trim();
+  const exact = engine.corpus.passageById.get(key);
+  if (exact) return exact;
+  // With one article, "p4" or "4" is unambiguous.
+  const paragraph = /^(?:#?p)?(\d+)$/i.exec(key)?.[1];
+  if (paragraph && engine.corpus.articles.length === 1) {
+    return engine.corpus.articles[0]!.passages.find((p) => p.paragraph === Number(paragraph));
+  }
+  return undefined;
+}
+
+/** Passages by id or by words of their text, for autocomplete. */
+export function passageChoices(engine: Engine, query: string): Choice[] {
+  const q = normalize(query.slice(0, 200));
+  const byId = engine.passagesWithIdContaining(q, 25);
+  // Words rather than an id: the passages that hold all of them, as a filter narrows while typing.
+  const list = byId.length ? byId : engine.passages.withAll(engine.passages.resolve(q).terms, 25);
+  // A choice shows 100 characters: the rest of a passage need not be copied into it.
+  return list.slice(0, 25).map((p) => ({ name: `¶${p.paragraph} ${p.text.slice(0, 200)}`, value: p.id }));
+}

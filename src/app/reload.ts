@@ -1,0 +1,91 @@
+import { watch, type FSWatcher } from 'node:fs';
+import type { Engine } from '../engine/engine.ts';
+import type { Logger } from './log.ts';
+import { CorpusError, type CorpusProblem } from '../corpus/errors.ts';
+
+export type ReloadOutcome =
+  | { ok: true; articles: number; passages: number; stats: number; ms: number }
+  | { ok: false; problems: CorpusProblem[]; ms: number };
+
+/** Files whose change changes the corpus; the prebuilt index and half-written temporaries do not. */
+const CORPUS_FILE = /^(?:gazetteer\.json|articles[/\\][^./\\][^/\\]*\.json|sources[/\\][^./\\][^/\\]*)$/;
+/** Editors and `corpus:add` write several files in a row: wait for the burst to end. */
+const SETTLE_MS = 300;
+
+/**
+ * The engine the bot serves, and its replacement. A reload builds a whole new
+ * engine from the corpus on disk and swaps one reference only if the new corpus is
+ * valid; until then, and if it is not, every question is answered by the old one.
+ * A request holds the engine it started with, so none sees a half-built index.
+ */
+export class LiveEngine {
+  private engine: Engine;
+  private running: Promise<ReloadOutcome> | undefined;
+  private queued: Promise<ReloadOutcome> | undefined;
+
+  constructor(
+    initial: Engine,
+    private readonly open: () => Promise<Engine>,
+    private readonly log: Logger,
+  ) {
+    this.engine = initial;
+  }
+
+  /** The engine to answer with now. */
+  readonly current = (): Engine => this.engine;
+
+  /**
+   * Reloads the corpus. While one reload runs, calls share a single follow-up one,
+   * which reads the files as they are after the running one: a change made during a
+   * reload is never missed, and a burst of requests costs two loads, not one each.
+   */
+  reload(reason: string): Promise<ReloadOutcome> {
+    if (!this.running) {
+      this.running = this.run(reason).finally(() => (this.running = undefined));
+      return this.running;
+    }
+    this.queued ??= this.running.then(() => {
+      this.queued = undefined;
+      return this.reload(reason);
+    });
+    return this.queued;
+  }
+
+  private async run(reason: string): Promise<ReloadOutcome> {
+    const started = performance.now();
+    const ms = () => Math.round(performance.now() - started);
+    try {
+      const next = await this.open();
+      this.engine = next;
+      const { articles, passages, stats } = next.corpus;
+      this.log.info({ reason, articles: articles.length, passages: passages.length, stats: stats.length, ms: ms() }, 'corpus reloaded');
+      return { ok: true, articles: articles.length, passages: passages.length, stats: stats.length, ms: ms() };
+    } catch (error) {
+      const problems = error instanceof CorpusError ? error.problems : [{ file: '(corpus)', path: '$', message: (error as Error).message }];
+      this.log.error({ reason, problems, ms: ms() }, 'corpus reload failed; still serving the previous corpus');
+      return { ok: false, problems, ms: ms() };
+    }
+  }
+
+  /** Reloads when a corpus file changes under `dir`. Returns a function that stops watching. */
+  watch(dir: string): () => void {
+    let timer: NodeJS.Timeout | undefined;
+    let watcher: FSWatcher;
+    try {
+      watcher = watch(dir, { recursive: true }, (_event, file) => {
+        if (!file || !CORPUS_FILE.test(file.toString())) return;
+        clearTimeout(timer);
+        timer = setTimeout(() => void this.reload(`file changed: ${file.toString()}`), SETTLE_MS);
+      });
+    } catch (error) {
+      this.log.warn({ err: error, dir }, 'cannot watch the corpus folder; /reload still works');
+      return () => {};
+    }
+    watcher.on('error', (error) => this.log.warn({ err: error, dir }, 'stopped watching the corpus folder; /reload still works'));
+    this.log.info({ dir }, 'watching the corpus for changes');
+    return () => {
+      clearTimeout(timer);
+      watcher.close();
+    };
+  }
+}

@@ -1,0 +1,88 @@
+import type { Statistic } from '../corpus/schema.ts';
+import type { Engine } from '../engine/engine.ts';
+import { holds } from './sorted.ts';
+import { stem, terms } from '../text/normalize.ts';
+
+/**
+ * Which figures use which words (in their label, unit, quote and metric names), so a
+ * question that names no metric finds the figures about its words without reading
+ * each of the corpus's figures: at 250k passages there are some 100k of them.
+ */
+export class FigureWords {
+  /** Word → the positions (in corpus.stats) of the figures using it, ascending. */
+  private readonly postings = new Map<string, Uint32Array>();
+  private readonly stats: readonly Statistic[];
+  // Scratch per figure, clean between calls: how many words it covers, and the last word counted.
+  private readonly counts: Uint8Array;
+  private readonly stamps: Uint8Array;
+
+  constructor(engine: Engine) {
+    this.stats = engine.corpus.stats;
+    this.counts = new Uint8Array(this.stats.length);
+    this.stamps = new Uint8Array(this.stats.length);
+    const lists = new Map<string, number[]>();
+    // Metrics, labels and units repeat across thousands of figures: each is tokenized once.
+    const seen = new Map<string, string[]>();
+    const termsOnce = (text: string) => {
+      let list = seen.get(text);
+      if (!list) seen.set(text, (list = terms(text)));
+      return list;
+    };
+    engine.corpus.stats.forEach((s, at) => {
+      const metric = engine.metric(s.metric);
+      const words = [...termsOnce(s.label), ...termsOnce(s.unit), ...terms(s.quote), ...termsOnce([metric.name, ...metric.synonyms].join(' '))];
+      for (const word of new Set(words)) {
+        const list = lists.get(word);
+        if (list) list.push(at);
+        else lists.set(word, [at]);
+      }
+    });
+    for (const [word, list] of lists) this.postings.set(word, Uint32Array.from(list));
+  }
+
+  /**
+   * The figures using at least `share` of the words (a word counts when the figure uses
+   * it or its stem) and, if given, the word `required`; only among `among` (positions in
+   * corpus.stats, ascending) when given. Each with the share it covers, in corpus order.
+   */
+  covering(words: readonly string[], share: number, required?: string, among?: Uint32Array): { stat: Statistic; share: number }[] {
+    if (!words.length) return [];
+    const lists = words.map((word) => [...new Set([word, stem(word)])].map((form) => this.postings.get(form)).filter((l) => l !== undefined));
+    const needed = required ? this.postings.get(required) : undefined;
+    const covered: { stat: Statistic; share: number }[] = [];
+    const offer = (at: number, count: number) => {
+      if (count / words.length < share) return;
+      if (required && !(needed && holds(needed, at))) return;
+      covered.push({ stat: this.stats[at]!, share: count / words.length });
+    };
+    const postings = lists.reduce((n, forms) => forms.reduce((m, l) => m + l.length, n), 0);
+    if (among && among.length * lists.length * LOOKUP < postings) {
+      // A place's few figures: each looked up in the words' lists, rather than every list walked.
+      for (const at of among) offer(at, lists.filter((forms) => forms.some((l) => holds(l, at))).length);
+      return covered;
+    }
+    const { counts, stamps } = this;
+    const touched: number[] = [];
+    lists.forEach((forms, w) => {
+      // A figure counts a word once, whether it uses the word or its stem or both.
+      for (const list of forms) {
+        for (const at of list) {
+          if (stamps[at] === w + 1) continue;
+          stamps[at] = w + 1;
+          if (counts[at] === 0) touched.push(at);
+          counts[at] = counts[at]! + 1;
+        }
+      }
+    });
+    const wanted = among && new Set(among);
+    for (const at of touched.sort((a, b) => a - b)) {
+      if (!wanted || wanted.has(at)) offer(at, counts[at]!);
+      counts[at] = 0;
+      stamps[at] = 0;
+    }
+    return covered;
+  }
+}
+
+/** A place's figures are looked up one by one when the words' lists are this many times longer. */
+const LOOKUP = 8;

@@ -1,0 +1,112 @@
+import Fuse, { type FuseIndex } from 'fuse.js';
+import { LetterFilter } from './fuse-filter.ts';
+import { normalize } from '../text/normalize.ts';
+
+export interface NameMatch<T> {
+  target: T;
+  /** The name or alias that matched, as written in the gazetteer. */
+  name: string;
+  /** 0 is exact; Fuse.js's score otherwise. */
+  score: number;
+}
+
+interface Row<T> {
+  key: string;
+  name: string;
+  target: T;
+}
+
+const FUSE_OPTIONS = { keys: ['key'], includeScore: true, ignoreLocation: true, threshold: 0.45 };
+
+/**
+ * Finds entities by any of their names. Exact names are a map lookup; anything else
+ * goes to Fuse.js, which is good at exactly this: fuzzy matching of short strings.
+ *
+ * With a full gazetteer (hundreds of places, thousands of names) scoring every name
+ * against a whole search query took 10–40 ms. Fuse.js now scores only the names a
+ * letter count says could match (LetterFilter); its index records for them keep their
+ * positions, so scores and the order of ties are what a search of every name gives.
+ */
+export class NameIndex<T> {
+  private readonly exact = new Map<string, NameMatch<T>>();
+  private readonly rows: Row<T>[] = [];
+  private readonly index: FuseIndex<Row<T>>;
+  private readonly letters: LetterFilter;
+
+  constructor(entries: Iterable<{ target: T; names: readonly (string | undefined)[] }>) {
+    const rows = this.rows;
+    for (const { target, names } of entries) {
+      for (const name of names) {
+        if (!name) continue;
+        const key = normalize(name);
+        if (!this.exact.has(key)) this.exact.set(key, { target, name, score: 0 });
+        rows.push({ key, name, target });
+      }
+    }
+    this.index = Fuse.createIndex(FUSE_OPTIONS.keys, rows);
+    this.letters = new LetterFilter(rows.map((r) => r.key.toLowerCase()));
+  }
+
+  /** Best matches first, one per target. */
+  search(query: string, limit = 10): NameMatch<T>[] {
+    const key = normalize(query).slice(0, 100);
+    if (!key) return [];
+    const exact = this.exact.get(key);
+    const out: NameMatch<T>[] = exact ? [exact] : [];
+    for (const hit of this.fuzzy(key, limit * 4)) {
+      if (out.length >= limit) break;
+      if (out.some((m) => m.target === hit.item.target)) continue;
+      // A name the query begins is as good as typed out: "jiangs" is Jiangsu.
+      const prefix = hit.item.key.startsWith(key) && key.length >= 3;
+      out.push({ target: hit.item.target, name: hit.item.name, score: prefix ? Math.min(hit.score ?? 1, 0.05) : hit.score ?? 1 });
+    }
+    return out.sort((a, b) => a.score - b.score);
+  }
+
+  /**
+   * Names as someone types them, for autocomplete: those that begin with the text, then
+   * those with a later word that does, in gazetteer order, one per entity. Only text that
+   * begins no name (a typo) goes to fuzzy search: on a keystroke's two or three letters
+   * Fuse.js finds nearly every name and costs most of autocomplete's 2 ms.
+   */
+  complete(query: string, limit: number): NameMatch<T>[] {
+    const key = normalize(query).slice(0, 100);
+    if (!key) return [];
+    const begins: Row<T>[] = [];
+    const later: Row<T>[] = [];
+    for (const row of this.rows) {
+      if (row.key.startsWith(key)) begins.push(row);
+      else if (row.key.includes(` ${key}`) || row.key.includes(`-${key}`)) later.push(row);
+    }
+    if (!begins.length && !later.length) return this.search(query, limit);
+    // A name typed out in full comes first, whatever precedes it in the gazetteer.
+    begins.sort((a, b) => Number(b.key === key) - Number(a.key === key));
+    const out: NameMatch<T>[] = [];
+    for (const row of [...begins, ...later]) {
+      if (out.length >= limit) break;
+      if (!out.some((m) => m.target === row.target)) out.push({ target: row.target, name: row.name, score: row.key === key ? 0 : 0.05 });
+    }
+    return out;
+  }
+
+  /** What `new Fuse(rows, FUSE_OPTIONS).search(key, { limit })` finds, scoring only the names that can match. */
+  private fuzzy(key: string, limit: number) {
+    const mask = this.letters.candidates(key.toLowerCase(), FUSE_OPTIONS.threshold);
+    const records = this.index.records.filter((r) => mask[r.i] === 1);
+    if (records.length === 0) return [];
+    const index = Fuse.parseIndex<Row<T>>({ keys: this.index.keys, records });
+    return new Fuse(this.rows, FUSE_OPTIONS, index).search(key, { limit });
+  }
+
+  /** The one entity the query names, if it names one confidently. */
+  resolve(query: string): NameMatch<T> | undefined {
+    const [best, second] = this.search(query, 2);
+    if (!best || best.score > CONFIDENT) return undefined;
+    // Two equally good candidates ("su" → Suzhou or Jiangsu?) is not confidence.
+    if (second && best.score > 0 && second.score - best.score < 0.02) return undefined;
+    return best;
+  }
+}
+
+/** Fuse.js scores at or under this are typos of the name, above it guesses (tuned on the tests' misspellings). */
+export const CONFIDENT = 0.3;

@@ -1,0 +1,90 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeSyntheticCorpus } from '../../bench/synthetic/corpus.ts';
+import { openCorpus } from '../../src/app/open.ts';
+import { MAX_ITEMS } from '../../src/answers/answer.ts';
+import { articlesAnswer } from '../../src/answers/articles.ts';
+import type { Engine } from '../../src/engine/engine.ts';
+import { regionAnswer } from '../../src/answers/region.ts';
+import { statAnswer } from '../../src/answers/stat.ts';
+import { toDiscordReply } from '../../src/render/discord.ts';
+import { toJson } from '../../src/render/json.ts';
+import { toText } from '../../src/render/text.ts';
+import { CORPUS_DIR } from '../support/corpus.ts';
+import { FigureWords } from '../../src/search/figure-words.ts';
+import { terms } from '../../src/text/normalize.ts';
+
+/** Answers with more items than any reply can hold: they list a page and count the rest. */
+let dir: string;
+let engine: Engine;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'footnote-large-'));
+  await writeSyntheticCorpus(dir, 1500, { gazetteer: path.join(CORPUS_DIR, 'gazetteer.json') });
+  ({ engine } = await openCorpus(dir, { prebuilt: 'ignore' }));
+});
+
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('answers larger than a page', () => {
+  it('/articles lists the first articles and says how many more there are, in every form', () => {
+    const total = engine.corpus.articles.length;
+    expect(total).toBeGreaterThan(MAX_ITEMS);
+    const answer = articlesAnswer(engine);
+    expect(answer.items).toHaveLength(MAX_ITEMS);
+    expect(answer.more).toBe(total - MAX_ITEMS);
+    expect(toJson(answer).more).toBe(total - MAX_ITEMS);
+    expect(toText(answer)).toContain(`…and ${total - MAX_ITEMS} more.`);
+    // Discord shows fewer still; its count covers both what the answer and the reply left out.
+    const reply = toDiscordReply(answer, { ephemeral: false });
+    const shown = (reply.content.match(/^-# — /gm) ?? []).length;
+    expect(reply.content).toContain(`…and ${total - shown} more not shown`);
+  });
+
+  it('/region lists the figures first, then passages, from the whole region', () => {
+    const china = regionAnswer(engine, 'China');
+    const passages = engine.passagesAbout(new Set(engine.withDescendants(engine.region('china')).map((r) => r.id)));
+    const stats = engine.statsWhere({ regions: new Set(engine.withDescendants(engine.region('china')).map((r) => r.id)) });
+    const quoted = new Set(stats.map((s) => s.passage));
+    expect(china.items).toHaveLength(MAX_ITEMS);
+    expect(china.more).toBe(stats.length + passages.filter((p) => !quoted.has(p.id)).length - MAX_ITEMS);
+    expect(china.items[0]!.kind).toBe(stats.length ? 'figure' : 'passage');
+  });
+
+  it('/stat gives the same figures, in corpus order, whichever index it walks', () => {
+    const metric = engine.corpus.stats[0]!.metric;
+    const region = engine.corpus.stats[0]!.region;
+    const both = engine.statsWhere({ metrics: new Set([metric]), regions: new Set([region]) });
+    expect(both).toEqual(engine.corpus.stats.filter((s) => s.metric === metric && s.region === region));
+    expect(engine.statsWhere({ metrics: new Set([metric]) })).toEqual(engine.corpus.stats.filter((s) => s.metric === metric));
+    const answer = statAnswer(engine, { metric });
+    expect(answer.items.length + (answer.more ?? 0)).toBe(engine.corpus.stats.filter((s) => s.metric === metric).length);
+  });
+
+  it('finds the figures about words within a place alike, by walking the words or looking up the place', () => {
+    const words = new FigureWords(engine);
+    for (const region of engine.coveredRegions().slice(0, 40)) {
+      const area = new Set(engine.withDescendants(region).map((r) => r.id));
+      for (const question of ['industrial value added', 'gdp growth', 'enterprises above designated size', 'output of rocket parts']) {
+        const content = terms(question);
+        const among = engine.statPositionsAbout(area);
+        const everywhere = words.covering(content, 0.5).filter(({ stat }) => area.has(stat.region));
+        expect(words.covering(content, 0.5, undefined, among), `${question} in ${region.id}`).toEqual(everywhere);
+      }
+    }
+  });
+
+  it('knows which of a place’s passages quote none of its figures, and which of its figures are quoted from it', () => {
+    for (const region of engine.coveredRegions().slice(0, 40)) {
+      const area = new Set(engine.withDescendants(region).map((r) => r.id));
+      const quoted = new Set(engine.statsWhere({ regions: area }).map((s) => s.passage));
+      const expected = engine.passagesAbout(area).filter((p) => !quoted.has(p.id)).map((p) => engine.position(p));
+      const place = [engine.positionsAbout(area), engine.statPositionsAbout(area)] as const;
+      expect([...engine.passagesWithoutFigures(...place)], region.id).toEqual(expected);
+      const about = new Set(engine.passagesAbout(area).map((p) => p.id));
+      expect(engine.figuresQuotedIn(...place), region.id).toEqual(engine.statsWhere({ regions: area }).filter((s) => about.has(s.passage)));
+    }
+  });
+});
