@@ -1,6 +1,7 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { defineCommand, hideOption } from '../src/command/command.ts';
 import { regionAnswer } from '../src/answers/region.ts';
+import { choices } from '../src/answers/choices.ts';
 
 export default defineCommand({
   data: {
@@ -12,5 +13,5 @@ export default defineCommand({
     ],
   },
   execute: ({ name }, { engine }) => regionAnswer(engine, name),
-  autocomplete: ({ value }, { engine }) => engine.choices(engine.regions, engine.coveredRegions(), value),
+  autocomplete: ({ value }, { engine }) => choices(engine.regions, engine.coveredRegions(), value),
 });

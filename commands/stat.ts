@@ -1,6 +1,7 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { defineCommand, hideOption } from '../src/command/command.ts';
 import { statAnswer } from '../src/answers/stat.ts';
+import { choices } from '../src/answers/choices.ts';
 
 export default defineCommand({
   data: {
@@ -15,7 +16,7 @@ export default defineCommand({
   },
   execute: ({ metric, region, period }, { engine }) => statAnswer(engine, { metric, region, period }),
   autocomplete: ({ name, value }, { engine }) => {
-    if (name === 'region') return engine.choices(engine.regions, engine.coveredRegions(), value);
-    return engine.choices(engine.metrics, engine.corpus.gazetteer.metrics, value).filter((c) => engine.measures(c.value));
+    if (name === 'region') return choices(engine.regions, engine.coveredRegions(), value);
+    return choices(engine.metrics, engine.corpus.gazetteer.metrics, value).filter((c) => engine.figures.measures(c.value));
   },
 });

@@ -5,6 +5,8 @@ import { understand } from './ask/ask.ts';
 import type { Engine } from '../engine/engine.ts';
 import { excerptAround } from './excerpt.ts';
 import { terms } from '../text/normalize.ts';
+import { cite, figureItem } from './cite.ts';
+import { regionSuggestions } from './choices.ts';
 
 const MAX_CLAIM = 2000;
 /** A passage bears on a claim when it holds at least this share of the claim's words. */
@@ -22,8 +24,8 @@ export function findSources(engine: Engine, message: string): Answer {
   const claimed = numbersIn(claim);
   const lead: string[] = [];
 
-  const figures = relevantFigures(engine, q.metrics.map((m) => m.id), q.regions.flatMap((r) => engine.withDescendants(r).map((x) => x.id)));
-  const figureItems: AnswerItem[] = figures.map((s) => ({ kind: 'figure', ...engine.figure(s) }));
+  const figures = relevantFigures(engine, q.metrics.map((m) => m.id), q.regions.length ? engine.area(...q.regions).ids : undefined);
+  const figureItems: AnswerItem[] = figures.map((s) => ({ kind: 'figure', ...figureItem(engine, s) }));
   if (figures.length && claimed.length) {
     const agrees = figures.some((s) => claimed.some((n) => close(n, s.value) || (s.change && close(n, s.change.value))));
     lead.push(agrees ? 'A number in the message matches a figure below.' : 'The numbers in the message differ from the figures below.');
@@ -35,17 +37,17 @@ export function findSources(engine: Engine, message: string): Answer {
   const passages: AnswerItem[] = result.hits
     .filter((h) => !quoted.has(h.passage.id) && h.matched.length / words >= BEARING)
     .slice(0, 3)
-    .map((h) => ({ kind: 'passage', citation: engine.cite(h.passage, excerptAround(h.passage.text, h.matched)) }));
+    .map((h) => ({ kind: 'passage', citation: cite(engine, h.passage, excerptAround(h.passage.text, h.matched)) }));
 
   if (!figureItems.length && !passages.length) {
-    return notFound(title, ['Nothing in the articles bears on this message.'], engine.regionSuggestions('').slice(0, 3));
+    return notFound(title, ['Nothing in the articles bears on this message.'], regionSuggestions(engine, '').slice(0, 3));
   }
   return { found: true, title, lead, items: [...figureItems, ...passages], suggestions: [] };
 }
 
-function relevantFigures(engine: Engine, metrics: string[], regions: string[]): Statistic[] {
+function relevantFigures(engine: Engine, metrics: string[], regions: ReadonlySet<string> | undefined): Statistic[] {
   if (!metrics.length) return [];
-  return engine.statsWhere({ metrics: new Set(metrics), ...(regions.length ? { regions: new Set(regions) } : {}) });
+  return engine.figures.where({ metrics: new Set(metrics), ...(regions ? { regions } : {}) });
 }
 
 /** Every number in a text, read as the corpus writes values: "3.1 trillion" → 3.1e12, "8%" → 8. */

@@ -3,6 +3,8 @@ import { firstItems, notFound, type Answer, type AnswerItem } from './answer.ts'
 import type { Engine } from '../engine/engine.ts';
 import { excerptAround } from './excerpt.ts';
 import { terms } from '../text/normalize.ts';
+import { cite, figureItem } from './cite.ts';
+import { regionSuggestions } from './choices.ts';
 
 const kindNames: Record<Region['kind'], string> = {
   country: 'country',
@@ -17,7 +19,7 @@ const kindNames: Record<Region['kind'], string> = {
 };
 
 export function describeRegion(engine: Engine, region: Region): string {
-  const parents = engine.ancestry(region).slice(0, -1).reverse().map((r) => r.name);
+  const parents = engine.places.ancestry(region).slice(0, -1).reverse().map((r) => r.name);
   const within = parents.length ? ` in ${parents.join(', ')}` : '';
   return `${region.name}${region.zh ? ` (${region.zh})` : ''}: ${kindNames[region.kind]}${within}`;
 }
@@ -26,15 +28,14 @@ export function describeRegion(engine: Engine, region: Region): string {
 export function regionAnswer(engine: Engine, name: string): Answer {
   const match = engine.regions.resolve(name);
   if (!match) {
-    return notFound('No such region', [`No region in the corpus is called “${name}”.`], engine.regionSuggestions(name));
+    return notFound('No such region', [`No region in the corpus is called “${name}”.`], regionSuggestions(engine, name));
   }
   const region = match.target;
-  const area = engine.withDescendants(region);
-  const ids = new Set(area.map((r) => r.id));
-  const positions = engine.positionsAbout(ids);
+  const area = engine.area(region);
+  const positions = area.passages();
   const title = region.zh ? `${region.name} (${region.zh})` : region.name;
   if (positions.length === 0) {
-    return notFound(title, [`${describeRegion(engine, region)}.`, `The corpus does not cover ${region.name} yet.`], engine.regionSuggestions(''));
+    return notFound(title, [`${describeRegion(engine, region)}.`, `The corpus does not cover ${region.name} yet.`], regionSuggestions(engine, ''));
   }
 
   // Positions, not passages: a province holds thousands, and only a page of them is shown.
@@ -45,21 +46,21 @@ export function regionAnswer(engine: Engine, name: string): Answer {
     if (speaker) speakerIds.add(speaker);
   }
   const speakers = [...speakerIds].map((id) => engine.person(id));
-  const inside = area.slice(1).filter((r) => engine.covers(r.id));
+  const inside = area.places.slice(1).filter((r) => engine.covers(r.id));
   const lead = [`${describeRegion(engine, region)}.`];
   if (inside.length) lead.push(`Includes: ${inside.map((r) => r.name).join(', ')}.`);
   if (speakers.length) lead.push(`Quoted: ${speakers.map((p) => `${p.name}, ${p.role}`).join('; ')}.`);
 
-  const names = area.flatMap((r) => [r.name, ...r.aliases]).flatMap((n) => terms(n));
-  const figures = engine.statPositionsAbout(ids);
+  const names = area.places.flatMap((r) => [r.name, ...r.aliases]).flatMap((n) => terms(n));
+  const figures = area.stats();
   // Passages whose figures are already shown above would only repeat them.
-  const unquoted = engine.passagesWithoutFigures(positions, figures);
+  const unquoted = engine.figures.passagesWithout(positions, figures);
   const passageItem = (at: number): AnswerItem => {
     const p = passages[unquoted[at]!]!;
-    return { kind: 'passage', citation: engine.cite(p, excerptAround(p.text, names)) };
+    return { kind: 'passage', citation: cite(engine, p, excerptAround(p.text, names)) };
   };
   const { items, more } = firstItems(
-    { count: figures.length, make: (at) => ({ kind: 'figure', ...engine.figure(stats[figures[at]!]!) }) },
+    { count: figures.length, make: (at) => ({ kind: 'figure', ...figureItem(engine, stats[figures[at]!]!) }) },
     { count: unquoted.length, make: passageItem },
   );
   return {

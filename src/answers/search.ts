@@ -3,6 +3,8 @@ import type { Engine } from '../engine/engine.ts';
 import { understand } from './ask/ask.ts';
 import { excerptAround } from './excerpt.ts';
 import { terms } from '../text/normalize.ts';
+import { cite } from './cite.ts';
+import { regionSuggestions } from './choices.ts';
 
 const RESULTS = 5;
 const RELATIVE_FLOOR = 0.4;
@@ -19,7 +21,7 @@ export function searchAnswer(engine: Engine, query: string): Answer {
     const near = result.hits.length
       ? [`Nothing in the corpus matches all of that. Closest passages mention: ${result.terms.join(', ')}.`]
       : ['Nothing in the corpus matches that.'];
-    return notFound(title, near, entities.length ? entities : engine.regionSuggestions('').slice(0, 3));
+    return notFound(title, near, entities.length ? entities : regionSuggestions(engine, '').slice(0, 3));
   }
   const lead = result.corrections.length ? [`Searched for ${result.corrections.map((c) => `“${c.to}” (you typed “${c.from}”)`).join(', ')}.`] : [];
   // Passages far below the best one are noise that happens to share a word.
@@ -28,7 +30,7 @@ export function searchAnswer(engine: Engine, query: string): Answer {
     found: true,
     title,
     lead,
-    items: strong.map((h) => ({ kind: 'passage', citation: engine.cite(h.passage, excerptAround(h.passage.text, h.matched)) })),
+    items: strong.map((h) => ({ kind: 'passage', citation: cite(engine, h.passage, excerptAround(h.passage.text, h.matched)) })),
     suggestions: entities,
   };
 }
@@ -42,6 +44,6 @@ function entitySuggestions(engine: Engine, query: string): Suggestion[] {
   const q = understand(engine, query);
   return [
     ...q.regions.slice(0, 2).map((r) => ({ label: r.name, command: `/region ${r.id}` })),
-    ...q.metrics.filter((m) => engine.measures(m.id)).slice(0, 2).map((m) => ({ label: m.name, command: `/stat ${m.id}` })),
+    ...q.metrics.filter((m) => engine.figures.measures(m.id)).slice(0, 2).map((m) => ({ label: m.name, command: `/stat ${m.id}` })),
   ];
 }

@@ -1,8 +1,10 @@
 import type { Passage } from '../corpus/schema.ts';
 import { notFound, type Answer, type AnswerItem } from './answer.ts';
-import type { Choice, Engine } from '../engine/engine.ts';
+import type { Engine } from '../engine/engine.ts';
+import type { Choice } from './choices.ts';
 import { firstSentence } from './excerpt.ts';
 import { normalize } from '../text/normalize.ts';
+import { cite } from './cite.ts';
 
 /** One passage whole, with the paragraphs around it for context. */
 export function sourceAnswer(engine: Engine, id: string): Answer {
@@ -15,7 +17,7 @@ export function sourceAnswer(engine: Engine, id: string): Answer {
   const neighbour = (p: Passage | undefined, heading: string): AnswerItem[] => {
     if (!p) return [];
     // The neighbours are context: their first sentence is enough to place the passage.
-    return [{ kind: 'passage', heading, citation: engine.cite(p, firstSentence(p.text)) }];
+    return [{ kind: 'passage', heading, citation: cite(engine, p, firstSentence(p.text)) }];
   };
   const at = article.passages.indexOf(passage);
   const speaker = passage.speaker ? engine.person(passage.speaker) : undefined;
@@ -24,7 +26,7 @@ export function sourceAnswer(engine: Engine, id: string): Answer {
     title: `${article.title} ¶${passage.paragraph}`,
     lead: speaker ? [`Speaker: ${speaker.name}${speaker.zh ? ` (${speaker.zh})` : ''}, ${speaker.role}.`] : [],
     items: [
-      { kind: 'passage', citation: engine.cite(passage) },
+      { kind: 'passage', citation: cite(engine, passage) },
       ...neighbour(article.passages[at - 1], 'Before'),
       ...neighbour(article.passages[at + 1], 'After'),
     ],

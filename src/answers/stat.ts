@@ -1,7 +1,9 @@
 import type { Statistic } from '../corpus/schema.ts';
+import { figureItem } from './cite.ts';
 import { firstItems, itemsOf, notFound, type Answer, type Suggestion } from './answer.ts';
 import type { Engine } from '../engine/engine.ts';
 import { describePeriod, parsePeriod, periodWithin } from '../text/period.ts';
+import { regionSuggestions } from './choices.ts';
 
 export interface StatQuery {
   metric: string;
@@ -16,16 +18,16 @@ export function statAnswer(engine: Engine, query: StatQuery): Answer {
     return notFound('No such metric', [`The corpus has no metric called “${query.metric}”.`], metricSuggestions(engine, query.metric));
   }
   const metric = metricMatch.target;
-  const all = engine.statsWhere({ metrics: new Set([metric.id]) });
+  const all = engine.figures.where({ metrics: new Set([metric.id]) });
   let stats: readonly Statistic[] = all;
   const narrowed: string[] = [];
 
   if (query.region?.trim()) {
     const region = engine.regions.resolve(query.region);
     if (!region) {
-      return notFound('No such region', [`No region in the corpus is called “${query.region}”.`], engine.regionSuggestions(query.region));
+      return notFound('No such region', [`No region in the corpus is called “${query.region}”.`], regionSuggestions(engine, query.region));
     }
-    const ids = new Set(engine.withDescendants(region.target).map((r) => r.id));
+    const { ids } = engine.area(region.target);
     stats = stats.filter((s) => ids.has(s.region));
     narrowed.push(region.target.name);
   }
@@ -49,15 +51,15 @@ export function statAnswer(engine: Engine, query: StatQuery): Answer {
     found: true,
     title,
     lead: [],
-    ...firstItems(itemsOf(stats, (s) => ({ kind: 'figure', ...engine.figure(s) }))),
+    ...firstItems(itemsOf(stats, (s) => ({ kind: 'figure', ...figureItem(engine, s) }))),
     suggestions: [],
   };
 }
 
 /** Metrics near the query, only those with figures: a suggestion must lead somewhere. */
 export function metricSuggestions(engine: Engine, query: string): Suggestion[] {
-  const near = engine.metrics.search(query, 10).map((m) => m.target).filter((m) => engine.measures(m.id));
-  const list = near.length ? near : engine.corpus.gazetteer.metrics.filter((m) => engine.measures(m.id));
+  const near = engine.metrics.search(query, 10).map((m) => m.target).filter((m) => engine.figures.measures(m.id));
+  const list = near.length ? near : engine.corpus.gazetteer.metrics.filter((m) => engine.figures.measures(m.id));
   return list.slice(0, 5).map((m) => ({ label: m.name, command: `/stat ${m.id}` }));
 }
 

@@ -1,9 +1,12 @@
 import type { Article, Passage, Statistic } from '../corpus/schema.ts';
 import { firstItems, itemsOf, notFound, type Answer } from './answer.ts';
-import type { Choice, Engine } from '../engine/engine.ts';
+import type { Engine } from '../engine/engine.ts';
+import type { Choice } from './choices.ts';
 import { excerptAround } from './excerpt.ts';
 import { describePeriod } from '../text/period.ts';
 import { describeRegion } from './region.ts';
+import { cite, figureItem } from './cite.ts';
+import { regionSuggestions, choices } from './choices.ts';
 
 /** A digest for posting in a channel: key figures, key quotes and regions of an article or a region. */
 export function summaryAnswer(engine: Engine, target: string): Answer {
@@ -11,15 +14,15 @@ export function summaryAnswer(engine: Engine, target: string): Answer {
   if (article) return articleDigest(engine, article);
   const region = engine.regions.resolve(target);
   if (region) {
-    const ids = new Set(engine.withDescendants(region.target).map((r) => r.id));
-    const positions = engine.positionsAbout(ids);
+    const area = engine.area(region.target);
+    const positions = area.passages();
     if (positions.length === 0) {
-      return notFound(`Summary: ${region.target.name}`, [`The corpus does not cover ${region.target.name} yet.`], engine.regionSuggestions(''));
+      return notFound(`Summary: ${region.target.name}`, [`The corpus does not cover ${region.target.name} yet.`], regionSuggestions(engine, ''));
     }
     // A province holds thousands of passages: only those that quote someone are taken out.
     const quotes: Passage[] = [];
     for (const at of positions) if (engine.corpus.passages[at]!.speaker) quotes.push(engine.corpus.passages[at]!);
-    const figures = engine.figuresQuotedIn(positions, engine.statPositionsAbout(ids));
+    const figures = engine.figures.quotedIn(positions, area.stats());
     return digest(engine, `Summary: ${region.target.name}`, [`${describeRegion(engine, region.target)}.`], quotes, figures);
   }
   return notFound('Nothing to summarise', [`“${target}” is neither an article id nor a region in the corpus.`],
@@ -38,10 +41,10 @@ function articleDigest(engine: Engine, article: Article): Answer {
 /** `quotes`: passages with a speaker. */
 function digest(engine: Engine, title: string, lead: string[], quotes: readonly Passage[], figures: readonly Statistic[]): Answer {
   const { items, more } = firstItems(
-    itemsOf(figures, (s) => ({ kind: 'figure', ...engine.figure(s) })),
+    itemsOf(figures, (s) => ({ kind: 'figure', ...figureItem(engine, s) })),
     itemsOf(quotes, (p) => {
       const speaker = engine.person(p.speaker!);
-      return { kind: 'passage', heading: `${speaker.name}, ${speaker.role}`, citation: engine.cite(p, excerptAround(p.text, [], 300)) };
+      return { kind: 'passage', heading: `${speaker.name}, ${speaker.role}`, citation: cite(engine, p, excerptAround(p.text, [], 300)) };
     }),
   );
   return { found: true, title, lead, items, more, suggestions: [] };
@@ -49,6 +52,6 @@ function digest(engine: Engine, title: string, lead: string[], quotes: readonly 
 
 export function summaryChoices(engine: Engine, query: string): Choice[] {
   const articles = engine.articlesLabelled(query.trim().toLowerCase(), 25).map((a) => ({ name: `Article: ${a.title}`, value: a.id }));
-  const regions = engine.choices(engine.regions, engine.coveredRegions(), query).map((c) => ({ name: `Region: ${c.name}`, value: c.value }));
+  const regions = choices(engine.regions, engine.coveredRegions(), query).map((c) => ({ name: `Region: ${c.name}`, value: c.value }));
   return [...articles, ...regions].slice(0, 25);
 }

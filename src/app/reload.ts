@@ -1,11 +1,9 @@
 import { watch, type FSWatcher } from 'node:fs';
 import type { Engine } from '../engine/engine.ts';
 import type { Logger } from './log.ts';
-import { CorpusError, type CorpusProblem } from '../corpus/errors.ts';
+import type { ReloadOutcome } from '../command/command.ts';
+import { CorpusError } from '../corpus/errors.ts';
 
-export type ReloadOutcome =
-  | { ok: true; articles: number; passages: number; stats: number; ms: number }
-  | { ok: false; problems: CorpusProblem[]; ms: number };
 
 /** Files whose change changes the corpus; the prebuilt index and half-written temporaries do not. */
 const CORPUS_FILE = /^(?:gazetteer\.json|articles[/\\][^./\\][^/\\]*\.json|sources[/\\][^./\\][^/\\]*)$/;

@@ -1,4 +1,3 @@
-import { prepareAsk } from '../answers/ask/ask.ts';
 import type { Engine } from '../engine/engine.ts';
 
 /**
@@ -10,6 +9,5 @@ import type { Engine } from '../engine/engine.ts';
 export function warm(engine: Engine): number {
   const started = performance.now();
   engine.prepare();
-  prepareAsk(engine);
   return performance.now() - started;
 }

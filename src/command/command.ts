@@ -5,9 +5,15 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
-import type { ReloadOutcome } from '../app/reload.ts';
+import type { CorpusProblem } from '../corpus/errors.ts';
 import type { Answer } from '../answers/answer.ts';
-import type { Choice, Engine } from '../engine/engine.ts';
+import type { Engine } from '../engine/engine.ts';
+import type { Choice } from '../answers/choices.ts';
+
+/** What a /reload did: the corpus now served, or why the one on disk was refused. */
+export type ReloadOutcome =
+  | { ok: true; articles: number; passages: number; stats: number; ms: number }
+  | { ok: false; problems: CorpusProblem[]; ms: number };
 
 /** Who is asking, as far as a command needs to know. */
 export interface Caller {

@@ -1,7 +1,7 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { AnyCommand, MessageCommand } from '../command/command.ts';
 import type { Config } from '../app/config.ts';
-import type { ReloadOutcome } from '../app/reload.ts';
+import type { ReloadOutcome } from '../command/command.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { Logger } from '../app/log.ts';
 import { createMentionHandler } from './mentions.ts';

@@ -1,6 +1,6 @@
 import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type CommandInteraction, type Message, type RepliableInteraction } from 'discord.js';
 import type { Answer } from '../answers/answer.ts';
-import type { Choice } from '../engine/engine.ts';
+import type { Choice } from '../answers/choices.ts';
 import { toDiscordChoices, toDiscordReply, toSharedReply } from '../render/discord.ts';
 
 /**

@@ -7,7 +7,7 @@ import {
   type MessageContextMenuCommandInteraction,
 } from 'discord.js';
 import type { AnyCommand, CommandContext, MessageCommand, OptionValue } from '../command/command.ts';
-import type { ReloadOutcome } from '../app/reload.ts';
+import type { ReloadOutcome } from '../command/command.ts';
 import type { Engine } from '../engine/engine.ts';
 import { invoke, type Invocation } from '../command/invoke.ts';
 import type { Logger } from '../app/log.ts';

@@ -1,5 +1,5 @@
 import type { Client } from 'discord.js';
-import type { ReloadOutcome } from '../app/reload.ts';
+import type { ReloadOutcome } from '../command/command.ts';
 import type { Logger } from '../app/log.ts';
 
 /**

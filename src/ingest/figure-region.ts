@@ -1,7 +1,7 @@
 import type { Region } from '../corpus/schema.ts';
 import type { FigureMention } from './figures.ts';
 import type { Span } from './sentences.ts';
-import type { FigureContext } from './statistics.ts';
+import type { FigureContext } from './context.ts';
 
 const ANAPHOR = /\b(?:the|this)\s+(province|city|municipality|region|county|zone|area)\b|\b(provincial|municipal)\b/gi;
 const PROVINCE_KINDS = new Set(['province', 'municipality', 'autonomous-region']);

@@ -5,6 +5,7 @@ import { BASIS, currentPeriod, periodPhrases, type PeriodPhrase, type Published 
 import type { RegionMention } from './regions.ts';
 import { clauses, sentences, type Span } from './sentences.ts';
 import { regionOf } from './figure-region.ts';
+import type { ArticleSetting, FigureContext } from './context.ts';
 import { respectively } from './respectively.ts';
 import { tenseBefore } from './tense.ts';
 
@@ -20,18 +21,6 @@ export interface ExtractedStatistic {
   quote: string;
   /** What names the figure, for the metric matcher. */
   words: FigureWords;
-}
-
-/** What a passage's figures are read against: where the article is, and when. */
-export interface ArticleSetting {
-  published: Published;
-  /** The period the lede reports on ("in 2023"): past-tense figures without a time of their own are of it. */
-  reportingPeriod?: string | undefined;
-  /** The region the article is most about: the last resort for a figure's region. */
-  mainRegion?: Region | undefined;
-  regionById: ReadonlyMap<string, Region>;
-  /** Every region mention before this passage, in order, for "the province", "the city". */
-  earlierMentions: readonly RegionMention[];
 }
 
 /** The words between a figure and the change that qualifies it: ", up", ", a year-on-year increase of", "(which was up". */
@@ -74,14 +63,6 @@ export function extractStatistics(text: string, mentions: readonly RegionMention
   return out;
 }
 
-export interface FigureContext {
-  text: string;
-  sentence: Span;
-  earlier: Span[];
-  phrases: PeriodPhrase[];
-  mentions: readonly RegionMention[];
-  setting: ArticleSetting;
-}
 
 /** Changes mapped to the figure they qualify; a change not in the map stands alone. */
 function pairChanges(text: string, figures: FigureMention[], phrases: PeriodPhrase[]): Map<FigureMention, FigureMention> {

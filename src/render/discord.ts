@@ -1,6 +1,6 @@
 import { ButtonStyle, ComponentType, MessageFlags, type APIActionRowComponent, type APIButtonComponent } from 'discord-api-types/v10';
 import type { Answer } from '../answers/answer.ts';
-import type { Choice } from '../engine/engine.ts';
+import type { Choice } from '../answers/choices.ts';
 import { render, type Style } from './format.ts';
 import { cut, limits, neutralize } from './limits.ts';
 

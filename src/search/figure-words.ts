@@ -1,5 +1,4 @@
-import type { Statistic } from '../corpus/schema.ts';
-import type { Engine } from '../engine/engine.ts';
+import type { Metric, Statistic } from '../corpus/schema.ts';
 import { holds } from './sorted.ts';
 import { stem, terms } from '../text/normalize.ts';
 
@@ -16,8 +15,8 @@ export class FigureWords {
   private readonly counts: Uint8Array;
   private readonly stamps: Uint8Array;
 
-  constructor(engine: Engine) {
-    this.stats = engine.corpus.stats;
+  constructor(stats: readonly Statistic[], metricOf: (id: string) => Metric) {
+    this.stats = stats;
     this.counts = new Uint8Array(this.stats.length);
     this.stamps = new Uint8Array(this.stats.length);
     const lists = new Map<string, number[]>();
@@ -28,8 +27,8 @@ export class FigureWords {
       if (!list) seen.set(text, (list = terms(text)));
       return list;
     };
-    engine.corpus.stats.forEach((s, at) => {
-      const metric = engine.metric(s.metric);
+    stats.forEach((s, at) => {
+      const metric = metricOf(s.metric);
       const words = [...termsOnce(s.label), ...termsOnce(s.unit), ...terms(s.quote), ...termsOnce([metric.name, ...metric.synonyms].join(' '))];
       for (const word of new Set(words)) {
         const list = lists.get(word);

@@ -13,7 +13,6 @@ import { toDiscordReply } from '../../src/render/discord.ts';
 import { toJson } from '../../src/render/json.ts';
 import { toText } from '../../src/render/text.ts';
 import { CORPUS_DIR } from '../support/corpus.ts';
-import { FigureWords } from '../../src/search/figure-words.ts';
 import { terms } from '../../src/text/normalize.ts';
 
 /** Answers with more items than any reply can hold: they list a page and count the rest. */
@@ -45,8 +44,9 @@ describe('answers larger than a page', () => {
 
   it('/region lists the figures first, then passages, from the whole region', () => {
     const china = regionAnswer(engine, 'China');
-    const passages = engine.passagesAbout(new Set(engine.withDescendants(engine.region('china')).map((r) => r.id)));
-    const stats = engine.statsWhere({ regions: new Set(engine.withDescendants(engine.region('china')).map((r) => r.id)) });
+    const { ids } = engine.area(engine.region('china'));
+    const passages = engine.corpus.passages.filter((p) => p.regions.some((r) => ids.has(r)));
+    const stats = engine.figures.where({ regions: ids });
     const quoted = new Set(stats.map((s) => s.passage));
     expect(china.items).toHaveLength(MAX_ITEMS);
     expect(china.more).toBe(stats.length + passages.filter((p) => !quoted.has(p.id)).length - MAX_ITEMS);
@@ -56,20 +56,20 @@ describe('answers larger than a page', () => {
   it('/stat gives the same figures, in corpus order, whichever index it walks', () => {
     const metric = engine.corpus.stats[0]!.metric;
     const region = engine.corpus.stats[0]!.region;
-    const both = engine.statsWhere({ metrics: new Set([metric]), regions: new Set([region]) });
+    const both = engine.figures.where({ metrics: new Set([metric]), regions: new Set([region]) });
     expect(both).toEqual(engine.corpus.stats.filter((s) => s.metric === metric && s.region === region));
-    expect(engine.statsWhere({ metrics: new Set([metric]) })).toEqual(engine.corpus.stats.filter((s) => s.metric === metric));
+    expect(engine.figures.where({ metrics: new Set([metric]) })).toEqual(engine.corpus.stats.filter((s) => s.metric === metric));
     const answer = statAnswer(engine, { metric });
     expect(answer.items.length + (answer.more ?? 0)).toBe(engine.corpus.stats.filter((s) => s.metric === metric).length);
   });
 
   it('finds the figures about words within a place alike, by walking the words or looking up the place', () => {
-    const words = new FigureWords(engine);
+    const words = engine.figureWords();
     for (const region of engine.coveredRegions().slice(0, 40)) {
-      const area = new Set(engine.withDescendants(region).map((r) => r.id));
+      const { ids: area, stats } = engine.area(region);
       for (const question of ['industrial value added', 'gdp growth', 'enterprises above designated size', 'output of rocket parts']) {
         const content = terms(question);
-        const among = engine.statPositionsAbout(area);
+        const among = stats();
         const everywhere = words.covering(content, 0.5).filter(({ stat }) => area.has(stat.region));
         expect(words.covering(content, 0.5, undefined, among), `${question} in ${region.id}`).toEqual(everywhere);
       }
@@ -78,13 +78,15 @@ describe('answers larger than a page', () => {
 
   it('knows which of a place’s passages quote none of its figures, and which of its figures are quoted from it', () => {
     for (const region of engine.coveredRegions().slice(0, 40)) {
-      const area = new Set(engine.withDescendants(region).map((r) => r.id));
-      const quoted = new Set(engine.statsWhere({ regions: area }).map((s) => s.passage));
-      const expected = engine.passagesAbout(area).filter((p) => !quoted.has(p.id)).map((p) => engine.position(p));
-      const place = [engine.positionsAbout(area), engine.statPositionsAbout(area)] as const;
-      expect([...engine.passagesWithoutFigures(...place)], region.id).toEqual(expected);
-      const about = new Set(engine.passagesAbout(area).map((p) => p.id));
-      expect(engine.figuresQuotedIn(...place), region.id).toEqual(engine.statsWhere({ regions: area }).filter((s) => about.has(s.passage)));
+      const { ids: area, passages, stats } = engine.area(region);
+      const passagesAbout = engine.corpus.passages.filter((p) => p.regions.some((r) => area.has(r)));
+      expect([...passages()].map((at) => engine.corpus.passages[at])).toEqual(passagesAbout);
+      const quoted = new Set(engine.figures.where({ regions: area }).map((s) => s.passage));
+      const expected = passagesAbout.filter((p) => !quoted.has(p.id)).map((p) => engine.positions.of(p.id));
+      const place = [passages(), stats()] as const;
+      expect([...engine.figures.passagesWithout(...place)], region.id).toEqual(expected);
+      const about = new Set(passagesAbout.map((p) => p.id));
+      expect(engine.figures.quotedIn(...place), region.id).toEqual(engine.figures.where({ regions: area }).filter((s) => about.has(s.passage)));
     }
   });
 });

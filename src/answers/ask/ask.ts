@@ -2,12 +2,13 @@ import type { Passage, Person, Region, Statistic } from '../../corpus/schema.ts'
 import { notFound, type Answer, type AnswerItem, type Suggestion } from '../answer.ts';
 import type { Engine } from '../../engine/engine.ts';
 import { excerptAround } from '../excerpt.ts';
-import { FigureWords } from '../../search/figure-words.ts';
 import { describePeriod, periodWithin } from '../../text/period.ts';
-import { EntityVocabulary, parseQuestion, type AskedPeriod, type Question } from './question.ts';
+import { parseQuestion, type AskedPeriod, type Question } from './question.ts';
 import { describeRegion } from '../region.ts';
 import { summaryAnswer } from '../summary.ts';
 import { terms } from '../../text/normalize.ts';
+import { cite, figureItem } from '../cite.ts';
+import { regionSuggestions } from '../choices.ts';
 
 /**
  * Shares of a question's content words a passage must contain to be offered as its
@@ -31,61 +32,13 @@ const ASK_EXCERPT = 500;
 // Words that mark a passage as giving a reason: they help rank answers to "why".
 const REASON_CUES = terms('reason because due based thanks so that in order to');
 // Verbs of attribution: a passage with one can answer "who said", even when the source is unnamed.
-const SPEECH = /\b(said|says|pointed out|stated|told|according to)\b/;
+// (SPEECH: the verbs of attribution, shared with the engine's attributed passages.)
 
 /** Passages an answer quotes at most. */
 const SHOWN = 3;
 
-interface Attributed {
-  /** The positions of the passages that quote or report someone. */
-  all: Uint32Array;
-  /** Person id → the positions of the passages that quote them (or name them first). */
-  byPerson: Map<string, number[]>;
-}
-const attributedPassages = new WeakMap<Engine, Attributed>();
-/** The passages that quote or report someone, found once per corpus rather than per question. */
-function attributed(engine: Engine): Attributed {
-  let found = attributedPassages.get(engine);
-  if (!found) {
-    const all: number[] = [];
-    const byPerson = new Map<string, number[]>();
-    engine.corpus.passages.forEach((p, at) => {
-      if (!(p.speaker || p.people.length || SPEECH.test(p.text))) return;
-      all.push(at);
-      const person = p.speaker ?? p.people[0];
-      if (!person) return;
-      const list = byPerson.get(person);
-      if (list) list.push(at);
-      else byPerson.set(person, [at]);
-    });
-    attributedPassages.set(engine, (found = { all: Uint32Array.from(all), byPerson }));
-  }
-  return found;
-}
-
-const figureWords = new WeakMap<Engine, FigureWords>();
-function figureWordsOf(engine: Engine): FigureWords {
-  let words = figureWords.get(engine);
-  if (!words) figureWords.set(engine, (words = new FigureWords(engine)));
-  return words;
-}
-
-const vocabularies = new WeakMap<Engine, EntityVocabulary>();
-function vocabularyOf(engine: Engine): EntityVocabulary {
-  let v = vocabularies.get(engine);
-  if (!v) vocabularies.set(engine, (v = new EntityVocabulary(engine)));
-  return v;
-}
-
-/** Builds what /ask otherwise builds on its first questions (about a second at 250k passages). */
-export function prepareAsk(engine: Engine): void {
-  vocabularyOf(engine);
-  figureWordsOf(engine);
-  attributed(engine);
-}
-
 export function understand(engine: Engine, text: string): Question {
-  return parseQuestion(engine, text, vocabularyOf(engine));
+  return parseQuestion(engine, text);
 }
 
 /** A free-form question answered from the corpus, or refused with what is close. */
@@ -139,16 +92,16 @@ function describeAsked(period: AskedPeriod): string {
 
 function figureAnswer(engine: Engine, q: Question, thresholds: Thresholds): Answer {
   const metrics = q.metrics.length ? new Set(q.metrics.map((m) => m.id)) : undefined;
-  const area = q.regions.length ? new Set(q.regions.flatMap((r) => engine.withDescendants(r)).map((r) => r.id)) : undefined;
+  const area = q.regions.length ? engine.area(...q.regions) : undefined;
   let found: { stat: Statistic; share: number }[];
   if (metrics || (area && !q.content.length)) {
-    found = engine.statsWhere({ ...(metrics ? { metrics } : {}), ...(area ? { regions: area } : {}) }).map((stat) => ({ stat, share: 1 }));
+    found = engine.figures.where({ ...(metrics ? { metrics } : {}), ...(area ? { regions: area.ids } : {}) }).map((stat) => ({ stat, share: 1 }));
   } else if (!q.content.length) {
     // No metric, no place, no word of its own: the question names no figure to look for.
     found = [];
   } else {
     // No metric named: the figure must be about most of the remaining words of the question.
-    found = figureWordsOf(engine).covering(q.content, thresholds.figure, q.measured, area && engine.statPositionsAbout(area));
+    found = engine.figureWords().covering(q.content, thresholds.figure, q.measured, area?.stats());
   }
   if (q.period) found = found.filter(({ stat }) => inAskedPeriod(engine, stat, q.period!, q.wholePeriod));
   const bestShare = found.reduce((best, f) => Math.max(best, f.share), 0);
@@ -159,12 +112,12 @@ function figureAnswer(engine: Engine, q: Question, thresholds: Thresholds): Answ
     const loose = figureAnswer(engine, { ...q, metrics: [], content: [...q.content, ...q.metricWords] }, thresholds);
     if (loose.found) return loose;
   }
-  if (stats.length === 0) return figureRefusal(engine, q, metrics ? engine.statsWhere({ metrics }, 3) : []);
+  if (stats.length === 0) return figureRefusal(engine, q, metrics ? engine.figures.where({ metrics }, 3) : []);
   return {
     found: true,
     title: '',
     lead: [],
-    items: stats.slice(0, 5).map((s) => ({ kind: 'figure', ...engine.figure(s) })),
+    items: stats.slice(0, 5).map((s) => ({ kind: 'figure', ...figureItem(engine, s) })),
     suggestions: [],
   };
 }
@@ -184,7 +137,7 @@ function figureRefusal(engine: Engine, q: Question, sameMetric: readonly Statist
 /** What the corpus measures in the places asked about, when the metric asked for is not there. */
 function nearFigures(engine: Engine, q: Question): Statistic[] {
   if (!q.regions.length) return [];
-  return engine.statsWhere({ regions: new Set(q.regions.flatMap((r) => engine.withDescendants(r)).map((r) => r.id)) }, 3);
+  return engine.figures.where({ regions: engine.area(...q.regions).ids }, 3);
 }
 
 function figureLabel(engine: Engine, s: Statistic): string {
@@ -211,7 +164,7 @@ function whoSaid(engine: Engine, q: Question, thresholds: Thresholds): Answer {
   if (subject && !people.length && !/^(the )?(article|report|it|cctv|reporters?|they|he|she|author)$/.test(subject.trim())) {
     return passageRefusal(engine, q, `The articles quote no one called “${subject}”.`);
   }
-  const quoted = attributed(engine);
+  const quoted = engine.attributed();
   const pool = people.length ? Uint32Array.from(new Set(people.flatMap((person) => quoted.byPerson.get(person.id) ?? []))).sort() : quoted.all;
   const ranked = rankPassages(engine, q, pool, people.flatMap((p) => terms(p.name)), SHOWN, people.length ? 0 : thresholds.passage);
   const best = ranked[0];
@@ -223,12 +176,12 @@ function whoSaid(engine: Engine, q: Question, thresholds: Thresholds): Answer {
     lead: [],
     items: shown.slice(0, 3).map(({ passage, matched }) => {
       const id = passage.speaker ?? passage.people[0];
-      if (!id) return { kind: 'passage', heading: 'The article does not name the speaker:', citation: engine.cite(passage, excerptAround(passage.text, matched)) };
+      if (!id) return { kind: 'passage', heading: 'The article does not name the speaker:', citation: cite(engine, passage, excerptAround(passage.text, matched)) };
       const person = engine.person(id);
       const how = passage.speaker ? 'said' : 'is reported as saying';
       // Reported speech sits in the sentence that names the speaker.
       const near = passage.speaker ? matched : [...terms(`${person.name} ${person.aliases.join(' ')}`), ...matched];
-      return { kind: 'passage', heading: `${person.name} (${person.role}) ${how}:`, citation: engine.cite(passage, excerptAround(passage.text, near)) };
+      return { kind: 'passage', heading: `${person.name} (${person.role}) ${how}:`, citation: cite(engine, passage, excerptAround(passage.text, near)) };
     }),
     suggestions: [],
   };
@@ -238,7 +191,7 @@ function whoIs(engine: Engine, q: Question): Answer {
   const person = q.people[0] ?? personByRole(engine, q);
   if (!person) return passageRefusal(engine, q, 'No one in the articles matches that.');
   const passage = engine.corpus.passages.find((p) => p.speaker === person.id) ?? engine.corpus.passages.find((p) => p.people.includes(person.id));
-  const items: AnswerItem[] = passage ? [{ kind: 'passage', heading: 'Where the article names them', citation: engine.cite(passage, excerptAround(passage.text, terms(person.aliases.join(' ') + ' ' + person.name), 300)) }] : [];
+  const items: AnswerItem[] = passage ? [{ kind: 'passage', heading: 'Where the article names them', citation: cite(engine, passage, excerptAround(passage.text, terms(person.aliases.join(' ') + ' ' + person.name), 300)) }] : [];
   return {
     found: true,
     title: '',
@@ -283,21 +236,21 @@ function titlesOf(role: string, deputyAsked: boolean): Set<string> {
 // ---------------------------------------------------------------- places and passages
 
 function placeAnswer(engine: Engine, q: Question, region: Region): Answer {
-  const area = new Set(engine.withDescendants(region).map((r) => r.id));
-  if (![...area].some((id) => engine.covers(id))) {
-    return notFound('', [`${describeRegion(engine, region)}.`, `The articles say nothing about ${region.name}.`], engine.regionSuggestions('').slice(0, 3));
+  const area = engine.area(region);
+  if (!area.places.some((r) => engine.covers(r.id))) {
+    return notFound('', [`${describeRegion(engine, region)}.`, `The articles say nothing about ${region.name}.`], regionSuggestions(engine, '').slice(0, 3));
   }
   const names = [region.name, ...region.aliases].flatMap((n) => terms(n));
-  const stats = engine.statsWhere({ regions: area }, 3);
+  const stats = engine.figures.where({ regions: area.ids }, 3);
   // Passages whose figures are shown below would only repeat them.
-  const ranked = rankPassages(engine, q, engine.passagesWithoutFigures(engine.positionsAbout(area), engine.statPositionsAbout(area)), names);
+  const ranked = rankPassages(engine, q, engine.figures.passagesWithout(area.passages(), area.stats()), names);
   return {
     found: true,
     title: '',
     lead: [`${describeRegion(engine, region)}.`],
     items: [
-      ...ranked.map(({ passage }) => ({ kind: 'passage' as const, citation: engine.cite(passage, excerptAround(passage.text, names)) })),
-      ...stats.map((s) => ({ kind: 'figure' as const, ...engine.figure(s) })),
+      ...ranked.map(({ passage }) => ({ kind: 'passage' as const, citation: cite(engine, passage, excerptAround(passage.text, names)) })),
+      ...stats.map((s) => ({ kind: 'figure' as const, ...figureItem(engine, s) })),
     ],
     suggestions: [{ label: `Everything on ${region.name}`, command: `/region ${region.id}` }],
   };
@@ -306,7 +259,7 @@ function placeAnswer(engine: Engine, q: Question, region: Region): Answer {
 function passagesAnswer(engine: Engine, q: Question, thresholds: Thresholds, fallback?: () => Answer): Answer {
   const names = [...q.regions.flatMap((r) => terms(r.name)), ...q.people.flatMap((p) => terms(p.name)), ...(/\bwhy\b|为什么|为何/.test(q.text.toLowerCase()) ? REASON_CUES : [])];
   const inPlace = q.regions.length > 0;
-  const pool = inPlace ? engine.positionsAbout(new Set(q.regions.flatMap((r) => engine.withDescendants(r)).map((r) => r.id))) : undefined;
+  const pool = inPlace ? engine.area(...q.regions).passages() : undefined;
   const floor = inPlace ? thresholds.place : thresholds.passage;
   // Coverage counts the question's own words; the names only help the ranking. A question
   // with no words beyond the place (asked in Chinese, say) is answered by the place's passages.
@@ -318,7 +271,7 @@ function passagesAnswer(engine: Engine, q: Question, thresholds: Thresholds, fal
     found: true,
     title: '',
     lead: [],
-    items: shown.map(({ passage, matched }) => ({ kind: 'passage', citation: engine.cite(passage, excerptAround(passage.text, matched, ASK_EXCERPT)) })),
+    items: shown.map(({ passage, matched }) => ({ kind: 'passage', citation: cite(engine, passage, excerptAround(passage.text, matched, ASK_EXCERPT)) })),
     suggestions: [],
   };
 }
@@ -331,7 +284,7 @@ function articleOverview(engine: Engine): Answer {
   return {
     ...digest,
     lead: [`${article.title} (${article.outlet}).`, ...digest.lead.slice(0, 1)],
-    items: [{ kind: 'passage', heading: 'How it opens', citation: engine.cite(opening, excerptAround(opening.text, [], 400)) }, ...digest.items],
+    items: [{ kind: 'passage', heading: 'How it opens', citation: cite(engine, opening, excerptAround(opening.text, [], 400)) }, ...digest.items],
   };
 }
 

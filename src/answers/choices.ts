@@ -1,0 +1,22 @@
+import type { Engine } from '../engine/engine.ts';
+import type { NameIndex } from '../search/names.ts';
+import type { Suggestion } from './answer.ts';
+
+/** One autocomplete choice: what the member sees, and the value the command receives. */
+export interface Choice {
+  name: string;
+  value: string;
+}
+
+/** Autocomplete choices for names; an empty query lists what the corpus covers. */
+export function choices<T extends { id: string; name: string; zh?: string }>(index: NameIndex<T>, all: readonly T[], query: string): Choice[] {
+  const found = query.trim() ? index.complete(query, 25).map((m) => m.target) : all;
+  return found.slice(0, 25).map((t) => ({ name: t.zh ? `${t.name} (${t.zh})` : t.name, value: t.id }));
+}
+
+/** The regions nearest a name the corpus does not know, or the most covered ones. */
+export function regionSuggestions(engine: Engine, query: string, limit = 5): Suggestion[] {
+  const near = engine.regions.search(query, limit).map((m) => m.target);
+  const covered = near.length > 0 ? near : engine.coveredRegions().slice(0, limit);
+  return covered.map((r) => ({ label: r.zh ? `${r.name} (${r.zh})` : r.name, command: `/region ${r.id}` }));
+}

@@ -1,0 +1,30 @@
+import type { Article, Passage } from '../corpus/schema.ts';
+
+/**
+ * Where a passage stands in corpus.passages (its number in the passage index), worked
+ * out from its id alone. The loader guarantees ids are "<article id>#p<paragraph>" and
+ * that paragraphs count 1, 2, 3… within an article, so no map of every passage is kept.
+ */
+export class PassagePositions {
+  private readonly articleIndex = new Map<string, number>();
+  private readonly articleStart: Uint32Array;
+
+  constructor(private readonly articles: readonly Article[]) {
+    this.articleStart = new Uint32Array(articles.length);
+    let position = 0;
+    articles.forEach((article, i) => {
+      this.articleIndex.set(article.id, i);
+      this.articleStart[i] = position;
+      position += article.passages.length;
+    });
+  }
+
+  of(passageId: string): number {
+    const cut = passageId.lastIndexOf('#p');
+    return this.articleStart[this.articleIndex.get(passageId.slice(0, cut))!]! + Number(passageId.slice(cut + 2)) - 1;
+  }
+
+  articleOf(passage: Passage): Article {
+    return this.articles[this.articleIndex.get(passage.id.slice(0, passage.id.lastIndexOf('#p')))!]!;
+  }
+}
