@@ -54,7 +54,32 @@ const BLOCK_BITS = 7;
 const BLOCK = 1 << BLOCK_BITS;
 const K1 = 1.2;
 const B = 0.75;
+/** A term per bit of a passage's matched terms, and per slot of the scratch. */
 const MAX_QUERY_TERMS = 32;
+
+/** One call of rank(): what its stages share. */
+interface RankRun {
+  list: readonly string[];
+  within: Uint32Array | undefined;
+  floor: number;
+  idfs: number[];
+  /** Added per counted term a passage holds: more than all the terms' best scores together. */
+  bonus: number;
+  countedBits: number;
+  /** Term numbers, by their lists' best possible contribution, smallest first. */
+  order: number[];
+  /** Lists with postings. */
+  m: number;
+  /** A term's best possible contribution, its bonus included. */
+  upper: (t: number) => number;
+  total: number;
+  heap: TopK;
+  /** Passages scored so far, in touched. */
+  written: number;
+  essential: number;
+  threshold: number;
+  best: number;
+}
 
 /**
  * BM25 over an inverted index of passage terms. Fuse.js only corrects spelling
@@ -194,12 +219,24 @@ export class PassageIndex {
    * The answer is exactly that of scoring every posting; scores are summed in query
    * order, as a full scoring would.
    */
-  rank(list: readonly string[], { limit, within, counted, floor = 0, atLeast = 0 }: RankOptions): PassageHit[] {
-    const { docs, scores, matchedTerms } = this;
+  rank(list: readonly string[], options: RankOptions): PassageHit[] {
+    if (options.limit <= 0) return [];
+    const run = this.plan(list.slice(0, MAX_QUERY_TERMS), options);
+    try {
+      if (this.poolIsSmall(run)) this.scorePool(run);
+      else {
+        this.scoreRareListFirst(run);
+        this.walkLists(run);
+      }
+      return this.hits(run);
+    } finally {
+      this.cleanScratch(run);
+    }
+  }
+
+  /** Stage 1: each term's list, idf and best possible contribution; the lists ordered smallest bound first. */
+  private plan(list: readonly string[], { limit, within, counted, floor = 0, atLeast = 0 }: RankOptions): RankRun {
     const n = this.passages.length;
-    if (limit <= 0) return [];
-    // A term per bit of a passage's matched terms, and per slot of the scratch.
-    list = list.slice(0, MAX_QUERY_TERMS);
     const found = list.map((term) => this.termIds.get(term));
     const idfs = found.map((id) => (id === undefined ? 0 : idf(n, this.starts[id + 1]! - this.starts[id]!)));
     const bests = found.map((id, t) => (id === undefined ? 0 : idfs[t]! * this.bestImpacts[id]!));
@@ -209,150 +246,198 @@ export class PassageIndex {
     list.forEach((term, t) => {
       if (counted?.has(term)) countedBits |= 2 ** t;
     });
-    // The lists by their best contribution, smallest first, with running totals.
+    const upper = (t: number) => bests[t]! + ((countedBits >>> t) & 1 ? bonus : 0);
     const order = list.map((_, t) => t).filter((t) => found[t] !== undefined).sort((a, b) => upper(a) - upper(b));
-    function upper(t: number) {
-      return bests[t]! + ((countedBits >>> t) & 1 ? bonus : 0);
-    }
-    const m = order.length;
-    const { reach, at, ends, firsts, blocks, parts, cursor } = this.rankScratch;
+    const { reach, at, ends, firsts, blocks } = this.rankScratch;
     order.forEach((t, k) => {
       reach[k] = (k ? reach[k - 1]! : 0) + upper(t);
       at[k] = firsts[k] = this.starts[found[t]!]!;
       ends[k] = this.starts[found[t]! + 1]!;
       blocks[k] = this.blockStarts[found[t]!]!;
     });
-    const total = m ? reach[m - 1]! : 0;
-    const { blockImpacts } = this;
-    const key = (doc: number) => popcount(matchedTerms[doc]! & countedBits) * bonus + scores[doc]!;
-    const before = (a: number, b: number) => popcount(matchedTerms[b]! & countedBits) - popcount(matchedTerms[a]! & countedBits) || scores[b]! - scores[a]! || a - b;
-    const heap = new TopK(limit, before);
-    let written = 0;
-    // Lists 0 … essential − 1 cannot bring a passage in on their own; float sums are compared with a little room.
-    let essential = 0;
-    // Below `atLeast` counted terms a passage is not wanted, whatever its score.
-    let threshold = counted && atLeast > 0 ? atLeast * bonus * (1 - 1e-9) : -Infinity;
-    while (essential < m && reach[essential]! < threshold) essential++;
-    let best = -Infinity;
+    const m = order.length;
+    const { matchedTerms, scores } = this;
+    const before = (a: number, b: number) =>
+      popcount(matchedTerms[b]! & countedBits) - popcount(matchedTerms[a]! & countedBits) || scores[b]! - scores[a]! || a - b;
+    const run: RankRun = {
+      list, within, floor, idfs, bonus, countedBits, order, m, upper,
+      total: m ? reach[m - 1]! : 0,
+      heap: new TopK(limit, before),
+      written: 0,
+      essential: 0,
+      // Below `atLeast` counted terms a passage is not wanted, whatever its score.
+      threshold: counted && atLeast > 0 ? atLeast * bonus * (1 - 1e-9) : -Infinity,
+      best: -Infinity,
+    };
+    this.raiseEssential(run);
+    return run;
+  }
+
+  /** Lists 0 … essential − 1 cannot bring a passage in on their own; float sums are compared with a little room. */
+  private raiseEssential(run: RankRun): void {
+    const { reach } = this.rankScratch;
+    while (run.essential < run.m && reach[run.essential]! < run.threshold) run.essential++;
+  }
+
+  /** A posting of list k: its part of the score, kept for admit(), and what it adds to the key. */
+  private add(run: RankRun, k: number, posting: number): number {
+    const t = run.order[k]!;
+    const { parts } = this.rankScratch;
+    parts[t] = run.idfs[t]! * this.impact(posting);
+    return parts[t]! + ((run.countedBits >>> t) & 1 ? run.bonus : 0);
+  }
+
+  /** Offers a scored passage (its score summed again in query order) and raises the threshold. */
+  private admit(run: RankRun, doc: number, bits: number): void {
+    const { scores, matchedTerms } = this;
+    const { parts } = this.rankScratch;
+    let score = 0;
+    for (let t = 0; t < run.list.length; t++) if ((bits >>> t) & 1) score += parts[t]!;
+    scores[doc] = score;
+    matchedTerms[doc] = bits;
+    this.touched[run.written++] = doc;
+    run.heap.offer(doc);
+    const key = (d: number) => popcount(matchedTerms[d]! & run.countedBits) * run.bonus + scores[d]!;
+    run.best = Math.max(run.best, key(doc));
+    const worst = run.heap.full ? key(run.heap.worst) : -Infinity;
+    const bar = Math.max(worst, run.floor * run.best);
+    if (bar > run.threshold) {
+      run.threshold = bar - Math.abs(bar) * 1e-9;
+      this.raiseEssential(run);
+    }
+  }
+
+  /** Whether a pool (a city's passages) is cheaper to look up in every list than the lists of common words are to walk. */
+  private poolIsSmall(run: RankRun): boolean {
+    if (!run.within) return false;
+    const { ends, firsts } = this.rankScratch;
+    let postings = 0;
+    for (let k = 0; k < run.m; k++) postings += ends[k]! - firsts[k]!;
+    return run.within.length * run.m * POOL_LOOKUP < postings;
+  }
+
+  /** Stage 2a: each passage of a small pool looked up in every list, best bound first. */
+  private scorePool(run: RankRun): void {
+    const { docs } = this;
+    const { reach, ends, firsts, cursor } = this.rankScratch;
+    cursor.set(firsts);
+    for (const doc of run.within!) {
+      let sum = 0;
+      let bits = 0;
+      for (let k = run.m - 1; k >= 0; k--) {
+        if (sum + reach[k]! < run.threshold) break;
+        cursor[k] = seek(docs, cursor[k]!, ends[k]!, doc);
+        if (cursor[k]! < ends[k]! && docs[cursor[k]!]! === doc) {
+          sum += this.add(run, k, cursor[k]!);
+          bits |= 2 ** run.order[k]!;
+        }
+      }
+      if (bits && sum >= run.threshold) this.admit(run, doc, bits);
+    }
+  }
+
+  /**
+   * Stage 2b: the list with the best possible contribution is usually a rare word: its
+   * passages, scored first, raise the threshold before the long lists are walked at all.
+   */
+  private scoreRareListFirst(run: RankRun): void {
+    const { docs } = this;
+    const { ends, firsts, cursor } = this.rankScratch;
+    const { m, within } = run;
+    if (!(run.essential < m && m > 1 && ends[m - 1]! - firsts[m - 1]! <= SEED_POSTINGS)) return;
+    cursor.set(firsts);
+    let pool = 0;
+    for (let i = firsts[m - 1]!; i < ends[m - 1]!; i++) {
+      const doc = docs[i]!;
+      if (within && !pooled(within, (pool = seek(within, pool, within.length, doc)), doc)) continue;
+      let sum = this.add(run, m - 1, i);
+      let bits = 2 ** run.order[m - 1]!;
+      for (let k = m - 2; k >= 0; k--) {
+        cursor[k] = seek(docs, cursor[k]!, ends[k]!, doc);
+        if (cursor[k]! < ends[k]! && docs[cursor[k]!]! === doc) {
+          sum += this.add(run, k, cursor[k]!);
+          bits |= 2 ** run.order[k]!;
+        }
+      }
+      if (sum >= run.threshold) this.admit(run, doc, bits);
+    }
+  }
+
+  /**
+   * Stage 3, MaxScore: the essential lists walked together in passage order, each passage
+   * they bring looked up in the others while it can still reach the threshold.
+   */
+  private walkLists(run: RankRun): void {
+    const { docs, matchedTerms } = this;
+    const n = this.passages.length;
+    const { reach, at, ends } = this.rankScratch;
+    const { m, within } = run;
     // Where the walk stands in the pool's positions.
     let pool = 0;
-    /** A posting of list k: its part of the score, kept for admit(), and what it adds to the key. */
-    const add = (k: number, posting: number): number => {
-      const t = order[k]!;
-      parts[t] = idfs[t]! * this.impact(posting);
-      return parts[t]! + ((countedBits >>> t) & 1 ? bonus : 0);
-    };
-    /** Offers a scored passage (its score summed again in query order) and raises the threshold. */
-    const admit = (doc: number, bits: number) => {
-      let score = 0;
-      for (let t = 0; t < list.length; t++) if ((bits >>> t) & 1) score += parts[t]!;
-      scores[doc] = score;
-      matchedTerms[doc] = bits;
-      this.touched[written++] = doc;
-      heap.offer(doc);
-      best = Math.max(best, key(doc));
-      const worst = heap.full ? key(heap.worst) : -Infinity;
-      const bar = Math.max(worst, floor * best);
-      if (bar > threshold) {
-        threshold = bar - Math.abs(bar) * 1e-9;
-        while (essential < m && reach[essential]! < threshold) essential++;
-      }
-    };
-    try {
-      // A small pool (a city's passages) is cheaper to walk than the lists of common words:
-      // each of its passages is looked up in every list.
-      let postings = 0;
-      for (let k = 0; k < m; k++) postings += ends[k]! - firsts[k]!;
-      if (within && within.length * m * POOL_LOOKUP < postings) {
-        cursor.set(firsts);
-        for (const doc of within) {
-          let sum = 0;
-          let bits = 0;
-          for (let k = m - 1; k >= 0; k--) {
-            if (sum + reach[k]! < threshold) break;
-            cursor[k] = seek(docs, cursor[k]!, ends[k]!, doc);
-            if (cursor[k]! < ends[k]! && docs[cursor[k]!]! === doc) {
-              sum += add(k, cursor[k]!);
-              bits |= 2 ** order[k]!;
-            }
-          }
-          if (bits && sum >= threshold) admit(doc, bits);
-        }
-        essential = m;
-      }
-      // The list with the best possible contribution is usually a rare word: its passages,
-      // scored first, raise the threshold before the long lists are walked at all.
-      if (essential < m && m > 1 && ends[m - 1]! - firsts[m - 1]! <= SEED_POSTINGS) {
-        cursor.set(firsts);
-        let seedPool = 0;
-        for (let i = firsts[m - 1]!; i < ends[m - 1]!; i++) {
-          const doc = docs[i]!;
-          if (within && !pooled(within, (seedPool = seek(within, seedPool, within.length, doc)), doc)) continue;
-          let sum = add(m - 1, i);
-          let bits = 2 ** order[m - 1]!;
-          for (let k = m - 2; k >= 0; k--) {
-            cursor[k] = seek(docs, cursor[k]!, ends[k]!, doc);
-            if (cursor[k]! < ends[k]! && docs[cursor[k]!]! === doc) {
-              sum += add(k, cursor[k]!);
-              bits |= 2 ** order[k]!;
-            }
-          }
-          if (sum >= threshold) admit(doc, bits);
+    while (run.essential < m) {
+      if (run.threshold > 0) this.skipBlocks(run);
+      let doc = n;
+      for (let k = run.essential; k < m; k++) if (at[k]! < ends[k]! && docs[at[k]!]! < doc) doc = docs[at[k]!]!;
+      if (doc === n) break;
+      let sum = 0;
+      let bits = 0;
+      for (let k = run.essential; k < m; k++) {
+        if (at[k]! < ends[k]! && docs[at[k]!]! === doc) {
+          sum += this.add(run, k, at[k]!++);
+          bits |= 2 ** run.order[k]!;
         }
       }
-      while (essential < m) {
-        // Block-max skipping: a block whose best, with every other list at its best, stays
-        // under the threshold holds no passage that could enter; its passages found through
-        // other lists are scored without it, and stay under the threshold all the same.
-        if (threshold > 0) {
-          for (let k = essential; k < m; k++) {
-            const t = order[k]!;
-            const others = total - upper(t);
-            const extra = (countedBits >>> t) & 1 ? bonus : 0;
-            while (at[k]! < ends[k]! && idfs[t]! * blockImpacts[blocks[k]! + ((at[k]! - firsts[k]!) >>> BLOCK_BITS)]! + extra + others < threshold) {
-              at[k] = Math.min(ends[k]!, firsts[k]! + ((((at[k]! - firsts[k]!) >>> BLOCK_BITS) + 1) << BLOCK_BITS));
-            }
-          }
+      // Outside the pool, or scored already (every passage offered keeps its terms until the end).
+      if ((within && !pooled(within, (pool = seek(within, pool, within.length, doc)), doc)) || matchedTerms[doc] !== 0) continue;
+      let hopeless = false;
+      for (let k = run.essential - 1; k >= 0; k--) {
+        if (sum + reach[k]! < run.threshold) {
+          hopeless = true;
+          break;
         }
-        let doc = n;
-        for (let k = essential; k < m; k++) if (at[k]! < ends[k]! && docs[at[k]!]! < doc) doc = docs[at[k]!]!;
-        if (doc === n) break;
-        let sum = 0;
-        let bits = 0;
-        for (let k = essential; k < m; k++) {
-          if (at[k]! < ends[k]! && docs[at[k]!]! === doc) {
-            sum += add(k, at[k]!++);
-            bits |= 2 ** order[k]!;
-          }
+        at[k] = seek(docs, at[k]!, ends[k]!, doc);
+        if (at[k]! < ends[k]! && docs[at[k]!]! === doc) {
+          sum += this.add(run, k, at[k]!);
+          bits |= 2 ** run.order[k]!;
         }
-        // Outside the pool, or scored already (every passage offered keeps its terms until the end).
-        if ((within && !pooled(within, (pool = seek(within, pool, within.length, doc)), doc)) || matchedTerms[doc] !== 0) continue;
-        let hopeless = false;
-        for (let k = essential - 1; k >= 0; k--) {
-          if (sum + reach[k]! < threshold) {
-            hopeless = true;
-            break;
-          }
-          at[k] = seek(docs, at[k]!, ends[k]!, doc);
-          if (at[k]! < ends[k]! && docs[at[k]!]! === doc) {
-            sum += add(k, at[k]!);
-            bits |= 2 ** order[k]!;
-          }
-        }
-        if (!hopeless && sum >= threshold) admit(doc, bits);
       }
-      return heap.sorted().map((doc) => ({
-        passage: this.passages[doc]!,
-        score: scores[doc]!,
-        matched: list.filter((_, t) => (matchedTerms[doc]! >>> t) & 1),
-      }));
-    } finally {
-      // The scratch space must be clean for the next query, whatever happened to this one.
-      for (let i = 0; i < written; i++) {
-        const doc = this.touched[i]!;
-        scores[doc] = 0;
-        matchedTerms[doc] = 0;
+      if (!hopeless && sum >= run.threshold) this.admit(run, doc, bits);
+    }
+  }
+
+  /**
+   * Block-max skipping: a block whose best, with every other list at its best, stays
+   * under the threshold holds no passage that could enter; its passages found through
+   * other lists are scored without it, and stay under the threshold all the same.
+   */
+  private skipBlocks(run: RankRun): void {
+    const { at, ends, firsts, blocks } = this.rankScratch;
+    const { blockImpacts } = this;
+    for (let k = run.essential; k < run.m; k++) {
+      const t = run.order[k]!;
+      const others = run.total - run.upper(t);
+      const extra = (run.countedBits >>> t) & 1 ? run.bonus : 0;
+      while (at[k]! < ends[k]! && run.idfs[t]! * blockImpacts[blocks[k]! + ((at[k]! - firsts[k]!) >>> BLOCK_BITS)]! + extra + others < run.threshold) {
+        at[k] = Math.min(ends[k]!, firsts[k]! + ((((at[k]! - firsts[k]!) >>> BLOCK_BITS) + 1) << BLOCK_BITS));
       }
+    }
+  }
+
+  /** Stage 4: the passages held, best first, with the terms each holds. */
+  private hits(run: RankRun): PassageHit[] {
+    return run.heap.sorted().map((doc) => ({
+      passage: this.passages[doc]!,
+      score: this.scores[doc]!,
+      matched: run.list.filter((_, t) => (this.matchedTerms[doc]! >>> t) & 1),
+    }));
+  }
+
+  /** The scratch space must be clean for the next query, whatever happened to this one. */
+  private cleanScratch(run: RankRun): void {
+    for (let i = 0; i < run.written; i++) {
+      const doc = this.touched[i]!;
+      this.scores[doc] = 0;
+      this.matchedTerms[doc] = 0;
     }
   }
 
