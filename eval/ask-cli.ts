@@ -1,12 +1,12 @@
 /**
  * `npm run eval`: how well /ask answers the question set, beside plain Fuse.js.
- *   npm run eval -- [--split dev|held-out|all|fresh] [--failures] [--sweep]
+ *   npm run eval -- [--split dev|held-out|all|fresh|chat] [--failures] [--sweep]
  * --sweep tunes the refusal thresholds on the development questions only.
  */
 import { parseArgs } from 'node:util';
 import { openEngine } from '../src/app/open.ts';
 import { THRESHOLDS } from '../src/answers/ask/ask.ts';
-import { FRESH_FILE, evaluate, loadQuestions, ours, plainFuse, score, type Outcome, type Scores } from './ask.ts';
+import { CHAT_FILE, FRESH_FILE, evaluate, loadQuestions, ours, plainFuse, score, type Outcome, type Scores } from './ask.ts';
 
 const { values } = parseArgs({
   options: { split: { type: 'string', default: 'all' }, failures: { type: 'boolean', default: false }, sweep: { type: 'boolean', default: false } },
@@ -18,8 +18,9 @@ const splits: Record<string, typeof all> = {
   'held-out': all.filter((q) => q.heldOut),
   all,
   fresh: loadQuestions(FRESH_FILE),
+  chat: loadQuestions(CHAT_FILE),
 };
-const chosen = values.split === 'all' ? ['dev', 'held-out', 'all', 'fresh'] : [values.split!];
+const chosen = values.split === 'all' ? ['dev', 'held-out', 'all', 'fresh', 'chat'] : [values.split!];
 
 const pct = (n: number) => (Number.isNaN(n) ? '   —  ' : `${(n * 100).toFixed(1).padStart(5)}%`);
 const row = (name: string, s: Scores) =>

@@ -16,12 +16,20 @@ export const QuestionSchema = z.object({
   alsoAccept: z.array(z.string()).optional(),
   heldOut: z.boolean(),
   near: z.string().optional(),
+  /** At least one must appear too (the text writes "three", an answer may say "3"). */
+  mustContainAny: z.array(z.string()).optional(),
+  note: z.string().optional(),
 });
 export type EvalQuestion = z.infer<typeof QuestionSchema>;
 
 export const QUESTIONS_FILE = path.resolve(import.meta.dirname, '../tests/fixtures/questions.json');
 /** Written after the thresholds were chosen, by someone who had not seen the engine: never tuned on. */
 export const FRESH_FILE = path.resolve(import.meta.dirname, '../tests/fixtures/questions-fresh.json');
+/**
+ * 52 chat-style questions about the seed, typed as Discord members type, written by someone who
+ * had read neither the engine nor the other sets: scored, never tuned on.
+ */
+export const CHAT_FILE = path.resolve(import.meta.dirname, '../tests/fixtures/questions-chat.json');
 
 export function loadQuestions(file = QUESTIONS_FILE): EvalQuestion[] {
   return z.array(QuestionSchema).parse(JSON.parse(readFileSync(file, 'utf8')));
@@ -73,7 +81,11 @@ export function judge(question: EvalQuestion, reply: Reply): Outcome {
   return {
     question,
     reply,
-    answerRight: question.answerable && reply.found && question.mustContain.every((s) => text.includes(s.toLowerCase())),
+    answerRight:
+      question.answerable &&
+      reply.found &&
+      question.mustContain.every((s) => text.includes(s.toLowerCase())) &&
+      (!question.mustContainAny || question.mustContainAny.some((s) => text.includes(s.toLowerCase()))),
     citationRight: question.answerable && reply.found && reply.cited.some((id) => accepted.includes(id)),
     refusalRight: reply.found === question.answerable,
   };
