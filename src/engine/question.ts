@@ -258,7 +258,7 @@ export function editDistance(a: string, b: string, limit: number): number {
 }
 
 /** Lowercase words without possessives: "jiangsu's gdp" → ["jiangsu", "gdp"]. */
-function wordsOf(text: string): string[] {
+export function wordsOf(text: string): string[] {
   return text
     .replace(/'s\b/g, '')
     // "一季度gdp是多少": Latin words inside Chinese are words of their own.
