@@ -206,6 +206,12 @@ export class PassageIndex {
     return this.termIds.has(term);
   }
 
+  /** How many passages use the term: what makes a word telling (rare) or not. */
+  documentFrequency(term: string): number {
+    const id = this.termIds.get(term);
+    return id === undefined ? 0 : this.starts[id + 1]! - this.starts[id]!;
+  }
+
   /**
    * The `limit` best passages for the terms (from resolve()): highest BM25 score first,
    * the earlier passage on a tie; with `counted`, first by how many of those terms a

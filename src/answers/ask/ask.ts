@@ -9,6 +9,8 @@ import { summaryAnswer } from '../summary.ts';
 import { terms } from '../../text/normalize.ts';
 import { cite, figureItem } from '../cite.ts';
 import { regionSuggestions } from '../choices.ts';
+import { retrievalAnswer } from './retrieval.ts';
+import { withoutChatter, withShortFormsExpanded } from '../../text/chatter.ts';
 
 /**
  * Shares of a question's content words a passage must contain to be offered as its
@@ -44,13 +46,32 @@ export function understand(engine: Engine, text: string): Question {
 /** A free-form question answered from the corpus, or refused with what is close. */
 export function askAnswer(engine: Engine, text: string, thresholds: Thresholds = THRESHOLDS): Answer {
   if (!text.trim()) return notFound('Ask a question', ['Ask about the articles, e.g. “What was Jiangsu’s GDP growth?”']);
-  const q = understand(engine, text);
-  const answer = answerFor(engine, q, thresholds);
+  // Read without mentions, greetings and emoji, short forms written out ("yoy", "h1", "unis").
+  const read = withShortFormsExpanded(withoutChatter(text));
+  const q = understand(engine, read);
+  const answer = answerFor(engine, q, thresholds, read);
   const understood = describeUnderstanding(q);
   return { ...answer, title: `Q: ${text.trim()}`, lead: [...(understood ? [understood] : []), ...answer.lead] };
 }
 
-function answerFor(engine: Engine, q: Question, thresholds: Thresholds): Answer {
+function answerFor(engine: Engine, q: Question, thresholds: Thresholds, read: string): Answer {
+  // People are found by name and role first; what those paths cannot answer, retrieval may.
+  if (q.intent === 'who-said' || q.intent === 'who-is') {
+    const answer = personAnswer(engine, q, thresholds);
+    return answer.found ? answer : retrievalAnswer(engine, read, q);
+  }
+  // A place alone, or nothing at all: what the articles say about it.
+  if ((q.intent === 'overview' || q.intent === 'what-is') && !q.content.length && !q.metrics.length) {
+    return q.regions.length ? placeAnswer(engine, q, q.regions[0]!) : articleOverview(engine);
+  }
+  const exact = personAnswer(engine, q, thresholds);
+  if (exact.found) return exact;
+  const retrieved = retrievalAnswer(engine, read, q);
+  // Both refuse: the exact reading's refusal names what is close by metric and place; retrieval adds the nearest passage.
+  return retrieved.found ? retrieved : { ...exact, lead: [...new Set([...exact.lead, ...retrieved.lead.slice(1)])], suggestions: [...exact.suggestions, ...retrieved.suggestions].slice(0, 4) };
+}
+
+function personAnswer(engine: Engine, q: Question, thresholds: Thresholds): Answer {
   switch (q.intent) {
     case 'figure':
       return figureAnswer(engine, q, thresholds);

