@@ -1,6 +1,6 @@
 import {
   ApplicationCommandOptionType,
-  ApplicationCommandType,
+  type ApplicationCommandType,
   type APIApplicationCommandBasicOption,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   type RESTPostAPIContextMenuApplicationCommandsJSONBody,

@@ -19,7 +19,9 @@ export class RegionTree {
     const seen = new Set(out);
     for (let i = 0; i < out.length; i++) {
       for (const child of this.childrenOf.get(out[i]!.id) ?? []) {
-        if (!seen.has(child)) seen.add(child), out.push(child);
+        if (seen.has(child)) continue;
+        seen.add(child);
+        out.push(child);
       }
     }
     return out;

@@ -38,6 +38,8 @@ export function cut(text: string, max: number): string {
 export function neutralize(text: string): string {
   return text
     .toWellFormed()
+    // Control characters are exactly what is being removed.
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '')
     .replace(/@/g, '@\u200B')
     .replace(/<(?=[@#:&a]|t:)/g, '<\u200B');

