@@ -87,15 +87,25 @@ export function cleanDocument(document: SourceDocument, given: { title?: string 
 }
 
 function findTitle(blocks: readonly Block[], known: string | undefined): number {
+  const h1 = blocks.findIndex((b) => b.heading === 1);
   if (known) {
     const key = normalize(known);
     const exact = blocks.findIndex((b) => normalize(b.text) === key);
     if (exact >= 0) return exact;
+    // A title given but not in the text: only a close variant of it is the headline, never a guess that would drop the lede.
+    const close = blocks.slice(0, 12).findIndex((b) => isHeadline(b.text) && overlap(b.text, known) >= 0.6);
+    return close >= 0 ? close : h1;
   }
-  const h1 = blocks.findIndex((b) => b.heading === 1);
   if (h1 >= 0) return h1;
   // A headline is short, one sentence, and ends without a full stop; it comes early.
   return blocks.slice(0, 6).findIndex((b) => isHeadline(b.text));
+}
+
+/** The share of the title's words that the line repeats. */
+function overlap(line: string, title: string): number {
+  const have = new Set(normalize(line).split(/\W+/));
+  const want = normalize(title).split(/\W+/).filter(Boolean);
+  return want.filter((w) => have.has(w)).length / Math.max(want.length, 1);
 }
 
 function isHeadline(text: string): boolean {

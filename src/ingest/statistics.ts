@@ -1,7 +1,7 @@
 import type { Qualifier, Region } from '../corpus/schema.ts';
 import { findFigures, type FigureMention } from './figures.ts';
 import type { FigureWords } from './metrics.ts';
-import { BASIS, currentPeriod, periodPhrases, type PeriodPhrase, type Published } from './periods.ts';
+import { BASIS, periodPhrases, type PeriodPhrase, type Published } from './periods.ts';
 import type { RegionMention } from './regions.ts';
 import { clauses, sentences, type Span } from './sentences.ts';
 import { regionOf } from './figure-region.ts';
@@ -15,7 +15,11 @@ export interface ExtractedStatistic {
   unit: string;
   qualifier?: Qualifier;
   period?: string;
+  /** A goal or projection, not a result. */
+  target?: true;
   region: Region;
+  /** Fields taken from the article's context rather than from the figure's own sentence. */
+  inferred: ('period' | 'region')[];
   change?: { value: number; unit: string; basis: string; written: string };
   quote: string;
   /** What names the figure, for the metric matcher. */
@@ -124,13 +128,17 @@ function build(figure: FigureMention, change: FigureMention | undefined, c: Figu
   };
   const end = Math.max(figure.through, change?.through ?? 0, clause.end);
   const start = Math.min(clause.start, change?.from ?? clause.start);
+  const when = periodOf(figure, clause, c);
+  const where = region ? { region, inferred: false } : regionOf(figure, clause, c);
   return {
     value: figure.value,
     written: figure.written,
     unit: unitOf(figure),
     ...(figure.qualifier ? { qualifier: figure.qualifier } : {}),
-    ...periodOf(figure, clause, c),
-    region: region ?? regionOf(figure, clause, c),
+    ...(when.period ? { period: when.period } : {}),
+    ...(when.target ? { target: true as const } : {}),
+    region: where.region,
+    inferred: [...(when.inferred ? (['period'] as const) : []), ...(where.inferred ? (['region'] as const) : [])],
     ...(change ? { change: { value: change.direction * change.value, unit: change.kind === 'points' ? 'percentage points' : '%', basis: change.basis ?? 'year on year', written: change.withUnit } } : {}),
     quote: tidyQuote(quote ?? c.text.slice(start, end)),
     words,
@@ -147,25 +155,30 @@ function unitOf(figure: FigureMention): string {
   return figure.unit!;
 }
 
+/** Words that make a figure a goal or a projection rather than a result. */
+const TARGET = /\b(?:aims?|aiming|aimed|targets?|targeted|targeting|goals?|plans?|planned|planning|expected|expects?|projected|projects|forecasts?|set to|is to|are to|will|shall|striv(?:e|es|ing)|seeks?|seeking|by\s+20[3-9]\d)\b/i;
+
 /**
  * The period: a time phrase in the figure's clause, else one earlier in its
- * sentence; else by tense: what is so "now" is of the publication month, a future
- * has no period yet, and a past figure is of the last period the passage named or
- * of the period the article reports on.
+ * sentence. Else, by tense: a stock said to be so now has no period; a goal ("is
+ * set to", "aims to") is of the goal's year the passage or lede named, if it is
+ * still ahead; a past figure is of the last period the passage named or of the
+ * period the article reports on, and that period is marked as inferred.
  */
-function periodOf(figure: FigureMention, clause: Span, c: FigureContext): { period?: string } {
+function periodOf(figure: FigureMention, clause: Span, c: FigureContext): { period?: string; target?: boolean; inferred?: boolean } {
+  const lead = c.text.slice(c.sentence.start, figure.from).replace(/\([^()]*\)/g, ' ');
+  const tense = tenseBefore(lead);
+  const target = tense === 'future' || TARGET.test(lead);
   const inClause = c.phrases.filter((p) => p.start >= clause.start && p.end <= clause.end);
   const chosen =
     inClause.filter((p) => p.end <= figure.from).at(-1) ??
     inClause.find((p) => p.start >= figure.through) ??
     c.phrases.filter((p) => p.start >= c.sentence.start && p.end <= clause.start).at(-1);
-  if (chosen) return chosen.period ? { period: chosen.period } : {};
-  const tense = tenseBefore(c.text.slice(c.sentence.start, figure.from));
-  if (tense === 'future') return {};
-  if (tense === 'present') return { period: currentPeriod(c.setting.published) };
-  const earlier = c.phrases.filter((p) => p.end <= c.sentence.start).at(-1);
-  const period = earlier ? earlier.period : c.setting.reportingPeriod;
-  return period ? { period } : {};
+  if (chosen) return { ...(chosen.period ? { period: chosen.period } : {}), target };
+  const earlier = c.phrases.filter((p) => p.end <= c.sentence.start && p.period).at(-1)?.period ?? c.setting.reportingPeriod;
+  if (target) return earlier && Number(earlier.slice(0, 4)) >= c.setting.published.year ? { period: earlier, target, inferred: true } : { target };
+  if (tense === 'present') return {};
+  return earlier ? { period: earlier, inferred: true } : {};
 }
 
 /** A quote without the clause's trailing punctuation, and without a quotation mark it cut in half. */

@@ -73,20 +73,37 @@ describe('statistics', () => {
     expect(cities.map((s) => [s.value, s.region.id])).toEqual([[3.46e12, 'shenzhen'], [3.04e12, 'guangzhou']]);
   });
 
-  it('resolves periods against the publication date: this year, last year, January–March, now', () => {
+  it('resolves periods against the publication date: this year, last year, January–March, spans and seasons', () => {
     const at = readPublished('2024-05-20');
     const period = (text: string) => periodPhrases(text, at).map((p) => p.period);
     expect(period('in the first quarter of this year')).toEqual(['2024-Q1']);
     expect(period('last year')).toEqual(['2023']);
     expect(period('in January–March')).toEqual(['2024-Q1']);
     expect(period('in the first half')).toEqual(['2023-H1']);
-    expect(period('at present')).toEqual(['2024-05']);
+    expect(period('at present')).toEqual([undefined]);
     expect(period('up 6 percent over the same period last year')).toEqual([]);
-    expect(period('in the first three quarters of 2024')).toEqual([undefined]);
+    expect(period('in the first three quarters of 2024')).toEqual(['2024-Q1-Q3']);
+    expect(period('in the first three quarters')).toEqual(['2023-Q1-Q3']);
+    expect(period('from January to April')).toEqual(['2024-01/2024-04']);
+    expect(period('in the first 10 months')).toEqual(['2023-01/2023-10']);
+    expect(period('in the first two months of the year')).toEqual(['2024-01/2024-02']);
+    expect(period("April's growth rate")).toEqual(['2024-04']);
+    expect(period('by the end of June')).toEqual(['2023-06']);
+    expect(period('over the past three years')).toEqual(['2021/2023']);
+    expect(period('from 2020 to 2023')).toEqual(['2020/2023']);
+    expect(period('during the 2024-2025 winter season')).toEqual(['2024/2025']);
+    expect(period('grew at an average annual rate of 6 percent')).toEqual([]);
   });
 
-  it('gives a present-tense figure the publication month and a past one the period its passage named', () => {
-    expect(stats('In 2023, Hefei built 10 factories. It has 300 research institutes.').map((s) => s.period)).toEqual(['2023', '2024-05']);
+  it('leaves an undated stock without a period, gives a past one the period its passage named, and marks what it inferred', () => {
+    const found = stats('In 2023, Hefei built 10 factories. It has 300 research institutes. It opened 20 parks.');
+    expect(found.map((s) => s.period)).toEqual(['2023', undefined, '2023']);
+    expect(found.map((s) => s.inferred)).toEqual([[], ['region'], ['period', 'region']]);
+  });
+
+  it('reads a past figure as of the period named before it, and a goal as a target of its year', () => {
+    const report = stats('In 2023, the province recorded the following. Exports rose 5 percent. The province aims to grow 6 percent in 2024.', '2024-01-25');
+    expect(report.map((s) => [s.value, s.period, s.target ?? false])).toEqual([[5, '2023', false], [6, '2024', true]]);
   });
 
   it('takes the region from the clause’s subject, “the province” from the last province named, and a later sentence from the one before', () => {
