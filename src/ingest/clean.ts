@@ -18,16 +18,21 @@ const FURNITURE: [RegExp, string][] = [
   [/^(home|首页)\s*(>|»|\/|›)/i, 'breadcrumb'],
   [/^[^>»›\n]{1,40}(?:\s*[>»›]\s*[^>»›\n]{1,40}){2,}$/, 'breadcrumb'],
   [/^(share|share to|share this( article| story)?|分享到?)\b\s*[:：]?/i, 'share line'],
+  // A toolbar of a copy-paste: "Font size: [A-] [A] [A+]      Share to:  WeChat  Weibo".
+  [/^(?:font[- ]size|text size|字号)\s*[:：]|\s{2,}(?:share(?: to)?|分享到?)\s*[:：]/i, 'page tools'],
   [/\b(qr code|scan the code|扫一扫|download (?:our|the) [\w ]*app|follow us on)\b/i, 'QR code or app line'],
   [/(copyright|©|all rights reserved|版权所有|icp备)/i, 'copyright line'],
   [/^[(（]?\s*(responsible editor|chief editor|editors?|责任编辑|编辑|reporters?|记者|translated by|proofread by)\s*[:：]/i, 'editor line'],
   [/\bcookies?\b[^.]*\b(website|site|browse|browsing|experience|consent|agree)/i, 'cookie notice'],
-  [/^(print|email|e-mail|close|font size|a\+|a-)(\s*[|/·]\s*(print|email|e-mail|close|font size|large|medium|small|a\+|a-))*$/i, 'page tools'],
+  [/^(?:\[?\s*(?:print|email|e-mail|mail|close|font size|large|medium|small|[lms]|a\+|a-|top|back)\s*\]?\s*[|/·:]?\s*)+$/i, 'page tools'],
+  [/^(?:advertisement|advertising|sponsored( content)?|ad)$/i, 'advertisement'],
   [/^(?:(?:aerial |file )?photos?|this (?:aerial )?photo)\b[^.]*\b(?:shows?|taken)\b/i, 'photo caption'],
 ];
+/** Furniture that also stands between paragraphs, so it does not mark where the article ends. */
+const IN_BODY = new Set(['navigation', 'breadcrumb', 'photo caption', 'advertisement', 'QR code or app line']);
 /** The heading of a "related news" list: it and the short lines after it go. */
 const RELATED =
-  /^(related( news| articles| stories| reading| content| links)?|read more|recommended( reading| for you)?|you may also like|more (news|stories)( from \w+)?|further reading|most read|hot (news|topics)|popular( news)?|trending|editor'?s picks|相关(新闻|阅读|文章))\s*[:：]?/i;
+  /^(related( news| articles| stories| reading| content| links)?|read more|recommended( reading| for you)?|you may also like|more (news|stories)( from \w+)?|further reading|most (read|viewed|popular|shared)|top stories|latest news|hot (news|topics)|popular( news)?|trending|editor'?s picks|相关(新闻|阅读|文章))\s*[:：]?/i;
 
 /**
  * Finds the title, the byline and the body of an article, and drops everything a
@@ -72,7 +77,7 @@ export function cleanDocument(document: SourceDocument, given: { title?: string 
     const furniture = FURNITURE.find(([pattern]) => pattern.test(block.text));
     if (furniture) {
       drop(block, furniture[1]);
-      if (furniture[1] !== 'navigation' && furniture[1] !== 'breadcrumb' && furniture[1] !== 'photo caption') tail ??= body.length;
+      if (!IN_BODY.has(furniture[1])) tail ??= body.length;
     } else body.push(block);
   }
   // Short lines after the article's closing furniture are the site's, not the article's;

@@ -8,7 +8,7 @@ import { MetricMatcher } from './metrics.ts';
 import { carrySpeakers, findSpeakers, resolvePerson } from './people.ts';
 import { periodPhrases, readPublished } from './periods.ts';
 import { readPlainText } from './plain.ts';
-import { RegionTagger, type RegionMention } from './regions.ts';
+import { RegionTagger, passageRegions, type RegionMention } from './regions.ts';
 import { slugify, uniqueId } from './slug.ts';
 import { extractStatistics } from './statistics.ts';
 
@@ -84,7 +84,7 @@ export function ingest(raw: string, format: SourceFormat, options: IngestOptions
       id: passageId,
       paragraph: i + 1,
       text,
-      regions: [...new Set(mentions[i]!.map((m) => m.region.id))],
+      regions: [],
       people: [...new Set(resolved.map((r) => r.person.id))],
       ...(voice ? { speaker: voice.person.id, speech: voice.direct ? 'quoted' : 'reported' } : {}),
       topics: [],
@@ -118,6 +118,9 @@ export function ingest(raw: string, format: SourceFormat, options: IngestOptions
       });
     }
   });
+
+  // A passage's regions are settled once its figures are: a country it gives figures for is one of them.
+  passages.forEach((p, i) => (p.regions = passageRegions(p.text, mentions[i]!, stats.filter((s) => s.passage === p.id).map((s) => s.region))));
 
   const article = ArticleSchema.parse({
     id,

@@ -97,7 +97,7 @@ export function carrySpeakers(paragraphs: readonly string[], found: readonly Per
     const quoted = QUOTATION.test(text);
     for (const person of named) {
       const surname = person.name.split(/\s+/)[0]!;
-      const byName = new RegExp(String.raw`(?:\b(?:according to|said|says)\s+${surname}\b(?!\s+\p{Lu})|(?<!\p{Lu}[\p{Ll}'’-]*\s+)\b${surname}\s+(?:also\s+|then\s+)?${REPORTED}\b)`, 'u');
+      const byName = new RegExp(String.raw`(?:\b(?:[Aa]ccording to|[Ss]aid|[Ss]ays)\s+${surname}\b(?!\s+\p{Lu})|(?<!\p{Lu}[\p{Ll}'’-]*\s+)\b${surname}\s+(?:also\s+|then\s+)?${REPORTED}\b)`, 'u');
       const head = person.role?.split(/\s+(?:of|at|for|in)\s+/)[0]?.split(/\s+/).at(-1)?.toLowerCase();
       const byRole = head && ROLE_WORDS.test(head) ? new RegExp(String.raw`\b(?:according to|said)\s+the\s+${head}\b|\bthe\s+${head}\s+${REPORTED}\b`, 'i') : undefined;
       if (byName.test(text) || byRole?.test(text)) add(person, quoted);

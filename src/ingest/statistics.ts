@@ -2,7 +2,7 @@ import type { Qualifier, Region } from '../corpus/schema.ts';
 import { findFigures, type FigureMention } from './figures.ts';
 import type { FigureWords } from './metrics.ts';
 import { BASIS, periodPhrases, type PeriodPhrase, type Published } from './periods.ts';
-import type { RegionMention } from './regions.ts';
+import { datelineLength, type RegionMention } from './regions.ts';
 import { clauses, sentences, type Span } from './sentences.ts';
 import { regionOf } from './figure-region.ts';
 import { respectively } from './respectively.ts';
@@ -43,7 +43,6 @@ const CHANGE_LINK = /^[\s,;(]*(?:(?:alone|only)\s*,?\s*)?(?:(?:which|that)\s+(?:
 /** Units that measure rather than name what is counted: "265,000 units" of what the subject says. */
 const MEASURES = /^(?:units|sets|pieces|items|tonnes|tons|metric tons|kilowatts|kilowatt-hours|kwh|megawatts|gigawatts|square meters|square metres|square kilometers|square kilometres|hectares|mu|kilometers|kilometres|km|people|persons|times)$/i;
 const LEADS_TO = /^[\s,]*(?:to|to reach|reaching|at)\s*$/i;
-const DATELINE = /^[\p{Lu}][\p{Lu}' ]+,?(?:\s+\p{Lu}[a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([\p{Lu}\s]+\))?\s*(?:--|—|–|-)\s*/u;
 
 /**
  * The statistics of one passage. Every figure is paired with the change that
@@ -53,7 +52,7 @@ const DATELINE = /^[\p{Lu}][\p{Lu}' ]+,?(?:\s+\p{Lu}[a-z]{2,8}\.?\s+\d{1,2})?(?:
 export function extractStatistics(text: string, mentions: readonly RegionMention[], setting: ArticleSetting): ExtractedStatistic[] {
   const out: ExtractedStatistic[] = [];
   const phrases = periodPhrases(text, setting.published);
-  const dateline = DATELINE.exec(text)?.[0].length ?? 0;
+  const dateline = datelineLength(text);
   const named = mentions.filter((m) => m.start >= dateline);
   const spans = sentences(text);
   spans.forEach((sentence, index) => {

@@ -4,9 +4,9 @@ import { parseWrittenNumber } from '../../src/corpus/numbers.ts';
 import type { Gazetteer, Region } from '../../src/corpus/schema.ts';
 import { findFigures } from '../../src/ingest/figures.ts';
 import { ingest } from '../../src/ingest/ingest.ts';
-import { findSpeakers } from '../../src/ingest/people.ts';
+import { carrySpeakers, findSpeakers } from '../../src/ingest/people.ts';
 import { periodPhrases, readPublished } from '../../src/ingest/periods.ts';
-import { RegionTagger } from '../../src/ingest/regions.ts';
+import { RegionTagger, passageRegions } from '../../src/ingest/regions.ts';
 import { sentences } from '../../src/ingest/sentences.ts';
 import { extractStatistics } from '../../src/ingest/statistics.ts';
 import { CORPUS_DIR } from '../support/corpus.ts';
@@ -173,5 +173,43 @@ describe('ingest', () => {
     expect(newPeople).toEqual([expect.objectContaining({ id: 'li-qiang', role: 'director of the Hefei Municipal Bureau of Commerce', region: 'hefei' })]);
     expect(article.stats).toEqual([expect.objectContaining({ value: 12, unit: 'duty-free warehouses', period: '2024', region: 'hefei', metric: 'duty-free-warehouses' })]);
     expect(newMetrics.map((m) => m.id)).toEqual(['duty-free-warehouses']);
+  });
+});
+
+describe('regions of a passage', () => {
+  const tagged = (text: string, statRegions: string[] = []) => passageRegions(text, tagger.mentions(text), statRegions);
+
+  it('leaves out datelines, venues, comparisons with the country and places inside other names', () => {
+    expect(tagged('HARBIN, March 13 (Xinhua) -- Heilongjiang had an ice and snow economy worth 266 billion yuan.')).toEqual(['heilongjiang']);
+    expect(tagged('BEIJING, Nov. 25, 2024 /PRNewswire/ -- Shaanxi grew 5 percent.')).toEqual(['shaanxi']);
+    expect(tagged('Officials said on Monday in Beijing that Ningxia grew fast.')).toEqual(['ningxia']);
+    expect(tagged("Jilin's growth surpassed the national average, and Hainan is China's southern island province.")).toEqual(['jilin', 'hainan']);
+    expect(tagged('Trains ran to Europe on China-Europe routes across the Taiwan Strait, said the Communist Party of China.')).toEqual([]);
+  });
+
+  it('keeps the country when the passage gives a figure for it or is about nothing nearer', () => {
+    expect(tagged("China's NEV output rose in Chongqing too.", ['china'])).toEqual(['china', 'chongqing']);
+    expect(tagged('China has pledged to peak carbon emissions.')).toEqual(['china']);
+  });
+});
+
+describe('speakers across paragraphs', () => {
+  const isPlace = (name: string) => tagger.mentions(name).length > 0;
+  const across = (paragraphs: string[]) =>
+    carrySpeakers(paragraphs, paragraphs.map((p) => findSpeakers(p, isPlace, () => false))).map((found) => found.map((m) => `${m.name}${m.direct ? ' (quoted)' : ''}`));
+
+  it('reads every attribution form and follows a surname, a role, “he said” and a continued quotation', () => {
+    expect(across([
+      'Zhou Naixiang, governor of Shandong province, explained the theme.',
+      'According to Zhou, GDP grew 6 percent.',
+      '“The data fully reflected the results of the province,” said Yan Huijun, deputy head of the bureau.',
+      '“We will keep the momentum going in every sector this year.”',
+      'According to the governor, the province is open.',
+      'He said the province has new measures.',
+      '"We expect growth of around 5 percent this year," said an official who asked not to be named.',
+      'The goal was announced on January 11 by Zhang Gong, mayor of Tianjin.',
+    ])).toEqual([
+      ['Zhou Naixiang'], ['Zhou Naixiang'], ['Yan Huijun (quoted)'], ['Yan Huijun (quoted)'], ['Zhou Naixiang'], ['Zhou Naixiang'], [], ['Zhang Gong'],
+    ]);
   });
 });
