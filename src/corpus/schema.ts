@@ -1,12 +1,15 @@
 import { z } from 'zod';
+import { isPeriod } from '../text/period.ts';
 
 // Ids are slugs so they survive URLs, Discord option values and file names alike.
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug like "jiangsu" or "da-zero-bay"');
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 /** A month ("2024-05") or a day ("2024-05-21"). */
 const isoDateOrMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'must be YYYY-MM or YYYY-MM-DD');
-/** A year, a quarter, a half, a month or a day: "2023", "2024-Q1", "2024-H1", "2024-05". */
-const period = z.string().regex(/^\d{4}(-(Q[1-4]|H[12]|(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?))?$/, 'must be YYYY, YYYY-Qn, YYYY-Hn, YYYY-MM or YYYY-MM-DD');
+/** A year, quarter, half, month or day, or a span of quarters, months or years (src/engine/period.ts). */
+const period = z.string().refine(isPeriod, 'must be YYYY, YYYY-Qn, YYYY-Hn, YYYY-MM, YYYY-MM-DD, a span YYYY-Qn-Qm, YYYY-MM/YYYY-MM or YYYY/YYYY');
+/** Fields of a statistic the extractor inferred rather than read in its quote. */
+export const inferable = ['period', 'region'] as const;
 
 export const qualifiers = ['exceeded', 'more than', 'over', 'nearly', 'about', 'around', 'up to', 'less than'] as const;
 
@@ -50,8 +53,9 @@ export const PassageSchema = z.strictObject({
   text: nonEmpty,
   regions: z.array(slug),
   people: z.array(slug).default([]),
-  /** The person quoted directly in this passage; reported speech only goes in `people`. */
+  /** The person who speaks in this passage, quoted directly or reported ("X said that …"); `speech` says which. */
   speaker: slug.optional(),
+  speech: z.enum(['quoted', 'reported']).optional(),
   topics: z.array(nonEmpty).default([]),
 });
 
@@ -74,10 +78,14 @@ export const StatisticSchema = z.strictObject({
   unit: nonEmpty,
   qualifier: z.enum(qualifiers).optional(),
   period: period.optional(),
+  /** A goal or projection ("aims to", "is expected to"), not a result; its period is the target's. */
+  target: z.literal(true).optional(),
   region: slug,
   change: ChangeSchema.optional(),
   passage: passageId,
   quote: nonEmpty,
+  /** Which fields were inferred (from the publication date, the article's subject) rather than read: check these first. */
+  inferred: z.array(z.enum(inferable)).optional(),
 });
 
 export const ArticleSchema = z.strictObject({

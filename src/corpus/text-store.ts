@@ -60,6 +60,7 @@ export class StoredPassage implements Passage {
   declare readonly regions: string[];
   declare readonly people: string[];
   declare readonly speaker?: string;
+  declare readonly speech?: Passage['speech'];
   declare readonly topics: string[];
   readonly #store: TextStore;
   readonly #at: number;
@@ -84,6 +85,7 @@ export class StoredPassage implements Passage {
     self.regions = tags.regions;
     self.people = tags.people;
     if (tags.speaker !== undefined) self.speaker = tags.speaker;
+    if (p.speech !== undefined) self.speech = p.speech;
     self.topics = tags.topics;
   }
 }

@@ -18,16 +18,21 @@ const FURNITURE: [RegExp, string][] = [
   [/^(home|首页)\s*(>|»|\/|›)/i, 'breadcrumb'],
   [/^[^>»›\n]{1,40}(?:\s*[>»›]\s*[^>»›\n]{1,40}){2,}$/, 'breadcrumb'],
   [/^(share|share to|share this( article| story)?|分享到?)\b\s*[:：]?/i, 'share line'],
+  // A toolbar of a copy-paste: "Font size: [A-] [A] [A+]      Share to:  WeChat  Weibo".
+  [/^(?:font[- ]size|text size|字号)\s*[:：]|\s{2,}(?:share(?: to)?|分享到?)\s*[:：]/i, 'page tools'],
   [/\b(qr code|scan the code|扫一扫|download (?:our|the) [\w ]*app|follow us on)\b/i, 'QR code or app line'],
   [/(copyright|©|all rights reserved|版权所有|icp备)/i, 'copyright line'],
   [/^[(（]?\s*(responsible editor|chief editor|editors?|责任编辑|编辑|reporters?|记者|translated by|proofread by)\s*[:：]/i, 'editor line'],
   [/\bcookies?\b[^.]*\b(website|site|browse|browsing|experience|consent|agree)/i, 'cookie notice'],
-  [/^(print|email|e-mail|close|font size|a\+|a-)(\s*[|/·]\s*(print|email|e-mail|close|font size|large|medium|small|a\+|a-))*$/i, 'page tools'],
+  [/^(?:\[?\s*(?:print|email|e-mail|mail|close|font size|large|medium|small|[lms]|a\+|a-|top|back)\s*\]?\s*[|/·:]?\s*)+$/i, 'page tools'],
+  [/^(?:advertisement|advertising|sponsored( content)?|ad)$/i, 'advertisement'],
   [/^(?:(?:aerial |file )?photos?|this (?:aerial )?photo)\b[^.]*\b(?:shows?|taken)\b/i, 'photo caption'],
 ];
+/** Furniture that also stands between paragraphs, so it does not mark where the article ends. */
+const IN_BODY = new Set(['navigation', 'breadcrumb', 'photo caption', 'advertisement', 'QR code or app line']);
 /** The heading of a "related news" list: it and the short lines after it go. */
 const RELATED =
-  /^(related( news| articles| stories| reading| content| links)?|read more|recommended( reading| for you)?|you may also like|more (news|stories)( from \w+)?|further reading|most read|hot (news|topics)|popular( news)?|trending|editor'?s picks|相关(新闻|阅读|文章))\s*[:：]?/i;
+  /^(related( news| articles| stories| reading| content| links)?|read more|recommended( reading| for you)?|you may also like|more (news|stories)( from \w+)?|further reading|most (read|viewed|popular|shared)|top stories|latest news|hot (news|topics)|popular( news)?|trending|editor'?s picks|相关(新闻|阅读|文章))\s*[:：]?/i;
 
 /**
  * Finds the title, the byline and the body of an article, and drops everything a
@@ -72,7 +77,7 @@ export function cleanDocument(document: SourceDocument, given: { title?: string 
     const furniture = FURNITURE.find(([pattern]) => pattern.test(block.text));
     if (furniture) {
       drop(block, furniture[1]);
-      if (furniture[1] !== 'navigation' && furniture[1] !== 'breadcrumb' && furniture[1] !== 'photo caption') tail ??= body.length;
+      if (!IN_BODY.has(furniture[1])) tail ??= body.length;
     } else body.push(block);
   }
   // Short lines after the article's closing furniture are the site's, not the article's;
@@ -87,15 +92,25 @@ export function cleanDocument(document: SourceDocument, given: { title?: string 
 }
 
 function findTitle(blocks: readonly Block[], known: string | undefined): number {
+  const h1 = blocks.findIndex((b) => b.heading === 1);
   if (known) {
     const key = normalize(known);
     const exact = blocks.findIndex((b) => normalize(b.text) === key);
     if (exact >= 0) return exact;
+    // A title given but not in the text: only a close variant of it is the headline, never a guess that would drop the lede.
+    const close = blocks.slice(0, 12).findIndex((b) => isHeadline(b.text) && overlap(b.text, known) >= 0.6);
+    return close >= 0 ? close : h1;
   }
-  const h1 = blocks.findIndex((b) => b.heading === 1);
   if (h1 >= 0) return h1;
   // A headline is short, one sentence, and ends without a full stop; it comes early.
   return blocks.slice(0, 6).findIndex((b) => isHeadline(b.text));
+}
+
+/** The share of the title's words that the line repeats. */
+function overlap(line: string, title: string): number {
+  const have = new Set(normalize(line).split(/\W+/));
+  const want = normalize(title).split(/\W+/).filter(Boolean);
+  return want.filter((w) => have.has(w)).length / Math.max(want.length, 1);
 }
 
 function isHeadline(text: string): boolean {

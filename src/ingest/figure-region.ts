@@ -14,21 +14,28 @@ const CITY_KINDS = new Set(['prefecture-city', 'county-city', 'municipality']);
  * sentences before; "national" only when nothing more specific is said; at last,
  * the place the article is about.
  */
-export function regionOf(figure: FigureMention, clause: Span, c: FigureContext): Region {
+export function regionOf(figure: FigureMention, clause: Span, c: FigureContext): { region: Region; inferred: boolean } {
+  const read = (region: Region) => ({ region, inferred: false });
+  const carried = (region: Region) => ({ region, inferred: true });
   const specific = c.mentions.filter((m) => !m.generic);
   const within = (from: number, to: number) => specific.filter((m) => m.start >= from && m.start < to);
-  const first = within(clause.start, figure.from)[0]?.region ?? anaphorRegion(c.text.slice(clause.start, figure.from), c, clause.start) ?? within(c.sentence.start, clause.start)[0]?.region;
-  if (first) return first;
-  const anaphor = anaphorRegion(c.text.slice(c.sentence.start, figure.from), c, c.sentence.start);
-  if (anaphor) return anaphor;
+  const first = within(clause.start, figure.from)[0]?.region;
+  if (first) return read(first);
+  const anaphor = anaphorRegion(c.text.slice(clause.start, figure.from), c, clause.start);
+  if (anaphor) return carried(anaphor);
+  const inSentence = within(c.sentence.start, clause.start)[0]?.region;
+  if (inSentence) return read(inSentence);
+  const sentenceAnaphor = anaphorRegion(c.text.slice(c.sentence.start, figure.from), c, c.sentence.start);
+  if (sentenceAnaphor) return carried(sentenceAnaphor);
   const later = within(figure.through, c.sentence.end)[0];
-  if (later) return later.region;
+  if (later) return read(later.region);
   for (const sentence of [...c.earlier].reverse()) {
     const found = within(sentence.start, sentence.end);
-    if (found.length) return deepest(found.map((m) => m.region), c.setting.regionById);
+    if (found.length) return carried(deepest(found.map((m) => m.region), c.setting.regionById));
   }
   const generic = c.mentions.find((m) => m.generic && m.start >= c.sentence.start && m.start < c.sentence.end);
-  return generic?.region ?? c.setting.mainRegion ?? c.mentions[0]?.region ?? c.setting.regionById.get('china')!;
+  if (generic) return read(generic.region);
+  return carried(c.setting.mainRegion ?? c.mentions[0]?.region ?? c.setting.regionById.get('china')!);
 }
 
 function anaphorRegion(before: string, c: FigureContext, offset: number): Region | undefined {

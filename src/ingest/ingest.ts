@@ -5,10 +5,10 @@ import type { SourceDocument, SourceFormat } from './document.ts';
 import { readHtml } from './html.ts';
 import { readMarkdown } from './markdown.ts';
 import { MetricMatcher } from './metrics.ts';
-import { findSpeakers, resolvePerson } from './people.ts';
+import { carrySpeakers, findSpeakers, resolvePerson } from './people.ts';
 import { periodPhrases, readPublished } from './periods.ts';
 import { readPlainText } from './plain.ts';
-import { RegionTagger, type RegionMention } from './regions.ts';
+import { RegionTagger, passageRegions, type RegionMention } from './regions.ts';
 import { slugify, uniqueId } from './slug.ts';
 import { extractStatistics } from './statistics.ts';
 
@@ -69,23 +69,24 @@ export function ingest(raw: string, format: SourceFormat, options: IngestOptions
   const passages: Passage[] = [];
   const stats: Statistic[] = [];
 
+  const isPlace = (name: string) => tagger.mentions(name).length > 0;
+  const spoken = carrySpeakers(clean.body, clean.body.map((text) => findSpeakers(text, isPlace, (name) => known(gazetteer.people, name))));
   clean.body.forEach((text, i) => {
     const passageId = `${id}#p${i + 1}`;
-    const speakers = findSpeakers(text, (name) => tagger.mentions(name).length > 0, (name) => known(gazetteer.people, name));
-    const resolved = speakers.map((s) => {
+    const resolved = spoken[i]!.map((s) => {
       const region = s.role ? tagger.mentions(s.role).find((m) => !m.generic)?.region.id : undefined;
       const person = resolvePerson(s, [...gazetteer.people, ...people.values()], { ...(region ? { region } : {}), source: `${outlet}, ${published}` });
       if (!gazetteer.people.some((p) => p.id === person.id)) people.set(person.id, person);
       return { person, direct: s.direct };
     });
-    const speaker = resolved.find((r) => r.direct)?.person.id;
+    const voice = resolved.find((r) => r.direct) ?? resolved[0];
     passages.push({
       id: passageId,
       paragraph: i + 1,
       text,
-      regions: [...new Set(mentions[i]!.map((m) => m.region.id))],
+      regions: [],
       people: [...new Set(resolved.map((r) => r.person.id))],
-      ...(speaker ? { speaker } : {}),
+      ...(voice ? { speaker: voice.person.id, speech: voice.direct ? 'quoted' : 'reported' } : {}),
       topics: [],
     });
     const earlierMentions = mentions.slice(0, i).flat();
@@ -102,19 +103,24 @@ export function ingest(raw: string, format: SourceFormat, options: IngestOptions
       stats.push({
         id: `${id}#${statId}`,
         metric: metric.id,
-        label: `${metric.name}, ${s.region.name}${s.period ? `, ${describePeriod(s.period)}` : ''}`,
+        label: `${metric.name}, ${s.region.name}${s.period ? `, ${describePeriod(s.period)}` : ''}${s.target ? ' (target)' : ''}`,
         value: s.value,
         written: s.written,
         unit: s.unit,
         ...(s.qualifier ? { qualifier: s.qualifier } : {}),
         ...(s.period ? { period: s.period } : {}),
+        ...(s.target ? { target: true } : {}),
         region: s.region.id,
         ...(s.change ? { change: s.change } : {}),
         passage: passageId,
         quote: s.quote,
+        ...(s.inferred.length ? { inferred: s.inferred } : {}),
       });
     }
   });
+
+  // A passage's regions are settled once its figures are: a country it gives figures for is one of them.
+  passages.forEach((p, i) => (p.regions = passageRegions(p.text, mentions[i]!, stats.filter((s) => s.passage === p.id).map((s) => s.region))));
 
   const article = ArticleSchema.parse({
     id,

@@ -23,7 +23,9 @@ const NOT_NAMES = new Set(
 );
 const NAME = String.raw`\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2}`;
 const SAID = String.raw`(?:said|says|added|noted|stressed|explained|emphasized|emphasised|told\s+[\p{L}]+)`;
-const REPORTED = String.raw`(?:said|says|added|noted|stressed|explained|emphasized|emphasised|pointed out|believes|believed|told|urged|called for|warned|stated)`;
+const REPORTED = String.raw`(?:said|says|added|noted|stressed|explained|emphasized|emphasised|pointed out|believes|believed|told|urged|called for|warned|stated|underlined|underscored|highlighted|announced|revealed|introduced|mentioned|remarked|outlined|set out|delivered|presented|gave\s+(?:a|the)\s+(?:speech|report|keynote|briefing)|expressed)`;
+/** A role in apposition: ", deputy head of the bureau," (no clause of its own). */
+const ROLE = String.raw`[^,“"”.;:]{3,160}?`;
 
 /**
  * Who speaks in a passage. Direct speech: "Name, Role: …" and "Role, Name: …" (the
@@ -65,11 +67,55 @@ export function findSpeakers(text: string, isPlace: (name: string) => boolean, k
     for (const m of text.matchAll(new RegExp(String.raw`(${NAME})(?:,\s*([^,“"]+),)?\s+${SAID}[:,]?\s*[“"]`, 'gu'))) add({ name: m[1]!, ...(m[2] ? { role: m[2] } : {}), direct: true });
   }
   // Reported speech: Li Ming, an economist at …, said the …; General Secretary Xi Jinping pointed out that …
-  for (const m of text.matchAll(new RegExp(String.raw`(${NAME})(?:,\s*([^,“"]+),)?\s+${REPORTED}\b(?!\s*[:,]?\s*[“"])`, 'gu'))) {
+  for (const m of text.matchAll(new RegExp(String.raw`(${NAME})(?:,\s*(${ROLE}),)?\s+(?:also\s+|then\s+)?${REPORTED}\b(?!\s*[:,]?\s*[“"])`, 'gu'))) {
+    add({ name: m[1]!, ...(m[2] ? { role: m[2] } : {}), direct: false });
+  }
+  // "…, said Yan Huijun, deputy head of the bureau." without a quotation; "according to Zhou Wei, director of …"; "was announced … by Zhang Gong, mayor of Tianjin".
+  for (const m of text.matchAll(new RegExp(String.raw`\b(?:said|says|according to|announced\b[^.;]{0,60}?\bby|delivered\b[^.;]{0,60}?\bby)\s+(${NAME})(?:,\s*(${ROLE})(?=[,.;]|$))?`, 'giu'))) {
     add({ name: m[1]!, ...(m[2] ? { role: m[2] } : {}), direct: false });
   }
   return out;
 }
+
+/**
+ * Speakers the paragraphs name only by reference: a surname ("According to Zhou",
+ * "Yan said") or a role ("according to the governor") standing for a person named
+ * in full earlier; "he said" for the last speaker; and a paragraph that is only a
+ * quotation, continuing the previous paragraph's speaker. `found` is what
+ * `findSpeakers` read in each paragraph; the result adds the references.
+ */
+export function carrySpeakers(paragraphs: readonly string[], found: readonly PersonMention[][]): PersonMention[][] {
+  const named: PersonMention[] = [];
+  let last: PersonMention | undefined;
+  return paragraphs.map((text, i) => {
+    const own = [...found[i]!];
+    const add = (m: PersonMention, direct: boolean) => {
+      const existing = own.find((o) => o.name === m.name);
+      if (existing) existing.direct ||= direct;
+      else own.push({ ...m, direct });
+    };
+    const quoted = QUOTATION.test(text);
+    for (const person of named) {
+      const surname = person.name.split(/\s+/)[0]!;
+      const byName = new RegExp(String.raw`(?:\b(?:[Aa]ccording to|[Ss]aid|[Ss]ays)\s+${surname}\b(?!\s+\p{Lu})|(?<!\p{Lu}[\p{Ll}'’-]*\s+)\b${surname}\s+(?:also\s+|then\s+)?${REPORTED}\b)`, 'u');
+      const head = person.role?.split(/\s+(?:of|at|for|in)\s+/)[0]?.split(/\s+/).at(-1)?.toLowerCase();
+      const byRole = head && ROLE_WORDS.test(head) ? new RegExp(String.raw`\b(?:according to|said)\s+the\s+${head}\b|\bthe\s+${head}\s+${REPORTED}\b`, 'i') : undefined;
+      if (byName.test(text) || byRole?.test(text)) add(person, quoted);
+    }
+    const previous = last;
+    // A paragraph that opens with a quotation continues the last speaker unless someone else ("an official") is said to speak in it.
+    const continues = /^[“"]/.test(text) && !SPEECH_VERB.test(text.replace(/[“"][^”"]*[”"]/gu, ' '));
+    if (previous && own.length === 0 && (PRONOUN_SAID.test(text) || continues)) add(previous, quoted);
+    for (const m of own) if (m.name.includes(' ') && !named.some((n) => n.name === m.name)) named.push(m);
+    last = own[0] ?? (/^[“"]/.test(text) ? last : undefined);
+    return own;
+  });
+}
+
+/** A quotation of a few words at least: direct speech, not a quoted term. */
+const QUOTATION = /[“"][^”"]*(?:\s+[^\s”"]+){4,}[^”"]*[”"]/u;
+const SPEECH_VERB = /\b(?:said|says|told|added|noted|stated|according to)\b/i;
+const PRONOUN_SAID = /\b(?:he|she)\s+(?:also\s+)?(?:said|says|added|noted|stressed|explained|emphasized|pointed out|told|stated|underlined)\b/i;
 
 /** Resolves a mention to a gazetteer person, or proposes one (its id is the slug of the name). */
 export function resolvePerson(mention: PersonMention, people: readonly Person[], describe: { region?: string; source: string }): Person {

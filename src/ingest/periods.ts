@@ -1,10 +1,11 @@
+import { spanOfMonths, spanOfQuarters } from '../text/period.ts';
 import { monthNumber } from './dates.ts';
 
 /** A time expression found in text, resolved against the article's publication date. */
 export interface PeriodPhrase {
   start: number;
   end: number;
-  /** "2024-Q1", "2023", "2024-05"; undefined for spans no period notation holds ("the first three quarters"). */
+  /** "2024-Q1", "2023", "2024-05", "2024-Q1-Q3", "2021/2023"; undefined for a time that dates nothing ("now"). */
   period: string | undefined;
 }
 
@@ -32,22 +33,40 @@ export const BASIS =
 
 type Rule = [RegExp, (m: RegExpExecArray, at: Published) => string | undefined];
 
+const COUNT: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+const COUNTED = String.raw`(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})`;
+const YEAR = String.raw`((?:19|20)\d{2})`;
+const SHORT_MONTH = String.raw`(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?:[a-z]*)\.?`;
+const count = (word: string) => COUNT[word.toLowerCase()] ?? Number(word);
+
 const RULES: Rule[] = [
+  // "the 2024-2025 winter season", "the 2024/25 ice-and-snow season".
+  [new RegExp(String.raw`\b${YEAR}\s*[-–/]\s*((?:19|20)?\d{2})\s+(?:[\p{L}-]+\s+){0,3}?season\b`, 'giu'), (m) => years(m[1]!, m[2]!)],
+  // "from 2020 to 2023", "between 2015 and 2017", "2021-2023".
+  [new RegExp(String.raw`\b(?:from\s+|between\s+)?${YEAR}\s*(?:–|-|to|through|and)\s*${YEAR}\b`, 'gi'), (m) => years(m[1]!, m[2]!)],
+  // "over the past three years" in a 2024 article: 2021–2023.
+  [new RegExp(String.raw`\b(?:the\s+)?(?:past|last|previous)\s+${COUNTED}\s+years\b`, 'gi'), (m, at) => (count(m[1]!) > 1 ? `${at.year - count(m[1]!)}/${at.year - 1}` : undefined)],
+  [new RegExp(String.raw`\bthe first (two|three) quarters${OF_YEAR}`, 'gi'), (m, at) => spanOfQuarters(yearOfPart(count(m[1]!) * 3, m[2], at), 1, count(m[1]!))],
+  [/\bQ([1-4])\s*[-–]\s*Q([1-4])(?:\s+((?:19|20)\d{2}))?\b/g, (m, at) => spanOfQuarters(yearOfPart(Number(m[2]) * 3, m[3], at), Number(m[1]), Number(m[2]))],
   [new RegExp(String.raw`\bthe (first|second|third|fourth|1st|2nd|3rd|4th) quarter${OF_YEAR}`, 'gi'), (m, at) => quarter(ORDINAL[m[1]!.toLowerCase()]!, m[2], at)],
   [/\bQ([1-4])(?:\s+((?:19|20)\d{2}))?\b/g, (m, at) => quarter(Number(m[1]), m[2], at)],
   [new RegExp(String.raw`\bthe (first|second) half${OF_YEAR}`, 'gi'), (m, at) => half(m[1]!.toLowerCase() === 'first' ? 1 : 2, m[2], at)],
   [/\bH([12])(?:\s+((?:19|20)\d{2}))?\b/g, (m, at) => half(Number(m[1]), m[2], at)],
-  [new RegExp(String.raw`\bthe first (three|six|nine) months${OF_YEAR}`, 'gi'), (m, at) => firstMonths({ three: 3, six: 6, nine: 9 }[m[1]!.toLowerCase() as 'three']!, m[2], at)],
-  [new RegExp(String.raw`\bthe first (two|three) quarters${OF_YEAR}`, 'gi'), () => undefined],
-  [new RegExp(String.raw`\b(?:January|Jan\.?)\s*(?:–|—|-|to|through)\s*${MONTH}(?:,?\s+((?:19|20)\d{2}))?`, 'gi'), (m, at) => firstMonths(Number(monthNumber(m[1]!)), m[2], at)],
+  [new RegExp(String.raw`\b(?:the\s+)?first ${COUNTED} months${OF_YEAR}`, 'gi'), (m, at) => firstMonths(count(m[1]!), m[2], at)],
+  // "from January to April", "January-February", "Jan-Aug 2024".
+  [new RegExp(String.raw`\b(?:from\s+)?${SHORT_MONTH}\s*(?:–|—|-|to|through)\s*${SHORT_MONTH}(?:,?\s+${YEAR})?`, 'g'), (m, at) => monthSpan(m[1]!, m[2]!, m[3], at)],
   [new RegExp(String.raw`\b(?:by|at|as of) the end of (last year|this year|(?:19|20)\d{2})`, 'gi'), (m, at) => `${year(m[1], at)}-12`],
+  [new RegExp(String.raw`\b(?:by|at|as of) the end of ${MONTH}(?:,?\s+((?:19|20)\d{2}))?`, 'g'), (m, at) => month(Number(monthNumber(m[1]!)), m[2], at)],
+  // "April's growth rate".
+  [new RegExp(String.raw`\b${MONTH}['’]s\b`, 'g'), (m, at) => month(Number(monthNumber(m[1]!)), undefined, at)],
   [new RegExp(String.raw`\b(?:in|during|for|of|since|by)\s+${MONTH}(?:\s+((?:19|20)\d{2}))?(?!\s+\d)`, 'g'), (m, at) => month(Number(monthNumber(m[1]!)), m[2], at)],
-  [/\b(?:in|during|for|of|by|throughout|through)\s+((?:19|20)\d{2})(?![\d-–])/gi, (m) => m[1]],
+  [/\b(?:in|during|for|of|by|throughout|through)\s+(?:the\s+year\s+)?((?:19|20)\d{2})(?![\d-–])/gi, (m) => m[1]],
   [/^((?:19|20)\d{2}),/g, (m) => m[1]],
   [/\b(last year|the previous year|this year)\b/gi, (m, at) => year(m[1], at)],
   // "the annual target", "for the full year": the year the article is written in.
-  [/\b(?:annual|full-year|for the (?:full|whole) year)\b/gi, (_m, at) => String(at.year)],
-  [/\b(at present|currently|now|so far|to date|as of now|at the moment|nowadays)\b/gi, (_m, at) => `${at.year}-${String(at.month).padStart(2, '0')}`],
+  [/\b(?:annual target|full-year|for the (?:full|whole) year)\b/gi, (_m, at) => String(at.year)],
+  // A stock "now": of no period (the convention for undated stocks).
+  [/\b(at present|currently|now|so far|to date|as of now|at the moment|nowadays)\b/gi, () => undefined],
 ];
 
 /** Every period phrase in a text, in order; the comparison phrases of changes are left out. */
@@ -89,13 +108,28 @@ function half(h: number, word: string | undefined, at: Published): string {
   return `${y}-H${h}`;
 }
 
-/** January–March is Q1, January–June H1, a full year the year; other spans have no notation. */
+/** The first N months: a quarter, a half, the year or a span of months, of the latest year they have ended in. */
 function firstMonths(last: number, word: string | undefined, at: Published): string | undefined {
-  const y = word ? Number(year(word, at)) : at.month > last ? at.year : at.year - 1;
-  if (last === 3) return `${y}-Q1`;
-  if (last === 6) return `${y}-H1`;
-  if (last === 12) return String(y);
-  return undefined;
+  if (last < 1 || last > 12) return undefined;
+  return spanOfMonths(yearOfPart(last, word, at), 1, last);
+}
+
+function monthSpan(from: string, to: string, word: string | undefined, at: Published): string | undefined {
+  const a = Number(monthNumber(from));
+  const b = Number(monthNumber(to));
+  if (!(a < b)) return undefined;
+  return spanOfMonths(yearOfPart(b, word, at), a, b);
+}
+
+/** The year of a part of a year ending in month `last`: the one named, else the latest in which it has ended by publication. */
+function yearOfPart(last: number, word: string | undefined, at: Published): number {
+  return word ? Number(year(word, at)) : at.month > last ? at.year : at.year - 1;
+}
+
+/** "2024", "25" → "2024/2025". */
+function years(from: string, to: string): string | undefined {
+  const end = to.length === 2 ? `${from.slice(0, 2)}${to}` : to;
+  return Number(end) > Number(from) ? `${from}/${end}` : undefined;
 }
 
 function month(m: number, word: string | undefined, at: Published): string {

@@ -14,6 +14,14 @@ const GOVERNMENT = /^(Provincial|Municipal|Party|Government|Bureau|Department|Co
 /** "South China", "east China", "western China" are macro-regions, not the country. */
 const COMPASS = /\b(?:south|north|east|west|central|southwest|southeast|northwest|northeast|southern|northern|eastern|western)(?:ern)?\s+$/i;
 const han = /\p{Script=Han}/u;
+/** "HARBIN, March 13 (Xinhua) --", "BEIJING, Nov. 25, 2024 /PRNewswire/ --", "BEIJING -": where the story was filed, not what it is about. */
+const DATELINE = /^[\p{Lu}][\p{Lu}' ]+,?(?:\s+\p{Lu}[a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?(?:\s*\([^()]{1,30}\))?(?:\s*\/[^/]{1,30}\/)?\s*(?:--|—|–|-)\s*/u;
+/** "said on Monday in Beijing", "a news conference held in Beijing": where people spoke, not what they spoke about. */
+const VENUE = /\b(?:(?:said|spoke|told reporters)(?:\s+on\s+\p{L}+)?|(?:conference|briefing|forum|meeting|event|session)(?:\s+held)?|held)\s+in\s+$/iu;
+/** "the province", "the region": the passage is about the article's subject, named or not. */
+const ANAPHOR = /\b(?:the|this)\s+(?:province|city|municipality|region|county)\b/i;
+/** Words after a place that make it a geographic feature ("Taiwan Strait", "Yellow River"), not the place. */
+const FEATURE = /^\s+(?:Strait|River|Lake|Sea|Mountains?|Gulf|Peninsula|Plateau|Basin|Island)\b/;
 
 interface Surface {
   pattern: RegExp;
@@ -113,11 +121,33 @@ function insideName(text: string, m: { start: number; end: number; region: Regio
   const after = text.slice(m.end);
   const next = /^\s+(\p{Lu}[\p{L}’'-]*)/u.exec(after)?.[1];
   if (next && !GOVERNMENT.test(next) && !/^\s+\p{Lu}[\p{L}’'-]*\s*[:,]/u.test(after) && !sentenceStartAfter(text, m.end)) return true;
+  if (FEATURE.test(after)) return true;
+  // "China-Europe freight trains", "China-ASEAN": a compound name (the gazetteer's own compounds match first, being longer).
+  if (/^-\p{Lu}/u.test(after)) return true;
   const before = text.slice(0, m.start);
   if (m.region.kind === 'country' && COMPASS.test(before)) return true;
   // "Bank of China", "University of Science and Technology of China".
-  if (/\b(?:Bank|University|Academy|Institute|College|Museum)\s+(?:[\p{L}&]+\s+)*of\s+(?:the\s+)?$/u.test(before)) return true;
+  if (/\b(?:Bank|University|Academy|Institute|College|Museum|Party|Congress|Council|Association|Federation|Ministry|Chamber|Republic)\s+(?:[\p{L}&]+\s+)*of\s+(?:the\s+)?$/u.test(before)) return true;
   return false;
+}
+
+/** Where a passage's dateline ends (0 when it has none). */
+export function datelineLength(text: string): number {
+  return DATELINE.exec(text)?.[0].length ?? 0;
+}
+
+/**
+ * The regions a passage is about: its mentions, without a dateline or a venue; the
+ * country only when the passage gives a figure for it or names nothing nearer
+ * ("national", "the country", "China's leading base" beside a province are comparisons
+ * and context, not what the passage is about).
+ */
+export function passageRegions(text: string, mentions: readonly RegionMention[], statRegions: readonly string[]): string[] {
+  const dateline = datelineLength(text);
+  const about = mentions.filter((m) => !m.generic && m.start >= dateline && !VENUE.test(text.slice(Math.max(0, m.start - 60), m.start)));
+  const nearer = about.some((m) => m.region.kind !== 'country') || ANAPHOR.test(text);
+  const kept = about.filter((m) => m.region.kind !== 'country' || !nearer || statRegions.includes(m.region.id));
+  return [...new Set([...kept.map((m) => m.region.id), ...mentions.filter((m) => statRegions.includes(m.region.id)).map((m) => m.region.id)])];
 }
 
 function sentenceStartAfter(text: string, at: number): boolean {

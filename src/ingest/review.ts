@@ -9,9 +9,9 @@ export function reviewTable(result: IngestResult): string {
   lines.push(`Title     ${article.title}`);
   lines.push(`Outlet    ${article.outlet}, ${article.published}${article.url ? ` · ${article.url}` : ''}`);
   lines.push(`Source    ${article.source}${result.original ? ` (rendered from sources/${article.id}.${result.original.extension})` : ''}`);
-  const reasons = new Map<string, number>();
-  for (const d of result.dropped) reasons.set(d.reason, (reasons.get(d.reason) ?? 0) + 1);
-  lines.push(`Dropped   ${result.dropped.length ? [...reasons].map(([r, n]) => `${r} ×${n}`).join(', ') : 'nothing'}`);
+  // Every block left out, with its first words, so nothing of the article is lost unseen.
+  lines.push(`Dropped   ${result.dropped.length ? `${result.dropped.length} block(s)` : 'nothing'}`);
+  for (const d of result.dropped) lines.push(`  ${d.reason.padEnd(28)} “${clip(d.text, 70)}”`);
   lines.push('');
   lines.push(`Passages (${article.passages.length})`);
   for (const p of article.passages) {
@@ -25,14 +25,15 @@ export function reviewTable(result: IngestResult): string {
     `¶${s.passage.split('#p')[1]}`,
     s.metric,
     `${s.qualifier ? `${s.qualifier} ` : ''}${s.written} ${s.unit}`,
-    s.period ? describePeriod(s.period) : '—',
-    s.region,
+    `${s.target ? 'target ' : ''}${s.period ? describePeriod(s.period) : '—'}${inferred(s, 'period')}`,
+    `${s.region}${inferred(s, 'region')}`,
     s.change ? `${s.change.value > 0 ? '+' : ''}${s.change.value}${s.change.unit === '%' ? '%' : ` ${s.change.unit}`} ${s.change.basis}` : '',
   ]);
   const header = ['¶', 'metric', 'figure', 'period', 'region', 'change'];
   const widths = header.map((h, i) => Math.min(40, Math.max(h.length, ...rows.map((r) => r[i]!.length))));
   const row = (cells: string[]) => `  ${cells.map((c, i) => clip(c, widths[i]!).padEnd(widths[i]!)).join('  ')}`.trimEnd();
   lines.push(row(header));
+  if (article.stats.some((s) => s.inferred?.length)) lines.push('  (* inferred from the article, not read in the figure’s sentence: check first)');
   article.stats.forEach((s, i) => {
     lines.push(row(rows[i]!));
     lines.push(`      “${clip(s.quote, 110)}”`);
@@ -44,6 +45,10 @@ export function reviewTable(result: IngestResult): string {
     for (const m of result.newMetrics) lines.push(`  metric  ${m.id}: ${m.name} (proposed: no gazetteer metric fits; add synonyms or merge it)`);
   }
   return lines.join('\n');
+}
+
+function inferred(stat: IngestResult['article']['stats'][number], field: 'period' | 'region'): string {
+  return stat.inferred?.includes(field) ? '*' : '';
 }
 
 function clip(text: string, max: number): string {

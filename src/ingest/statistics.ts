@@ -1,8 +1,8 @@
 import type { Qualifier, Region } from '../corpus/schema.ts';
 import { findFigures, type FigureMention } from './figures.ts';
 import type { FigureWords } from './metrics.ts';
-import { BASIS, currentPeriod, periodPhrases, type PeriodPhrase, type Published } from './periods.ts';
-import type { RegionMention } from './regions.ts';
+import { BASIS, periodPhrases, type PeriodPhrase, type Published } from './periods.ts';
+import { datelineLength, type RegionMention } from './regions.ts';
 import { clauses, sentences, type Span } from './sentences.ts';
 import { regionOf } from './figure-region.ts';
 import type { ArticleSetting, FigureContext } from './context.ts';
@@ -16,7 +16,11 @@ export interface ExtractedStatistic {
   unit: string;
   qualifier?: Qualifier;
   period?: string;
+  /** A goal or projection, not a result. */
+  target?: true;
   region: Region;
+  /** Fields taken from the article's context rather than from the figure's own sentence. */
+  inferred: ('period' | 'region')[];
   change?: { value: number; unit: string; basis: string; written: string };
   quote: string;
   /** What names the figure, for the metric matcher. */
@@ -28,7 +32,6 @@ const CHANGE_LINK = /^[\s,;(]*(?:(?:alone|only)\s*,?\s*)?(?:(?:which|that)\s+(?:
 /** Units that measure rather than name what is counted: "265,000 units" of what the subject says. */
 const MEASURES = /^(?:units|sets|pieces|items|tonnes|tons|metric tons|kilowatts|kilowatt-hours|kwh|megawatts|gigawatts|square meters|square metres|square kilometers|square kilometres|hectares|mu|kilometers|kilometres|km|people|persons|times)$/i;
 const LEADS_TO = /^[\s,]*(?:to|to reach|reaching|at)\s*$/i;
-const DATELINE = /^[\p{Lu}][\p{Lu}' ]+,?(?:\s+\p{Lu}[a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([\p{Lu}\s]+\))?\s*(?:--|—|–|-)\s*/u;
 
 /**
  * The statistics of one passage. Every figure is paired with the change that
@@ -38,7 +41,7 @@ const DATELINE = /^[\p{Lu}][\p{Lu}' ]+,?(?:\s+\p{Lu}[a-z]{2,8}\.?\s+\d{1,2})?(?:
 export function extractStatistics(text: string, mentions: readonly RegionMention[], setting: ArticleSetting): ExtractedStatistic[] {
   const out: ExtractedStatistic[] = [];
   const phrases = periodPhrases(text, setting.published);
-  const dateline = DATELINE.exec(text)?.[0].length ?? 0;
+  const dateline = datelineLength(text);
   const named = mentions.filter((m) => m.start >= dateline);
   const spans = sentences(text);
   spans.forEach((sentence, index) => {
@@ -105,13 +108,17 @@ function build(figure: FigureMention, change: FigureMention | undefined, c: Figu
   };
   const end = Math.max(figure.through, change?.through ?? 0, clause.end);
   const start = Math.min(clause.start, change?.from ?? clause.start);
+  const when = periodOf(figure, clause, c);
+  const where = region ? { region, inferred: false } : regionOf(figure, clause, c);
   return {
     value: figure.value,
     written: figure.written,
     unit: unitOf(figure),
     ...(figure.qualifier ? { qualifier: figure.qualifier } : {}),
-    ...periodOf(figure, clause, c),
-    region: region ?? regionOf(figure, clause, c),
+    ...(when.period ? { period: when.period } : {}),
+    ...(when.target ? { target: true as const } : {}),
+    region: where.region,
+    inferred: [...(when.inferred ? (['period'] as const) : []), ...(where.inferred ? (['region'] as const) : [])],
     ...(change ? { change: { value: change.direction * change.value, unit: change.kind === 'points' ? 'percentage points' : '%', basis: change.basis ?? 'year on year', written: change.withUnit } } : {}),
     quote: tidyQuote(quote ?? c.text.slice(start, end)),
     words,
@@ -128,25 +135,30 @@ function unitOf(figure: FigureMention): string {
   return figure.unit!;
 }
 
+/** Words that make a figure a goal or a projection rather than a result. */
+const TARGET = /\b(?:aims?|aiming|aimed|targets?|targeted|targeting|goals?|plans?|planned|planning|expected|expects?|projected|projects|forecasts?|set to|is to|are to|will|shall|striv(?:e|es|ing)|seeks?|seeking|by\s+20[3-9]\d)\b/i;
+
 /**
  * The period: a time phrase in the figure's clause, else one earlier in its
- * sentence; else by tense: what is so "now" is of the publication month, a future
- * has no period yet, and a past figure is of the last period the passage named or
- * of the period the article reports on.
+ * sentence. Else, by tense: a stock said to be so now has no period; a goal ("is
+ * set to", "aims to") is of the goal's year the passage or lede named, if it is
+ * still ahead; a past figure is of the last period the passage named or of the
+ * period the article reports on, and that period is marked as inferred.
  */
-function periodOf(figure: FigureMention, clause: Span, c: FigureContext): { period?: string } {
+function periodOf(figure: FigureMention, clause: Span, c: FigureContext): { period?: string; target?: boolean; inferred?: boolean } {
+  const lead = c.text.slice(c.sentence.start, figure.from).replace(/\([^()]*\)/g, ' ');
+  const tense = tenseBefore(lead);
+  const target = tense === 'future' || TARGET.test(lead);
   const inClause = c.phrases.filter((p) => p.start >= clause.start && p.end <= clause.end);
   const chosen =
     inClause.filter((p) => p.end <= figure.from).at(-1) ??
     inClause.find((p) => p.start >= figure.through) ??
     c.phrases.filter((p) => p.start >= c.sentence.start && p.end <= clause.start).at(-1);
-  if (chosen) return chosen.period ? { period: chosen.period } : {};
-  const tense = tenseBefore(c.text.slice(c.sentence.start, figure.from));
-  if (tense === 'future') return {};
-  if (tense === 'present') return { period: currentPeriod(c.setting.published) };
-  const earlier = c.phrases.filter((p) => p.end <= c.sentence.start).at(-1);
-  const period = earlier ? earlier.period : c.setting.reportingPeriod;
-  return period ? { period } : {};
+  if (chosen) return { ...(chosen.period ? { period: chosen.period } : {}), target };
+  const earlier = c.phrases.filter((p) => p.end <= c.sentence.start && p.period).at(-1)?.period ?? c.setting.reportingPeriod;
+  if (target) return earlier && Number(earlier.slice(0, 4)) >= c.setting.published.year ? { period: earlier, target, inferred: true } : { target };
+  if (tense === 'present') return {};
+  return earlier ? { period: earlier, inferred: true } : {};
 }
 
 /** A quote without the clause's trailing punctuation, and without a quotation mark it cut in half. */

@@ -21,7 +21,7 @@ describe('the corpus in memory', () => {
       expect(passage).toEqual(expected);
       expect({ ...passage }).toEqual(expected);
       expect(JSON.parse(JSON.stringify(passage))).toEqual(expected);
-      expect(Object.keys(passage)).toEqual(['id', 'paragraph', 'text', 'regions', 'people', ...(passage.speaker ? ['speaker'] : []), 'topics']);
+      expect(Object.keys(passage)).toEqual(['id', 'paragraph', 'text', 'regions', 'people', ...(passage.speaker ? ['speaker'] : []), ...(passage.speech ? ['speech'] : []), 'topics']);
     });
   });
 

@@ -65,8 +65,9 @@ describe('cleaning plain text', () => {
     expect(clean.meta).toEqual({ outlet: 'Delta Daily', published: '2024-05-21' });
     expect(clean.body).toEqual([BODY]);
     expect(clean.dropped.map((d) => d.reason)).toEqual([
-      // A short line right after the related list reads as one more of its headlines.
-      'page header before the title', 'byline', 'navigation', 'QR code or app line', 'editor line', 'related-news list', 'related-news list', 'website footer', 'website footer',
+      // Each line of the list is listed on its own; a short line right after it reads as one more of its headlines.
+      'page header before the title', 'byline', 'navigation', 'QR code or app line', 'editor line',
+      'related-news list', 'related-news list', 'related-news list', 'related-news list', 'website footer', 'website footer',
     ]);
   });
 });
@@ -77,5 +78,36 @@ describe('reading Markdown', () => {
     const clean = cleanDocument(readMarkdown(md));
     expect(clean).toMatchObject({ title: 'Chengdu grows', meta: { outlet: 'West Weekly', published: '2024-07-22' } });
     expect(clean.body).toEqual(["Chengdu's GDP reached 1.12 trillion yuan in January–June.", '"It is a network," said Huang Xin.']);
+  });
+});
+
+describe('a browser copy-paste of a page', () => {
+  const copy = [
+    'Site Name   Home | News | Business | Culture',
+    'Jiangsu grows',
+    'Pub Date: 2024-05-21   Source: delta.example\nL  M  S',
+    'Share to: WeChat  Weibo',
+    BODY,
+    'Advertisement',
+    'Suzhou and Wuxi led the growth, with output up 7 percent in the first quarter of the year.',
+    '[Print]  [Close]',
+    'Most viewed\n· Hebei steel output falls 3%\n· Zhejiang GDP tops 2 trillion yuan',
+  ].join('\n\n');
+
+  it('keeps the body and drops menus, source lines, font-size and share bars, adverts and most-viewed lists by their shape', () => {
+    const clean = cleanDocument(readPlainText(copy), { title: 'Jiangsu grows' });
+    expect(clean.body).toEqual([BODY, 'Suzhou and Wuxi led the growth, with output up 7 percent in the first quarter of the year.']);
+    expect(clean.dropped.map((d) => d.text)).toEqual(expect.arrayContaining(['L  M  S', 'Advertisement', '[Print]  [Close]', '· Hebei steel output falls 3%']));
+  });
+
+  it('keeps a wrapped paragraph as one block', () => {
+    const wrapped = 'Jiangsu’s GDP exceeded 3.1 trillion yuan in the first quarter of 2024,\nup 6.2 percent year on year, the bureau said on Tuesday.';
+    expect(readPlainText(wrapped + '\n\nSecond paragraph here.').blocks.map((b) => b.text)).toEqual([wrapped, 'Second paragraph here.']);
+  });
+
+  it('does not guess a headline that would drop the lede when the given title is not in the text', () => {
+    const lede = 'According to the report, the province records the following achievements in 2023.';
+    const clean = cleanDocument(readPlainText(`${lede}\n\n●GDP rose 4.5 percent to 5.43 trillion yuan;\n\n●Exports fell 0.2 percent`), { title: 'Fujian records growth' });
+    expect(clean.body[0]).toBe(lede);
   });
 });

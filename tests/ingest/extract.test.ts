@@ -4,9 +4,9 @@ import { parseWrittenNumber } from '../../src/text/numbers.ts';
 import type { Gazetteer, Region } from '../../src/corpus/schema.ts';
 import { findFigures } from '../../src/ingest/figures.ts';
 import { ingest } from '../../src/ingest/ingest.ts';
-import { findSpeakers } from '../../src/ingest/people.ts';
+import { carrySpeakers, findSpeakers } from '../../src/ingest/people.ts';
 import { periodPhrases, readPublished } from '../../src/ingest/periods.ts';
-import { RegionTagger } from '../../src/ingest/regions.ts';
+import { RegionTagger, passageRegions } from '../../src/ingest/regions.ts';
 import { sentences } from '../../src/ingest/sentences.ts';
 import { extractStatistics } from '../../src/ingest/statistics.ts';
 import { CORPUS_DIR } from '../support/corpus.ts';
@@ -73,20 +73,37 @@ describe('statistics', () => {
     expect(cities.map((s) => [s.value, s.region.id])).toEqual([[3.46e12, 'shenzhen'], [3.04e12, 'guangzhou']]);
   });
 
-  it('resolves periods against the publication date: this year, last year, January–March, now', () => {
+  it('resolves periods against the publication date: this year, last year, January–March, spans and seasons', () => {
     const at = readPublished('2024-05-20');
     const period = (text: string) => periodPhrases(text, at).map((p) => p.period);
     expect(period('in the first quarter of this year')).toEqual(['2024-Q1']);
     expect(period('last year')).toEqual(['2023']);
     expect(period('in January–March')).toEqual(['2024-Q1']);
     expect(period('in the first half')).toEqual(['2023-H1']);
-    expect(period('at present')).toEqual(['2024-05']);
+    expect(period('at present')).toEqual([undefined]);
     expect(period('up 6 percent over the same period last year')).toEqual([]);
-    expect(period('in the first three quarters of 2024')).toEqual([undefined]);
+    expect(period('in the first three quarters of 2024')).toEqual(['2024-Q1-Q3']);
+    expect(period('in the first three quarters')).toEqual(['2023-Q1-Q3']);
+    expect(period('from January to April')).toEqual(['2024-01/2024-04']);
+    expect(period('in the first 10 months')).toEqual(['2023-01/2023-10']);
+    expect(period('in the first two months of the year')).toEqual(['2024-01/2024-02']);
+    expect(period("April's growth rate")).toEqual(['2024-04']);
+    expect(period('by the end of June')).toEqual(['2023-06']);
+    expect(period('over the past three years')).toEqual(['2021/2023']);
+    expect(period('from 2020 to 2023')).toEqual(['2020/2023']);
+    expect(period('during the 2024-2025 winter season')).toEqual(['2024/2025']);
+    expect(period('grew at an average annual rate of 6 percent')).toEqual([]);
   });
 
-  it('gives a present-tense figure the publication month and a past one the period its passage named', () => {
-    expect(stats('In 2023, Hefei built 10 factories. It has 300 research institutes.').map((s) => s.period)).toEqual(['2023', '2024-05']);
+  it('leaves an undated stock without a period, gives a past one the period its passage named, and marks what it inferred', () => {
+    const found = stats('In 2023, Hefei built 10 factories. It has 300 research institutes. It opened 20 parks.');
+    expect(found.map((s) => s.period)).toEqual(['2023', undefined, '2023']);
+    expect(found.map((s) => s.inferred)).toEqual([[], ['region'], ['period', 'region']]);
+  });
+
+  it('reads a past figure as of the period named before it, and a goal as a target of its year', () => {
+    const report = stats('In 2023, the province recorded the following. Exports rose 5 percent. The province aims to grow 6 percent in 2024.', '2024-01-25');
+    expect(report.map((s) => [s.value, s.period, s.target ?? false])).toEqual([[5, '2023', false], [6, '2024', true]]);
   });
 
   it('takes the region from the clause’s subject, “the province” from the last province named, and a later sentence from the one before', () => {
@@ -156,5 +173,43 @@ describe('ingest', () => {
     expect(newPeople).toEqual([expect.objectContaining({ id: 'li-qiang', role: 'director of the Hefei Municipal Bureau of Commerce', region: 'hefei' })]);
     expect(article.stats).toEqual([expect.objectContaining({ value: 12, unit: 'duty-free warehouses', period: '2024', region: 'hefei', metric: 'duty-free-warehouses' })]);
     expect(newMetrics.map((m) => m.id)).toEqual(['duty-free-warehouses']);
+  });
+});
+
+describe('regions of a passage', () => {
+  const tagged = (text: string, statRegions: string[] = []) => passageRegions(text, tagger.mentions(text), statRegions);
+
+  it('leaves out datelines, venues, comparisons with the country and places inside other names', () => {
+    expect(tagged('HARBIN, March 13 (Xinhua) -- Heilongjiang had an ice and snow economy worth 266 billion yuan.')).toEqual(['heilongjiang']);
+    expect(tagged('BEIJING, Nov. 25, 2024 /PRNewswire/ -- Shaanxi grew 5 percent.')).toEqual(['shaanxi']);
+    expect(tagged('Officials said on Monday in Beijing that Ningxia grew fast.')).toEqual(['ningxia']);
+    expect(tagged("Jilin's growth surpassed the national average, and Hainan is China's southern island province.")).toEqual(['jilin', 'hainan']);
+    expect(tagged('Trains ran to Europe on China-Europe routes across the Taiwan Strait, said the Communist Party of China.')).toEqual([]);
+  });
+
+  it('keeps the country when the passage gives a figure for it or is about nothing nearer', () => {
+    expect(tagged("China's NEV output rose in Chongqing too.", ['china'])).toEqual(['china', 'chongqing']);
+    expect(tagged('China has pledged to peak carbon emissions.')).toEqual(['china']);
+  });
+});
+
+describe('speakers across paragraphs', () => {
+  const isPlace = (name: string) => tagger.mentions(name).length > 0;
+  const across = (paragraphs: string[]) =>
+    carrySpeakers(paragraphs, paragraphs.map((p) => findSpeakers(p, isPlace, () => false))).map((found) => found.map((m) => `${m.name}${m.direct ? ' (quoted)' : ''}`));
+
+  it('reads every attribution form and follows a surname, a role, “he said” and a continued quotation', () => {
+    expect(across([
+      'Zhou Naixiang, governor of Shandong province, explained the theme.',
+      'According to Zhou, GDP grew 6 percent.',
+      '“The data fully reflected the results of the province,” said Yan Huijun, deputy head of the bureau.',
+      '“We will keep the momentum going in every sector this year.”',
+      'According to the governor, the province is open.',
+      'He said the province has new measures.',
+      '"We expect growth of around 5 percent this year," said an official who asked not to be named.',
+      'The goal was announced on January 11 by Zhang Gong, mayor of Tianjin.',
+    ])).toEqual([
+      ['Zhou Naixiang'], ['Zhou Naixiang'], ['Yan Huijun (quoted)'], ['Yan Huijun (quoted)'], ['Zhou Naixiang'], ['Zhou Naixiang'], [], ['Zhang Gong'],
+    ]);
   });
 });

@@ -49,8 +49,8 @@ describe('ingesting the seed article', () => {
   });
 
   it('resolves the machine-translated “Nobunaga Xing” to Xin Changxing and leaves the unnamed “person in charge” out', () => {
-    const speakers = result.article.passages.filter((p) => p.speaker).map((p) => [p.paragraph, p.speaker]);
-    expect(speakers).toEqual([[3, 'xin-changxing'], [9, 'xin-changxing'], [12, 'gong-zheng']]);
+    const speakers = result.article.passages.filter((p) => p.speaker).map((p) => [p.paragraph, p.speaker, p.speech]);
+    expect(speakers).toEqual([[1, 'xi-jinping', 'reported'], [3, 'xin-changxing', 'quoted'], [9, 'xin-changxing', 'quoted'], [12, 'gong-zheng', 'quoted']]);
     expect(result.article.passages[5]!.people).toEqual([]);
     expect(result.newPeople).toEqual([]);
   });
