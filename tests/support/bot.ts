@@ -16,8 +16,8 @@ export interface BotProcess {
   child: ChildProcess;
   logs: LogLine[];
   waitForLog(match: (line: LogLine) => boolean, timeoutMs?: number): Promise<LogLine>;
-  /** Sends the signal and resolves with the exit code and how long the exit took. */
-  stop(signal?: NodeJS.Signals): Promise<{ code: number | null; ms: number }>;
+  /** Sends the signal (none: waits for an exit already under way) and resolves with the exit code and how long it took. */
+  stop(signal?: NodeJS.Signals | null): Promise<{ code: number | null; ms: number }>;
 }
 
 /** The environment `npm start` would see, pointed at the stand-in. Every setting is explicit so a developer's .env cannot leak in. */
@@ -64,9 +64,14 @@ export function runScript(script: string, env: NodeJS.ProcessEnv): Promise<{ cod
   });
 }
 
-/** Starts the bot exactly as `npm start` does (same entry, configuration from the environment) and waits until it has logged in. */
-export async function startBotProcess(fake: FakeDiscord, extra: Record<string, string> = {}): Promise<BotProcess> {
-  const child = spawn(tsx, ['src/main.ts'], { cwd: root, env: botEnv(fake, extra), stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Starts the bot exactly as `npm start` does (same entry, configuration from the environment) and
+ * waits until it has logged in. `via: 'npm'` runs `npm start` itself, so `child` is npm's process:
+ * the one pid a supervisor (systemd, Docker, pm2) knows.
+ */
+export async function startBotProcess(fake: FakeDiscord, extra: Record<string, string> = {}, via: 'node' | 'npm' = 'node'): Promise<BotProcess> {
+  const [command, args] = via === 'npm' ? ['npm', ['start']] : [tsx, ['src/main.ts']];
+  const child = spawn(command, args, { cwd: root, env: botEnv(fake, extra), stdio: ['ignore', 'pipe', 'pipe'] });
   const logs: LogLine[] = [];
   const waiters = new Set<() => void>();
   collectLogs(child.stderr!, logs, () => {
@@ -95,9 +100,9 @@ export async function startBotProcess(fake: FakeDiscord, extra: Record<string, s
     child,
     logs,
     waitForLog,
-    stop: async (signal = 'SIGTERM') => {
+    stop: async (signal: NodeJS.Signals | null = 'SIGTERM') => {
       const started = performance.now();
-      if (child.exitCode === null) child.kill(signal);
+      if (child.exitCode === null && signal) child.kill(signal);
       const code = await exited;
       return { code, ms: performance.now() - started };
     },
