@@ -31,6 +31,8 @@ describe('npm start under a supervisor', () => {
     fake = await FakeDiscord.start();
   });
   afterEach(async () => {
+    // A failed test may leave the bot running under a killed npm: stop both.
+    for (const pid of bot?.child.pid ? childrenOf(bot.child.pid) : []) process.kill(pid, 'SIGKILL');
     await bot?.stop('SIGKILL');
     await fake.stop();
   });
