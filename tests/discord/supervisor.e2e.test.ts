@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startBotProcess, type BotProcess } from '../support/bot.ts';
 import { FakeDiscord, option } from '../support/fake-discord.ts';
@@ -16,7 +16,8 @@ function alive(pid: number): boolean {
 
 /** The pids whose parent is `pid` (npm's child is the bot's node process). */
 function childrenOf(pid: number): number[] {
-  const out = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).trim();
+  // ps exits 1 when there are none.
+  const out = spawnSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).stdout.trim();
   return out ? out.split(/\s+/).map(Number) : [];
 }
 
