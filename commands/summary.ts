@@ -1,4 +1,5 @@
 import { ApplicationCommandOptionType, InteractionContextType, PermissionFlagsBits } from 'discord-api-types/v10';
+import { msg } from '../src/messages/message.ts';
 import { defineCommand, hideOption } from '../src/command/command.ts';
 import { notFound } from '../src/answers/answer.ts';
 import { summaryAnswer, summaryChoices } from '../src/answers/summary.ts';
@@ -18,7 +19,7 @@ export default defineCommand({
   },
   execute: ({ target }, { engine, caller }) => {
     if (!caller.canManageMessages) {
-      return { ...notFound('Moderators only', ['Posting a summary needs the Manage Messages permission.']), private: true };
+      return { ...notFound(msg('moderatorsOnlyTitle'), [msg('summaryModeratorsOnly')]), private: true };
     }
     return summaryAnswer(engine, target);
   },
