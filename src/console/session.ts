@@ -14,7 +14,9 @@ export async function runLine(engine: Engine, line: string, locale: Locale = 'en
   const typed = /^\s*\/?(\S+)\s*([\s\S]*)$/.exec(line);
   const onMessage = typed && messageCommands.find((c) => consoleName(c) === typed[1]!.toLowerCase());
   if (onMessage) return { answer: await onMessage.execute({ content: typed[2]! }, context), hide: false };
-  const parsed = parseCommandLine(line, (name) => commands.find((c) => c.data.name === name)?.data);
+  // By its name, or the name a localized reply suggested it by ("/数据" for "/stat").
+  const definitionOf = (name: string) => commands.find((c) => c.data.name === name || Object.values(c.data.name_localizations ?? {}).includes(name))?.data;
+  const parsed = parseCommandLine(line, definitionOf);
   if (!parsed) return undefined;
   return invoke(parsed.name, parsed.options, context);
 }

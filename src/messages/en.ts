@@ -12,6 +12,13 @@ export interface UsageOf {
   command: string;
   options: readonly { name: string; required?: boolean | undefined }[];
 }
+/** A figure's value: `written` (and the change's) as the article writes the number. */
+export interface FigureValue {
+  qualifier?: string | undefined;
+  written: string;
+  unit: string;
+  change?: { value: number; written: string; basis: string } | undefined;
+}
 type Translated = { translation?: 'machine' | 'human' | undefined; from?: string | undefined };
 
 const kindNames: Record<Kind, string> = {
@@ -32,6 +39,11 @@ const translated = ({ translation, from }: Translated) => (translation ? `${tran
 const withPeriod = (period: string | undefined, before: string) => (period ? `${before}${describePeriod(period)}` : '');
 const figureLabel = (f: FigureRef) => `${f.metric.name} for ${f.region.name}${period(f.period)}`;
 const period = (p: string | undefined) => (p ? ` (${describePeriod(p)})` : '');
+
+/** A change as "+6.2%" or "−3": the sign from the value, the digits as written. */
+export function signed(change: { value: number; written: string }): string {
+  return `${change.value >= 0 ? '+' : '−'}${change.written.replace(/^[-+−]/, '')}`;
+}
 
 export function usageEn({ command, options }: UsageOf): string {
   return [`/${command}`, ...options.map((o) => (o.required ? `${o.name}:<${o.name}>` : `[${o.name}:…]`))].join(' ');
@@ -56,6 +68,13 @@ export const en = {
   sharedBy: ({ user }: { user: string }) => `Shared by ${user}`,
   figureHeading: (f: FigureRef) => [f.metric.name, f.region.name, ...(f.period ? [describePeriod(f.period)] : [])].join(' · '),
   published: ({ date }: { date: string }) => describePeriod(date),
+  /** Between a figure's heading and its value. */
+  valueAfter: () => ': ',
+  figureValue: (f: FigureValue) => {
+    const unit = f.unit.startsWith('%') ? f.unit : ` ${f.unit}`;
+    const value = `${f.qualifier ? `${f.qualifier} ` : ''}${f.written}${unit}`;
+    return `${value}${f.change ? `, ${signed(f.change)} ${f.change.basis}` : ''}`;
+  },
 
   // Commands and options
   unknownCommandTitle: () => 'Unknown command',

@@ -1,7 +1,7 @@
 import { describePeriodZh, describeAskedZh } from './period.ts';
 import type { Catalogue } from './message.ts';
 import type { Named } from './names.ts';
-import type { FigureRef, UsageOf } from './en.ts';
+import { signed, type FigureRef, type UsageOf } from './en.ts';
 import { zhCommands } from './commands-zh-CN.ts';
 
 const kindNames = {
@@ -15,6 +15,12 @@ const kindNames = {
   district: '区',
   zone: '园区',
 } as const;
+
+// The corpus's closed sets of qualifiers (src/corpus/schema.ts) and change bases (src/ingest/figures.ts).
+const qualifiers: Record<string, string> = {
+  exceeded: '超过', 'more than': '超过', over: '超过', nearly: '近', about: '约', around: '约', 'up to': '最多', 'less than': '不足',
+};
+const bases: Record<string, string> = { 'year on year': '同比', 'month on month': '环比', 'quarter on quarter': '环比' };
 
 /** The Chinese name where the gazetteer has one; the English name otherwise. */
 const zh = (n: Named) => n.zh ?? n.name;
@@ -51,6 +57,12 @@ export const zhCN = {
   sharedBy: ({ user }) => `由 ${user} 分享`,
   figureHeading: (f) => [zh(f.metric), zh(f.region), ...(f.period ? [describePeriodZh(f.period)] : [])].join(' · '),
   published: ({ date }) => describePeriodZh(date),
+  valueAfter: () => '：',
+  figureValue: (f) => {
+    const unit = f.unit.startsWith('%') ? f.unit : ` ${f.unit}`;
+    const qualifier = f.qualifier ? `${qualifiers[f.qualifier] ?? f.qualifier} ` : '';
+    return `${qualifier}${f.written}${unit}${f.change ? `，${bases[f.change.basis] ?? f.change.basis} ${signed(f.change)}` : ''}`;
+  },
 
   unknownCommandTitle: () => '没有这个命令',
   unknownCommand: ({ name }) => `没有 /${name} 这个命令。`,

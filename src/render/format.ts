@@ -19,11 +19,10 @@ export interface Rendered {
   suggestions: string;
 }
 
-export function formatFigure(figure: Figure): string {
-  const unit = figure.unit.startsWith('%') ? figure.unit : ` ${figure.unit}`;
-  const value = `${figure.qualifier ? `${figure.qualifier} ` : ''}${figure.written}${unit}`;
-  const change = figure.change ? `, ${figure.change.value >= 0 ? '+' : '−'}${figure.change.written.replace(/^[-+−]/, '')} ${figure.change.basis}` : '';
-  return `${value}${change}`;
+/** The value as the article writes its number; the qualifier and the change's basis in the locale's words. */
+export function formatFigure(figure: Figure, locale: Locale): string {
+  const { qualifier, written, unit, change } = figure;
+  return words(locale, { key: 'figureValue', args: { qualifier, written, unit, change } });
 }
 
 export function figureHeading(figure: Figure, locale: Locale): string {
@@ -59,7 +58,7 @@ function renderItem(item: AnswerItem, style: Style, locale: Locale): string {
       return style.verbatim(words(locale, item.text));
     case 'figure':
       return [
-        `${style.strong(style.verbatim(figureHeading(item.figure, locale)))}: ${style.verbatim(formatFigure(item.figure))}`,
+        `${style.strong(style.verbatim(figureHeading(item.figure, locale)))}${words(locale, { key: 'valueAfter', args: {} })}${style.verbatim(formatFigure(item.figure, locale))}`,
         citationLines(item.citation, style, locale),
       ].join('\n');
     case 'passage': {
