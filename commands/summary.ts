@@ -2,7 +2,8 @@ import { ApplicationCommandOptionType, InteractionContextType, PermissionFlagsBi
 import { msg } from '../src/messages/message.ts';
 import { defineCommand, hideOption } from '../src/command/command.ts';
 import { notFound } from '../src/answers/answer.ts';
-import { summaryAnswer, summaryChoices } from '../src/answers/summary.ts';
+import { summaryAnswer, summaryTargets } from '../src/answers/summary.ts';
+import { words } from '../src/messages/words.ts';
 
 export default defineCommand({
   data: {
@@ -23,5 +24,5 @@ export default defineCommand({
     }
     return summaryAnswer(engine, target);
   },
-  autocomplete: ({ value }, { engine }) => summaryChoices(engine, value),
+  autocomplete: ({ value }, { engine, locale = 'en' }) => summaryTargets(engine, value).map((t) => ({ name: words(locale, t.label), value: t.value })),
 });

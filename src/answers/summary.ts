@@ -1,8 +1,7 @@
 import type { Article, Passage, Statistic } from '../corpus/schema.ts';
 import { firstItems, itemsOf, notFound, suggest, type Answer } from './answer.ts';
-import { msg, named, namedPerson, verbatim, type Message } from '../messages/message.ts';
+import { msg, named, namedPerson, type Message } from '../messages/message.ts';
 import type { Engine } from '../engine/engine.ts';
-import type { Choice } from './choices.ts';
 import { excerptAround } from './excerpt.ts';
 import { describeRegion } from './region.ts';
 import { cite, figureItem } from './cite.ts';
@@ -26,7 +25,7 @@ export function summaryAnswer(engine: Engine, target: string): Answer {
     return digest(engine, msg('summaryOfRegion', { region: named(region.target) }), [describeRegion(engine, region.target)], quotes, figures);
   }
   return notFound(msg('nothingToSummariseTitle'), [msg('nothingToSummarise', { target })],
-    summaryChoices(engine, target).slice(0, 5).map((c) => suggest(verbatim(c.name), 'summary', { target: c.value })));
+    summaryTargets(engine, target).slice(0, 5).map((c) => suggest(c.label, 'summary', { target: c.value })));
 }
 
 function articleDigest(engine: Engine, article: Article): Answer {
@@ -50,8 +49,9 @@ function digest(engine: Engine, title: Message, lead: Message[], quotes: readonl
   return { found: true, title, lead, items, more, suggestions: [] };
 }
 
-export function summaryChoices(engine: Engine, query: string): Choice[] {
-  const articles = engine.articlesLabelled(query.trim().toLowerCase(), 25).map((a) => ({ name: `Article: ${a.title}`, value: a.id }));
-  const regions = choices(engine.regions, engine.coveredRegions(), query).map((c) => ({ name: `Region: ${c.name}`, value: c.value }));
+/** What /summary can digest that matches a query: articles by id or title, then covered regions. */
+export function summaryTargets(engine: Engine, query: string): { label: Message; value: string }[] {
+  const articles = engine.articlesLabelled(query.trim().toLowerCase(), 25).map((a) => ({ label: msg('articleChoice', { title: a.title }), value: a.id }));
+  const regions = choices(engine.regions, engine.coveredRegions(), query).map((c) => ({ label: msg('regionChoice', { name: c.name }), value: c.value }));
   return [...articles, ...regions].slice(0, 25);
 }

@@ -166,6 +166,8 @@ export const en = {
   articleHeading: (a: { title: string; id: string; passages: number; figures: number } & Translated) =>
     `${a.title} · id ${a.id} · ${a.passages} passages, ${a.figures} figures${a.translation ? ` · ${translated(a)}` : ''}`,
   summaryOf: ({ id }: { id: string }) => `Summary of ${id}`,
+  articleChoice: ({ title }: { title: string }) => `Article: ${title}`,
+  regionChoice: ({ name }: { name: string }) => `Region: ${name}`,
 
   // Find sources
   sourcesFor: ({ claim }: { claim: string }) => `Sources for: ${claim}`,

@@ -141,6 +141,8 @@ export const zhCN = {
   articlesTitle: ({ count }) => `语料中的文章（${count} 篇）`,
   articleHeading: (a) => `${a.title} · 编号 ${a.id} · ${a.passages} 个段落，${a.figures} 项数据${translated(a)}`,
   summaryOf: ({ id }) => `${id} 的摘要`,
+  articleChoice: ({ title }) => `文章：${title}`,
+  regionChoice: ({ name }) => `地区：${name}`,
 
   sourcesFor: ({ claim }) => `出处：${claim}`,
   nothingToCheckTitle: () => '没有可核对的内容',
