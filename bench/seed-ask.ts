@@ -17,7 +17,7 @@ export async function seedAskLatency(corpusDir: string): Promise<{ n: number; p5
   for (let round = 0; round < ROUNDS; round++) {
     for (const q of questions) {
       const started = performance.now();
-      toDiscordReply(askAnswer(engine, q), { ephemeral: false });
+      toDiscordReply(askAnswer(engine, q), { ephemeral: false, locale: 'en' });
       times.push(performance.now() - started);
     }
   }

@@ -87,7 +87,7 @@ async function serve(job: Extract<Job, { phase: 'serve' }>): Promise<ServeResult
     const cases = Array.from({ length: job.queries + WARMUP }, () => maker.options(command));
     latency[`/${name}`] = await measure(cases, job.budgetMs, async (raw) => {
       const { answer, hide } = await invoke(name, raw, context);
-      toDiscordReply(answer, { ephemeral: hide });
+      toDiscordReply(answer, { ephemeral: hide, locale: 'en' });
       return answer.found;
     });
   }
@@ -95,7 +95,7 @@ async function serve(job: Extract<Job, { phase: 'serve' }>): Promise<ServeResult
     const cases = Array.from({ length: job.queries + WARMUP }, () => ({ content: maker.claim() }));
     latency[command.data.name] = await measure(cases, job.budgetMs, async (message) => {
       const answer = await command.execute(message, context);
-      toDiscordReply(answer, { ephemeral: false });
+      toDiscordReply(answer, { ephemeral: false, locale: 'en' });
       return answer.found;
     });
   }

@@ -1,4 +1,6 @@
-import { defineCommand, hideOption, usage } from '../src/command/command.ts';
+import { defineCommand, hideOption, usageOf } from '../src/command/command.ts';
+import { suggest } from '../src/answers/answer.ts';
+import { msg } from '../src/messages/message.ts';
 
 export default defineCommand({
   data: {
@@ -8,19 +10,17 @@ export default defineCommand({
   },
   execute: (_options, { commands, engine }) => ({
     found: true,
-    title: 'Footnote',
-    lead: [
-      `I answer questions about ${engine.corpus.articles.length} news article(s) with figures and verbatim, cited excerpts. Every answer names the article, outlet, date and paragraph it comes from; when the articles do not say, I say so.`,
-    ],
+    title: msg('helpTitle'),
+    lead: [msg('helpLead', { articles: engine.corpus.articles.length })],
     items: [
-      ...commands.map((c) => ({ kind: 'note' as const, text: `${usage(c.data)}: ${c.data.description}` })),
-      { kind: 'note' as const, text: 'Apps → Find sources (on any message): the passages and figures that bear on what it claims.' },
-      { kind: 'note' as const, text: 'Mention me with a question in chat, where the server has it switched on: @Footnote what was Jiangsu’s GDP growth?' },
+      ...commands.map((c) => ({ kind: 'note' as const, text: msg('helpCommand', { usage: usageOf(c.data), description: c.data.description }) })),
+      { kind: 'note' as const, text: msg('helpFindSources') },
+      { kind: 'note' as const, text: msg('helpMention') },
     ],
     suggestions: [
-      { label: 'a question', command: '/ask What was Jiangsu’s GDP growth?' },
-      { label: 'a region', command: '/region jiangsu' },
-      { label: 'a figure', command: '/stat gdp' },
+      suggest(msg('helpQuestion'), 'ask', { question: 'What was Jiangsu’s GDP growth?' }),
+      suggest(msg('helpRegion'), 'region', { name: 'jiangsu' }),
+      suggest(msg('helpFigure'), 'stat', { metric: 'gdp' }),
     ],
   }),
 });

@@ -1,7 +1,8 @@
 import { InteractionContextType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { defineCommand, hideOption } from '../src/command/command.ts';
 import type { Answer } from '../src/answers/answer.ts';
-import { notFound } from '../src/answers/answer.ts';
+import { notFound, suggest } from '../src/answers/answer.ts';
+import { msg, verbatim } from '../src/messages/message.ts';
 
 /** Past this many problems the rest are counted, not listed: the reply must stay one message. */
 const SHOWN_PROBLEMS = 8;
@@ -18,25 +19,26 @@ export default defineCommand({
   },
   execute: async (_options, { caller, reload }): Promise<Answer> => {
     if (!caller.canManageMessages) {
-      return { ...notFound('Moderators only', ['Reloading the corpus needs the Manage Messages permission.']), private: true };
+      return { ...notFound(msg('moderatorsOnlyTitle'), [msg('moderatorsOnly')]), private: true };
     }
-    if (!reload) return { ...notFound('Cannot reload here', ['This Footnote reads its corpus once; restart it to pick up changes.']), private: true };
+    if (!reload) return { ...notFound(msg('cannotReloadTitle'), [msg('cannotReload')]), private: true };
     const outcome = await reload();
     if (outcome.ok) {
       return {
         found: true,
-        title: 'Corpus reloaded',
-        lead: [`Now answering from ${outcome.articles} article(s), ${outcome.passages} passages and ${outcome.stats} figures (loaded and checked in ${outcome.ms} ms).`],
+        title: msg('reloadedTitle'),
+        lead: [msg('reloaded', { articles: outcome.articles, passages: outcome.passages, stats: outcome.stats, ms: outcome.ms })],
         items: [],
-        suggestions: [{ label: 'The articles', command: '/articles' }],
+        suggestions: [suggest(msg('theArticles'), 'articles')],
       };
     }
-    const shown = outcome.problems.slice(0, SHOWN_PROBLEMS).map((p) => `${p.file} ${p.path}: ${p.message}`);
+    // The corpus's own problems are for whoever edits its files: said as the checker says them.
+    const shown = outcome.problems.slice(0, SHOWN_PROBLEMS).map((p) => verbatim(`${p.file} ${p.path}: ${p.message}`));
     const more = outcome.problems.length - shown.length;
-    return notFound('Corpus not reloaded', [
-      'The corpus on disk is invalid, so Footnote keeps answering from the one it had. Fix these and reload again:',
+    return notFound(msg('notReloadedTitle'), [
+      msg('notReloaded'),
       ...shown,
-      ...(more > 0 ? [`…and ${more} more (npm run corpus:check lists them all).`] : []),
+      ...(more > 0 ? [msg('moreProblems', { count: more })] : []),
     ]);
   },
 });

@@ -1,7 +1,9 @@
 import { ApplicationCommandOptionType, InteractionContextType, PermissionFlagsBits } from 'discord-api-types/v10';
+import { msg } from '../src/messages/message.ts';
 import { defineCommand, hideOption } from '../src/command/command.ts';
 import { notFound } from '../src/answers/answer.ts';
-import { summaryAnswer, summaryChoices } from '../src/answers/summary.ts';
+import { summaryAnswer, summaryTargets } from '../src/answers/summary.ts';
+import { words } from '../src/messages/words.ts';
 
 export default defineCommand({
   data: {
@@ -18,9 +20,9 @@ export default defineCommand({
   },
   execute: ({ target }, { engine, caller }) => {
     if (!caller.canManageMessages) {
-      return { ...notFound('Moderators only', ['Posting a summary needs the Manage Messages permission.']), private: true };
+      return { ...notFound(msg('moderatorsOnlyTitle'), [msg('summaryModeratorsOnly')]), private: true };
     }
     return summaryAnswer(engine, target);
   },
-  autocomplete: ({ value }, { engine }) => summaryChoices(engine, value),
+  autocomplete: ({ value }, { engine, locale = 'en' }) => summaryTargets(engine, value).map((t) => ({ name: words(locale, t.label), value: t.value })),
 });

@@ -62,7 +62,7 @@ export interface Outcome {
 export function ours(engine: Engine, thresholds: Thresholds = THRESHOLDS): (question: string) => Reply {
   return (question) => {
     const answer = askAnswer(engine, question, thresholds);
-    return { found: answer.found, text: toText(answer), cited: answer.items.flatMap((i) => (i.kind === 'note' ? [] : [i.citation.passage])) };
+    return { found: answer.found, text: toText(answer, 'en'), cited: answer.items.flatMap((i) => (i.kind === 'note' ? [] : [i.citation.passage])) };
   };
 }
 

@@ -86,7 +86,7 @@ function paragraphOf(q: SharedQuestion): string | undefined {
 /** One question asked and judged as score-ask.mjs judges it. */
 export async function askShared(engine: Engine, q: SharedQuestion): Promise<SharedOutcome> {
   const result = await runLine(engine, `/ask question:${q.q}`);
-  const a = toJson(result!.answer);
+  const a = toJson(result!.answer, 'en');
   const text = squash(a.text + ' ' + JSON.stringify(a.figures ?? []));
   const found = a.found !== false;
   const must = (q.answer_contains ?? []).every((s) => text.includes(squash(s))) && (!q.answer_any || q.answer_any.some((s) => text.includes(squash(s))));

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   if (report.writeError) log.warn({ writeError: report.writeError }, 'the prebuilt index could not be written; the next start indexes again');
 
   if (!token) {
-    await startConsole(engine, log);
+    await startConsole(engine, log, config.FOOTNOTE_LANG);
     return;
   }
   // The running bot follows the corpus on disk: a changed file, or a moderator's /reload,

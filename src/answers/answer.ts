@@ -1,3 +1,5 @@
+import type { Message } from '../messages/message.ts';
+
 /** Where a piece of an answer comes from: enough for a reader to find it and check it. */
 export interface Citation {
   article: string;
@@ -17,6 +19,8 @@ export interface Figure {
   statistic: string;
   metric: string;
   metricName: string;
+  /** The gazetteer's Chinese name, for zh-CN replies. */
+  metricZh?: string;
   label: string;
   value: number;
   written: string;
@@ -25,27 +29,33 @@ export interface Figure {
   period?: string;
   region: string;
   regionName: string;
+  regionZh?: string;
   change?: { value: number; unit: string; basis: string; written: string };
 }
 
 /** A figure never travels without its citation; a passage item is its citation. */
 export type AnswerItem =
   | { kind: 'figure'; figure: Figure; citation: Citation }
-  | { kind: 'passage'; heading?: string; citation: Citation }
-  | { kind: 'note'; text: string };
+  | { kind: 'passage'; heading?: Message; citation: Citation }
+  | { kind: 'note'; text: Message };
 
+/**
+ * A command that follows an answer up, as data: the renderers word it for their locale
+ * ("/stat gdp region:jiangsu" in English text). Options in the command's order; the first
+ * is written as typed at the console and in /help, without its name.
+ */
 export interface Suggestion {
-  label: string;
-  /** The command that follows it up, as typed: "/region jiangsu". */
+  label: Message;
   command: string;
+  options: Record<string, string>;
 }
 
 export interface Answer {
   /** False when the corpus holds no answer: the reply says so and only offers suggestions. */
   found: boolean;
-  title: string;
+  title: Message;
   /** Lines shown before the items; they carry no corpus figure (figures live in items). */
-  lead: string[];
+  lead: Message[];
   items: AnswerItem[];
   /** Items the corpus holds beyond those listed: an answer lists at most MAX_ITEMS. */
   more?: number;
@@ -54,8 +64,13 @@ export interface Answer {
   private?: boolean;
 }
 
-export function notFound(title: string, lead: string[], suggestions: Suggestion[] = []): Answer {
+export function notFound(title: Message, lead: Message[], suggestions: Suggestion[] = []): Answer {
   return { found: false, title, lead, items: [], suggestions };
+}
+
+/** A follow-up command: `suggest(label, 'stat', { metric: 'gdp', region: 'jiangsu' })`. */
+export function suggest(label: Message, command: string, options: Record<string, string> = {}): Suggestion {
+  return { label, command, options };
 }
 
 /**

@@ -1,4 +1,5 @@
-import { firstItems, itemsOf, type Answer } from './answer.ts';
+import { firstItems, itemsOf, suggest, type Answer } from './answer.ts';
+import { msg } from '../messages/message.ts';
 import type { Engine } from '../engine/engine.ts';
 import { firstSentence } from './excerpt.ts';
 import { cite } from './cite.ts';
@@ -8,15 +9,15 @@ export function articlesAnswer(engine: Engine): Answer {
   const { articles } = engine.corpus;
   return {
     found: true,
-    title: `Articles in the corpus (${articles.length})`,
+    title: msg('articlesTitle', { count: articles.length }),
     lead: [],
     ...firstItems(
       itemsOf(articles, (a) => ({
         kind: 'passage',
-        heading: `${a.title} · id ${a.id} · ${a.passages.length} passages, ${a.stats.length} figures${a.translation ? ` · ${a.translation}-translated from ${a.translatedFrom ?? 'another language'}` : ''}`,
+        heading: msg('articleHeading', { title: a.title, id: a.id, passages: a.passages.length, figures: a.stats.length, translation: a.translation, from: a.translatedFrom }),
         citation: cite(engine, a.passages[0]!, firstSentence(a.passages[0]!.text)),
       })),
     ),
-    suggestions: articles.slice(0, 3).map((a) => ({ label: `Summary of ${a.id}`, command: `/summary ${a.id}` })),
+    suggestions: articles.slice(0, 3).map((a) => suggest(msg('summaryOf', { id: a.id }), 'summary', { target: a.id })),
   };
 }

@@ -1,6 +1,7 @@
 import type { Engine } from '../engine/engine.ts';
 import type { NameIndex } from '../search/names.ts';
-import type { Suggestion } from './answer.ts';
+import { suggest, type Suggestion } from './answer.ts';
+import { msg, named } from '../messages/message.ts';
 
 /** One autocomplete choice: what the member sees, and the value the command receives. */
 export interface Choice {
@@ -18,5 +19,5 @@ export function choices<T extends { id: string; name: string; zh?: string }>(ind
 export function regionSuggestions(engine: Engine, query: string, limit = 5): Suggestion[] {
   const near = engine.regions.search(query, limit).map((m) => m.target);
   const covered = near.length > 0 ? near : engine.coveredRegions().slice(0, limit);
-  return covered.map((r) => ({ label: r.zh ? `${r.name} (${r.zh})` : r.name, command: `/region ${r.id}` }));
+  return covered.map((r) => suggest(msg('nameWithZh', { of: named(r) }), 'region', { name: r.id }));
 }

@@ -24,16 +24,19 @@ export function cite(engine: Engine, passage: Passage, excerpt?: string): Citati
 /** A statistic as an answer shows it, with the quote it was read from. */
 export function figureItem(engine: Engine, stat: Statistic): { figure: Figure; citation: Citation } {
   const region = engine.region(stat.region);
+  const metric = engine.metric(stat.metric);
   const figure: Figure = {
     statistic: stat.id,
     metric: stat.metric,
-    metricName: engine.metric(stat.metric).name,
+    metricName: metric.name,
+    ...(metric.zh ? { metricZh: metric.zh } : {}),
     label: stat.label,
     value: stat.value,
     written: stat.written,
     unit: stat.unit,
     region: region.id,
     regionName: region.name,
+    ...(region.zh ? { regionZh: region.zh } : {}),
     ...(stat.qualifier ? { qualifier: stat.qualifier } : {}),
     ...(stat.period ? { period: stat.period } : {}),
     ...(stat.change ? { change: stat.change } : {}),

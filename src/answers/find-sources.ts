@@ -1,6 +1,7 @@
 import { parseWrittenNumber } from '../text/numbers.ts';
 import type { Statistic } from '../corpus/schema.ts';
 import { notFound, type Answer, type AnswerItem } from './answer.ts';
+import { msg, type Message } from '../messages/message.ts';
 import { understand } from './ask/ask.ts';
 import type { Engine } from '../engine/engine.ts';
 import { excerptAround } from './excerpt.ts';
@@ -18,17 +19,17 @@ const BEARING = 0.5;
  */
 export function findSources(engine: Engine, message: string): Answer {
   const claim = message.slice(0, MAX_CLAIM).trim();
-  const title = `Sources for: ${claim.length > 120 ? `${claim.slice(0, 119)}…` : claim}`;
-  if (!claim) return notFound('Nothing to check', ['That message has no text to check.']);
+  const title = msg('sourcesFor', { claim: claim.length > 120 ? `${claim.slice(0, 119)}…` : claim });
+  if (!claim) return notFound(msg('nothingToCheckTitle'), [msg('nothingToCheck')]);
   const q = understand(engine, claim);
   const claimed = numbersIn(claim);
-  const lead: string[] = [];
+  const lead: Message[] = [];
 
   const figures = relevantFigures(engine, q.metrics.map((m) => m.id), q.regions.length ? engine.area(...q.regions).ids : undefined);
   const figureItems: AnswerItem[] = figures.map((s) => ({ kind: 'figure', ...figureItem(engine, s) }));
   if (figures.length && claimed.length) {
     const agrees = figures.some((s) => claimed.some((n) => close(n, s.value) || (s.change && close(n, s.change.value))));
-    lead.push(agrees ? 'A number in the message matches a figure below.' : 'The numbers in the message differ from the figures below.');
+    lead.push(msg(agrees ? 'numberMatches' : 'numbersDiffer'));
   }
 
   const quoted = new Set(figures.map((s) => s.passage));
@@ -40,7 +41,7 @@ export function findSources(engine: Engine, message: string): Answer {
     .map((h) => ({ kind: 'passage', citation: cite(engine, h.passage, excerptAround(h.passage.text, h.matched)) }));
 
   if (!figureItems.length && !passages.length) {
-    return notFound(title, ['Nothing in the articles bears on this message.'], regionSuggestions(engine, '').slice(0, 3));
+    return notFound(title, [msg('nothingBears')], regionSuggestions(engine, '').slice(0, 3));
   }
   return { found: true, title, lead, items: [...figureItems, ...passages], suggestions: [] };
 }

@@ -1,41 +1,30 @@
 import type { Region } from '../corpus/schema.ts';
-import { firstItems, notFound, type Answer, type AnswerItem } from './answer.ts';
+import { firstItems, notFound, suggest, type Answer, type AnswerItem } from './answer.ts';
+import { msg, named, namedPerson, type Message } from '../messages/message.ts';
 import type { Engine } from '../engine/engine.ts';
 import { excerptAround } from './excerpt.ts';
 import { terms } from '../text/normalize.ts';
 import { cite, figureItem } from './cite.ts';
 import { regionSuggestions } from './choices.ts';
 
-const kindNames: Record<Region['kind'], string> = {
-  country: 'country',
-  province: 'province',
-  municipality: 'municipality',
-  'autonomous-region': 'autonomous region',
-  sar: 'special administrative region',
-  'prefecture-city': 'city',
-  'county-city': 'county-level city',
-  district: 'district',
-  zone: 'zone',
-};
-
-export function describeRegion(engine: Engine, region: Region): string {
-  const parents = engine.places.ancestry(region).slice(0, -1).reverse().map((r) => r.name);
-  const within = parents.length ? ` in ${parents.join(', ')}` : '';
-  return `${region.name}${region.zh ? ` (${region.zh})` : ''}: ${kindNames[region.kind]}${within}`;
+/** What a region is and where: "Suzhou (苏州): city in Jiangsu, China." */
+export function describeRegion(engine: Engine, region: Region): Message {
+  const parents = engine.places.ancestry(region).slice(0, -1).reverse().map(named);
+  return msg('regionDescribed', { region: { ...named(region), kind: region.kind }, parents });
 }
 
 /** What the corpus says about a region and everything inside it. */
 export function regionAnswer(engine: Engine, name: string): Answer {
   const match = engine.regions.resolve(name);
   if (!match) {
-    return notFound('No such region', [`No region in the corpus is called “${name}”.`], regionSuggestions(engine, name));
+    return notFound(msg('noRegionTitle'), [msg('noRegion', { name })], regionSuggestions(engine, name));
   }
   const region = match.target;
   const area = engine.area(region);
   const positions = area.passages();
-  const title = region.zh ? `${region.name} (${region.zh})` : region.name;
+  const title = msg('nameWithZh', { of: named(region) });
   if (positions.length === 0) {
-    return notFound(title, [`${describeRegion(engine, region)}.`, `The corpus does not cover ${region.name} yet.`], regionSuggestions(engine, ''));
+    return notFound(title, [describeRegion(engine, region), msg('notCovered', { region: named(region) })], regionSuggestions(engine, ''));
   }
 
   // Positions, not passages: a province holds thousands, and only a page of them is shown.
@@ -47,9 +36,9 @@ export function regionAnswer(engine: Engine, name: string): Answer {
   }
   const speakers = [...speakerIds].map((id) => engine.person(id));
   const inside = area.places.slice(1).filter((r) => engine.covers(r.id));
-  const lead = [`${describeRegion(engine, region)}.`];
-  if (inside.length) lead.push(`Includes: ${inside.map((r) => r.name).join(', ')}.`);
-  if (speakers.length) lead.push(`Quoted: ${speakers.map((p) => `${p.name}, ${p.role}`).join('; ')}.`);
+  const lead = [describeRegion(engine, region)];
+  if (inside.length) lead.push(msg('includes', { places: inside.map(named) }));
+  if (speakers.length) lead.push(msg('quoted', { people: speakers.map(namedPerson) }));
 
   const names = area.places.flatMap((r) => [r.name, ...r.aliases]).flatMap((n) => terms(n));
   const figures = area.stats();
@@ -69,6 +58,6 @@ export function regionAnswer(engine: Engine, name: string): Answer {
     lead,
     items,
     more,
-    suggestions: figures.length ? [{ label: `Figures for ${region.name}`, command: `/stat ${stats[figures[0]!]!.metric} region:${region.id}` }] : [],
+    suggestions: figures.length ? [suggest(msg('figuresFor', { region: named(region) }), 'stat', { metric: stats[figures[0]!]!.metric, region: region.id })] : [],
   };
 }

@@ -1,4 +1,5 @@
-import { notFound, type Answer, type Suggestion } from './answer.ts';
+import { notFound, suggest, type Answer, type Suggestion } from './answer.ts';
+import { msg, named } from '../messages/message.ts';
 import type { Engine } from '../engine/engine.ts';
 import { understand } from './ask/ask.ts';
 import { excerptAround } from './excerpt.ts';
@@ -14,16 +15,16 @@ export function searchAnswer(engine: Engine, query: string): Answer {
   const asked = [...new Set(terms(query.slice(0, 2000)))];
   const entities = entitySuggestions(engine, query);
   const result = engine.passages.search(query, RESULTS, RELATIVE_FLOOR);
-  const title = `Search: ${query}`;
+  const title = msg('searchTitle', { query });
   // A hit on a minority of the query's words is a near miss, not an answer.
   const best = result.hits[0];
   if (!best || best.matched.length < Math.ceil(asked.length / 2)) {
     const near = result.hits.length
-      ? [`Nothing in the corpus matches all of that. Closest passages mention: ${result.terms.join(', ')}.`]
-      : ['Nothing in the corpus matches that.'];
+      ? [msg('closestMention', { terms: result.terms })]
+      : [msg('nothingMatches')];
     return notFound(title, near, entities.length ? entities : regionSuggestions(engine, '').slice(0, 3));
   }
-  const lead = result.corrections.length ? [`Searched for ${result.corrections.map((c) => `“${c.to}” (you typed “${c.from}”)`).join(', ')}.`] : [];
+  const lead = result.corrections.length ? [msg('searchedFor', { corrections: result.corrections.map(({ from, to }) => ({ from, to })) })] : [];
   // Passages far below the best one are noise that happens to share a word.
   const strong = result.hits.filter((h) => h.matched.length >= Math.ceil(asked.length / 2) && h.score >= best.score * RELATIVE_FLOOR);
   return {
@@ -43,7 +44,7 @@ export function searchAnswer(engine: Engine, query: string): Answer {
 function entitySuggestions(engine: Engine, query: string): Suggestion[] {
   const q = understand(engine, query);
   return [
-    ...q.regions.slice(0, 2).map((r) => ({ label: r.name, command: `/region ${r.id}` })),
-    ...q.metrics.filter((m) => engine.figures.measures(m.id)).slice(0, 2).map((m) => ({ label: m.name, command: `/stat ${m.id}` })),
+    ...q.regions.slice(0, 2).map((r) => suggest(msg('name', { of: named(r) }), 'region', { name: r.id })),
+    ...q.metrics.filter((m) => engine.figures.measures(m.id)).slice(0, 2).map((m) => suggest(msg('name', { of: named(m) }), 'stat', { metric: m.id })),
   ];
 }

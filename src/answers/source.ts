@@ -1,5 +1,6 @@
 import type { Passage } from '../corpus/schema.ts';
-import { notFound, type Answer, type AnswerItem } from './answer.ts';
+import { notFound, suggest, type Answer, type AnswerItem } from './answer.ts';
+import { msg, namedPerson, verbatim, type Message } from '../messages/message.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { Choice } from './choices.ts';
 import { firstSentence } from './excerpt.ts';
@@ -10,11 +11,11 @@ import { cite } from './cite.ts';
 export function sourceAnswer(engine: Engine, id: string): Answer {
   const passage = findPassage(engine, id);
   if (!passage) {
-    return notFound('No such passage', [`No passage has the id “${id}”. Passage ids look like “${engine.corpus.passages[0]!.id}”.`],
-      passageChoices(engine, id).slice(0, 5).map((c) => ({ label: c.name, command: `/source ${c.value}` })));
+    return notFound(msg('noPassageTitle'), [msg('noPassage', { id, example: engine.corpus.passages[0]!.id })],
+      passageChoices(engine, id).slice(0, 5).map((c) => suggest(verbatim(c.name), 'source', { id: c.value })));
   }
   const article = engine.articleOf(passage);
-  const neighbour = (p: Passage | undefined, heading: string): AnswerItem[] => {
+  const neighbour = (p: Passage | undefined, heading: Message): AnswerItem[] => {
     if (!p) return [];
     // The neighbours are context: their first sentence is enough to place the passage.
     return [{ kind: 'passage', heading, citation: cite(engine, p, firstSentence(p.text)) }];
@@ -23,12 +24,12 @@ export function sourceAnswer(engine: Engine, id: string): Answer {
   const speaker = passage.speaker ? engine.person(passage.speaker) : undefined;
   return {
     found: true,
-    title: `${article.title} ¶${passage.paragraph}`,
-    lead: speaker ? [`Speaker: ${speaker.name}${speaker.zh ? ` (${speaker.zh})` : ''}, ${speaker.role}.`] : [],
+    title: msg('passageTitle', { title: article.title, paragraph: passage.paragraph }),
+    lead: speaker ? [msg('speaker', { person: namedPerson(speaker) })] : [],
     items: [
       { kind: 'passage', citation: cite(engine, passage) },
-      ...neighbour(article.passages[at - 1], 'Before'),
-      ...neighbour(article.passages[at + 1], 'After'),
+      ...neighbour(article.passages[at - 1], msg('before')),
+      ...neighbour(article.passages[at + 1], msg('after')),
     ],
     suggestions: [],
   };

@@ -1,5 +1,6 @@
 import dotenv from 'dotenv';
 import { z } from 'zod';
+import { LOCALES } from '../messages/message.ts';
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
 const count = z.string().regex(/^\d+$/, 'must be a whole number').transform(Number);
@@ -21,6 +22,8 @@ const ConfigSchema = z.object({
   /** REST base for a proxy or a local stand-in, like http://127.0.0.1:8080/api (discord.js adds /v10). */
   DISCORD_API_URL: z.url({ protocol: /^https?$/ }).optional(),
   CORPUS_DIR: z.string().min(1).default('corpus'),
+  /** The console's and the one-shot CLI's language; Discord answers in each member's own. */
+  FOOTNOTE_LANG: z.enum(LOCALES).default('en'),
   /** Answer "@Footnote <question>" in chat. Needs the privileged Message Content intent (Developer Portal → Bot). */
   ANSWER_MENTIONS: z
     .enum(['true', 'false', '1', '0', 'yes', 'no'])

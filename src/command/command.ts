@@ -9,6 +9,9 @@ import type { CorpusProblem } from '../corpus/errors.ts';
 import type { Answer } from '../answers/answer.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { Choice } from '../answers/choices.ts';
+import { msg, type Locale, type Message } from '../messages/message.ts';
+import type { UsageOf } from '../messages/en.ts';
+import { commandLocalizations, menuLocalizations, words } from '../messages/words.ts';
 
 /** What a /reload did: the corpus now served, or why the one on disk was refused. */
 export type ReloadOutcome =
@@ -24,6 +27,8 @@ export interface Caller {
 export interface CommandContext {
   engine: Engine;
   caller: Caller;
+  /** The language the request is answered in, resolved once where it arrives (Discord, console, CLI); English when absent. */
+  locale?: Locale;
   /** Every slash command, for /help. */
   commands: readonly AnyCommand[];
   /** Reloads the corpus from disk (/reload); absent where the corpus is read once. */
@@ -57,8 +62,38 @@ export interface Command<D extends Definition = Definition> {
 /** Any command, for lists: execute is a method, so its options are checked bivariantly. */
 export type AnyCommand = Command<Definition>;
 
+/** A command, its definition carrying every catalogue's names and descriptions for Discord's clients. */
 export function defineCommand<const D extends Definition>(command: Command<D>): Command<D> {
-  return command;
+  return { ...command, data: localized(command.data) };
+}
+
+/**
+ * Discord shows a command, its options and their choices in the member's language when
+ * the definition carries it (name_localizations, description_localizations). A command
+ * no catalogue names (a test's) is left in English.
+ */
+function localized<D extends Definition>(data: D): D {
+  const entries = Object.entries(commandLocalizations).flatMap(([locale, all]) => (all[data.name] ? [[locale, all[data.name]!] as const] : []));
+  if (!entries.length) return data;
+  const each = <T>(pick: (words: (typeof entries)[number][1]) => T | undefined) =>
+    Object.fromEntries(entries.flatMap(([locale, words]) => {
+      const value = pick(words);
+      return value === undefined ? [] : [[locale, value]];
+    }));
+  return {
+    ...data,
+    name_localizations: each((w) => w.name),
+    description_localizations: each((w) => w.description),
+    ...(data.options
+      ? {
+          options: data.options.map((o) => ({
+            ...o,
+            name_localizations: each((w) => w.options[o.name]?.name),
+            description_localizations: each((w) => w.options[o.name]?.description),
+          })),
+        }
+      : {}),
+  };
 }
 
 /**
@@ -71,7 +106,8 @@ export interface MessageCommand {
 }
 
 export function defineMessageCommand(command: MessageCommand): MessageCommand {
-  return command;
+  const names = Object.fromEntries(Object.entries(menuLocalizations).flatMap(([locale, all]) => (all[command.data.name] ? [[locale, all[command.data.name]!]] : [])));
+  return { ...command, data: { ...command.data, name_localizations: names } };
 }
 
 /** How a message command is typed at the console: "Find sources" → "find-sources". */
@@ -87,7 +123,12 @@ export const hideOption = {
   required: false,
 } as const satisfies APIApplicationCommandBasicOption;
 
-export class OptionError extends Error {}
+/** Bad input to a command: `said` is what the asker is told, worded when rendered; the Error's message is for logs. */
+export class OptionError extends Error {
+  constructor(readonly said: Message) {
+    super(words('en', said));
+  }
+}
 
 /**
  * Raw option values (from Discord, or typed at the console) checked against the
@@ -98,33 +139,34 @@ export function readOptions(definition: Definition, raw: ReadonlyMap<string, Opt
   const known = new Set((definition.options ?? []).map((o) => o.name));
   for (const name of raw.keys()) {
     if (!known.has(name)) {
-      throw new OptionError(`${name ? `/${definition.name} has no option “${name}”.` : `/${definition.name} takes no text.`}${usageHint(definition)}`);
+      const usage = usageOf(definition);
+      throw new OptionError(name ? msg('unknownOption', { option: name, usage }) : msg('takesNoText', { usage }));
     }
   }
   for (const option of definition.options ?? []) {
     const value = raw.get(option.name);
     if (value === undefined || value === '') {
-      if (option.required) throw new OptionError(`/${definition.name} needs “${option.name}”: ${option.description}.${usageHint(definition)}`);
+      if (option.required) throw new OptionError(msg('needsOption', { option: option.name, description: option.description, usage: usageOf(definition) }));
       out[option.name] = undefined;
       continue;
     }
-    out[option.name] = coerce(option, value);
+    out[option.name] = coerce(definition.name, option, value);
   }
   return out;
 }
 
-function coerce(option: APIApplicationCommandBasicOption, value: OptionValue): OptionValue {
+function coerce(command: string, option: APIApplicationCommandBasicOption, value: OptionValue): OptionValue {
   switch (option.type) {
     case ApplicationCommandOptionType.Boolean:
       if (typeof value === 'boolean') return value;
       if (/^(true|yes|on|1)$/i.test(String(value))) return true;
       if (/^(false|no|off|0)$/i.test(String(value))) return false;
-      throw new OptionError(`“${option.name}” takes true or false.`);
+      throw new OptionError(msg('takesBoolean', { command, option: option.name }));
     case ApplicationCommandOptionType.Integer:
     case ApplicationCommandOptionType.Number: {
       const n = Number(value);
       if (!Number.isFinite(n) || (option.type === ApplicationCommandOptionType.Integer && !Number.isInteger(n))) {
-        throw new OptionError(`“${option.name}” takes a number.`);
+        throw new OptionError(msg('takesNumber', { command, option: option.name }));
       }
       return n;
     }
@@ -133,11 +175,7 @@ function coerce(option: APIApplicationCommandBasicOption, value: OptionValue): O
   }
 }
 
-export function usage(definition: Definition): string {
-  const options = (definition.options ?? []).map((o) => (o.required ? `${o.name}:<${o.name}>` : `[${o.name}:…]`));
-  return [`/${definition.name}`, ...options].join(' ');
-}
-
-function usageHint(definition: Definition): string {
-  return ` Usage: ${usage(definition)}`;
+/** How a command is typed, as data: each locale's catalogue writes it with its own names. */
+export function usageOf(definition: Definition): UsageOf {
+  return { command: definition.name, options: (definition.options ?? []).map((o) => ({ name: o.name, required: o.required })) };
 }

@@ -1,6 +1,7 @@
 import type { AnyCommand, CommandContext, OptionValue } from './command.ts';
 import { OptionError, readOptions } from './command.ts';
-import { notFound, type Answer } from '../answers/answer.ts';
+import { notFound, suggest, type Answer } from '../answers/answer.ts';
+import { msg } from '../messages/message.ts';
 
 export interface Invocation {
   answer: Answer;
@@ -12,7 +13,8 @@ export interface Invocation {
 export async function invoke(name: string, raw: ReadonlyMap<string, OptionValue>, context: CommandContext): Promise<Invocation> {
   const command = context.commands.find((c: AnyCommand) => c.data.name === name);
   if (!command) {
-    const answer = notFound('Unknown command', [`There is no command /${name}.`], context.commands.map((c) => ({ label: c.data.description, command: `/${c.data.name}` })));
+    const list = context.commands.map((c) => suggest(msg('commandDescription', { command: c.data.name, description: c.data.description }), c.data.name));
+    const answer = notFound(msg('unknownCommandTitle'), [msg('unknownCommand', { name })], list);
     return { answer: { ...answer, private: true }, hide: true };
   }
   let options: Record<string, OptionValue | undefined>;
@@ -20,7 +22,7 @@ export async function invoke(name: string, raw: ReadonlyMap<string, OptionValue>
     options = readOptions(command.data, raw);
   } catch (error) {
     if (!(error instanceof OptionError)) throw error;
-    return { answer: { ...notFound('Cannot run that', [error.message]), private: true }, hide: true };
+    return { answer: { ...notFound(msg('cannotRun'), [error.said]), private: true }, hide: true };
   }
   const answer = await command.execute(options, context);
   return { answer, hide: options.hide === true };

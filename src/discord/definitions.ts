@@ -17,31 +17,54 @@ export function definitionProblems(definitions: readonly (Definition | MessageCo
   if (slash.length > 100) problems.push(`${slash.length} slash commands: at most 100 are allowed`);
   if (menus.length > 5) problems.push(`${menus.length} message commands: at most 5 are allowed`);
   for (const d of menus) {
-    if (!MENU_NAME.test(d.name.trim()) || d.name !== d.name.trim()) problems.push(`${d.name}: a menu name must be 1–32 characters`);
+    for (const name of [d.name, ...Object.values(d.name_localizations ?? {})]) {
+      if (!name || !MENU_NAME.test(name.trim()) || name !== name.trim()) problems.push(`${name}: a menu name must be 1–32 characters`);
+    }
     if (names.has(d.name)) problems.push(`${d.name}: defined twice`);
     names.add(d.name);
   }
   for (const d of slash) {
     const at = `/${d.name}`;
-    if (!NAME.test(d.name) || d.name !== d.name.toLowerCase()) problems.push(`${at}: the name must be 1–32 lowercase letters, digits, - or _`);
+    problems.push(...localeProblems(at, d));
     if (names.has(d.name)) problems.push(`${at}: defined twice`);
     names.add(d.name);
-    if (d.description.length < 1 || d.description.length > 100) problems.push(`${at}: the description must be 1–100 characters`);
     const options = d.options ?? [];
     if (options.length > 25) problems.push(`${at}: at most 25 options`);
     const optionNames = new Set<string>();
     let optionalSeen = false;
     for (const o of options) {
       const where = `${at} ${o.name}`;
-      if (!NAME.test(o.name) || o.name !== o.name.toLowerCase()) problems.push(`${where}: the name must be 1–32 lowercase letters, digits, - or _`);
+      problems.push(...localeProblems(where, o));
       if (optionNames.has(o.name)) problems.push(`${where}: defined twice`);
       optionNames.add(o.name);
-      if (o.description.length < 1 || o.description.length > 100) problems.push(`${where}: the description must be 1–100 characters`);
       if (o.required && optionalSeen) problems.push(`${where}: required options must come before optional ones`);
       if (!o.required) optionalSeen = true;
     }
     const total = d.name.length + d.description.length + options.reduce((n, o) => n + o.name.length + o.description.length, 0);
     if (total > 4000) problems.push(`${at}: names and descriptions add up to ${total} characters; at most 4000`);
+  }
+  return problems;
+}
+
+interface Worded {
+  name: string;
+  description: string;
+  name_localizations?: Partial<Record<string, string | null>> | null;
+  description_localizations?: Partial<Record<string, string | null>> | null;
+}
+
+/** A command's or an option's name and description, in English and in every locale it carries. */
+function localeProblems(at: string, d: Worded): string[] {
+  const problems: string[] = [];
+  const names = [['', d.name], ...Object.entries(d.name_localizations ?? {})] as const;
+  for (const [locale, name] of names) {
+    const where = locale ? `${at} (${locale} name “${name}”)` : at;
+    if (!name || !NAME.test(name) || name !== name.toLowerCase()) problems.push(`${where}: the name must be 1–32 lowercase letters, digits, - or _`);
+  }
+  const descriptions = [['', d.description], ...Object.entries(d.description_localizations ?? {})] as const;
+  for (const [locale, text] of descriptions) {
+    const where = locale ? `${at} (${locale} description)` : at;
+    if (!text || text.length > 100) problems.push(`${where}: the description must be 1–100 characters`);
   }
   return problems;
 }

@@ -3,6 +3,8 @@ import { askAnswer } from '../answers/ask/ask.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { Logger } from '../app/log.ts';
 import { replyToMessage } from './respond.ts';
+import { msg } from '../messages/message.ts';
+import { resolveLocale } from '../messages/words.ts';
 
 /**
  * "@Footnote what was Jiangsu's GDP growth?" in chat: the question after the mention,
@@ -19,8 +21,9 @@ export function createMentionHandler(deps: { engine: () => Engine; log: Logger }
     try {
       const answer = question
         ? askAnswer(deps.engine(), question)
-        : { found: false, title: 'Ask me about the articles', lead: ['Mention me with a question, e.g. “@Footnote what was Jiangsu’s GDP growth?”, or use /ask.'], items: [], suggestions: [] };
-      await replyToMessage(message, answer);
+        : { found: false, title: msg('mentionTitle'), lead: [msg('mention')], items: [], suggestions: [] };
+      // A message carries no member's language: the server's preferred one is the channel's.
+      await replyToMessage(message, answer, resolveLocale(message.guild?.preferredLocale));
       log.info({ ms: Math.round(performance.now() - started) }, 'answered');
     } catch (error) {
       log.error({ err: error }, 'mention reply failed');

@@ -1,5 +1,7 @@
 import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type CommandInteraction, type Message, type RepliableInteraction } from 'discord.js';
 import type { Answer } from '../answers/answer.ts';
+import { msg, type Locale } from '../messages/message.ts';
+import { resolveLocale } from '../messages/words.ts';
 import type { Choice } from '../answers/choices.ts';
 import { toDiscordChoices, toDiscordReply, toSharedReply } from '../render/discord.ts';
 
@@ -8,8 +10,8 @@ import { toDiscordChoices, toDiscordReply, toSharedReply } from '../render/disco
  * toDiscordReply (limits, mentions off, link previews off), whether it is a
  * first reply, the edit of a deferred one, or a follow-up.
  */
-export async function respond(interaction: RepliableInteraction, answer: Answer, options: { hide: boolean }): Promise<void> {
-  const reply = toDiscordReply(answer, { ephemeral: options.hide });
+export async function respond(interaction: RepliableInteraction, answer: Answer, options: { hide: boolean; locale: Locale }): Promise<void> {
+  const reply = toDiscordReply(answer, { ephemeral: options.hide, locale: options.locale });
   const ephemeral = (reply.flags & MessageFlags.Ephemeral) !== 0;
   if (!interaction.deferred && !interaction.replied) {
     await interaction.reply(reply);
@@ -30,8 +32,8 @@ export async function respond(interaction: RepliableInteraction, answer: Answer,
 export function failureAnswer(errorId: string): Answer {
   return {
     found: false,
-    title: 'Something went wrong on my side',
-    lead: [`Error id ${errorId}. Please try again; if it keeps happening, tell a moderator this id.`],
+    title: msg('failureTitle'),
+    lead: [msg('failure', { errorId })],
     items: [],
     suggestions: [],
     private: true,
@@ -42,14 +44,17 @@ export async function respondChoices(interaction: AutocompleteInteraction, choic
   await interaction.respond(toDiscordChoices(choices));
 }
 
-/** "Send in chat": posts the private answer on the button's message publicly, credited to who shared it. */
+/**
+ * "Send in chat": posts the private answer on the button's message publicly, credited to
+ * who shared it. The answer was worded for its asker; the credit is for the channel.
+ */
 export async function share(interaction: ButtonInteraction): Promise<void> {
-  await interaction.reply(toSharedReply(interaction.message.content, interaction.user.id));
+  await interaction.reply(toSharedReply(interaction.message.content, interaction.user.id, resolveLocale(interaction.guildLocale, interaction.locale)));
 }
 
 /** Answers a chat message that mentioned the bot, as a reply to it that pings no one (not even its author). */
-export async function replyToMessage(message: Message, answer: Answer): Promise<void> {
-  const { flags, ...reply } = toDiscordReply(answer, { ephemeral: false });
+export async function replyToMessage(message: Message, answer: Answer, locale: Locale): Promise<void> {
+  const { flags, ...reply } = toDiscordReply(answer, { ephemeral: false, locale });
   await message.reply({ ...reply, flags: flags & MessageFlags.SuppressEmbeds });
 }
 

@@ -13,6 +13,8 @@ import { invoke, type Invocation } from '../command/invoke.ts';
 import type { Logger } from '../app/log.ts';
 import { SHARE_BUTTON } from '../render/discord.ts';
 import { defer, failureAnswer, respond, respondChoices, share } from './respond.ts';
+import type { Locale } from '../messages/message.ts';
+import { resolveLocale } from '../messages/words.ts';
 
 /**
  * Discord drops an interaction not answered within 3 s. Past this much work the
@@ -46,9 +48,15 @@ export function createRouter(deps: RouterDeps) {
   };
 }
 
+/** The member's own language, else the server's, else English: Discord sends both with every interaction. */
+function localeOf(interaction: Interaction): Locale {
+  return resolveLocale(interaction.locale, interaction.guildLocale);
+}
+
 function context(interaction: Interaction, deps: RouterDeps): CommandContext {
   return {
     engine: deps.engine(),
+    locale: localeOf(interaction),
     commands: deps.commands,
     ...(deps.reload ? { reload: deps.reload } : {}),
     // memberPermissions is null in DMs, where nobody moderates.
@@ -62,14 +70,16 @@ async function command(interaction: ChatInputCommandInteraction, deps: RouterDep
     if (option.value !== undefined) raw.set(option.name, option.value);
   }
   const hide = raw.get('hide') === true;
-  await answerInTime(interaction, hide, log, () => invoke(interaction.commandName, raw, context(interaction, deps)));
+  const ctx = context(interaction, deps);
+  await answerInTime(interaction, hide, ctx.locale!, log, () => invoke(interaction.commandName, raw, ctx));
 }
 
 async function messageCommand(interaction: MessageContextMenuCommandInteraction, deps: RouterDeps, log: Logger): Promise<void> {
   const command = deps.messageCommands.find((c) => c.data.name === interaction.commandName);
   if (!command) throw new Error(`no message command "${interaction.commandName}"`);
-  await answerInTime(interaction, false, log, async () => ({
-    answer: await command.execute({ content: interaction.targetMessage.content }, context(interaction, deps)),
+  const ctx = context(interaction, deps);
+  await answerInTime(interaction, false, ctx.locale!, log, async () => ({
+    answer: await command.execute({ content: interaction.targetMessage.content }, ctx),
     hide: false,
   }));
 }
@@ -78,6 +88,7 @@ async function messageCommand(interaction: MessageContextMenuCommandInteraction,
 async function answerInTime(
   interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
   hide: boolean,
+  locale: Locale,
   log: Logger,
   work: () => Promise<Invocation>,
 ): Promise<void> {
@@ -90,7 +101,7 @@ async function answerInTime(
     const result = await work();
     clearTimeout(timer);
     await deferring;
-    await respond(interaction, result.answer, { hide: result.hide });
+    await respond(interaction, result.answer, { hide: result.hide, locale });
   } finally {
     clearTimeout(timer);
   }
@@ -108,7 +119,7 @@ async function fail(interaction: Interaction, error: unknown, log: Logger): Prom
   log.error({ err: error, errorId }, 'interaction failed');
   if (!interaction.isRepliable()) return;
   try {
-    await respond(interaction, failureAnswer(errorId), { hide: true });
+    await respond(interaction, failureAnswer(errorId), { hide: true, locale: localeOf(interaction) });
   } catch (second) {
     // The interaction may have expired or the callback failed outright: nothing left to tell the user.
     log.warn({ err: second, errorId }, 'could not report the failure to the user');

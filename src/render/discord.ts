@@ -1,6 +1,8 @@
 import { ButtonStyle, ComponentType, MessageFlags, type APIActionRowComponent, type APIButtonComponent } from 'discord-api-types/v10';
 import type { Answer } from '../answers/answer.ts';
 import type { Choice } from '../answers/choices.ts';
+import type { Locale } from '../messages/message.ts';
+import { commandName, words } from '../messages/words.ts';
 import { render, type Style } from './format.ts';
 import { cut, limits, neutralize } from './limits.ts';
 
@@ -32,8 +34,9 @@ const markdown: Style = {
  * previews off), within the 2000-character limit, pinging no one.
  * Items are dropped whole rather than cut, so a figure never loses its citation.
  */
-export function toDiscordReply(answer: Answer, options: { ephemeral: boolean }): DiscordReply {
-  const { header, blocks, suggestions } = render(answer, markdown);
+export function toDiscordReply(answer: Answer, options: { ephemeral: boolean; locale: Locale }): DiscordReply {
+  const { locale } = options;
+  const { header, blocks, suggestions } = render(answer, markdown, locale);
   const head = cut(header, HEADER_MAX);
   const tail = suggestions ? cut(suggestions, 300) : '';
   const budget = limits.content - head.length - tail.length - 120;
@@ -48,12 +51,12 @@ export function toDiscordReply(answer: Answer, options: { ephemeral: boolean }):
     used += fitted.length + 2;
   }
   const more = blocks.length - shown.length + (answer.more ?? 0);
-  const note = more > 0 ? `*…and ${more} more not shown. Narrow the question, or open one with* \`/source\`.` : '';
+  const note = more > 0 ? words(locale, { key: 'moreDiscord', args: { count: more, source: `/${commandName(locale, 'source')}` } }) : '';
   const content = [head, ...shown, note, tail].filter(Boolean).join('\n\n');
   const ephemeral = options.ephemeral || answer.private === true;
   // A private answer can be shared once its asker has read it; a private refusal cannot.
   const shareable = options.ephemeral && !answer.private && answer.found;
-  return message(cut(content, limits.content), ephemeral, shareable);
+  return message(cut(content, limits.content), ephemeral, shareable && locale);
 }
 
 /**
@@ -61,18 +64,19 @@ export function toDiscordReply(answer: Answer, options: { ephemeral: boolean }):
  * answer as it was shown, already within limits; the credit line names who shared it
  * without pinging them.
  */
-export function toSharedReply(content: string, userId: string): DiscordReply {
-  const credit = `\n-# Shared by <@${userId}>`;
+export function toSharedReply(content: string, userId: string, locale: Locale): DiscordReply {
+  const credit = `\n-# ${words(locale, { key: 'sharedBy', args: { user: `<@${userId}>` } })}`;
   return message(`${cut(content, limits.content - credit.length)}${credit}`, false, false);
 }
 
-function message(content: string, ephemeral: boolean, shareable: boolean): DiscordReply {
+/** `shareable`: the locale the "Send in chat" button is labelled in, or false for no button. */
+function message(content: string, ephemeral: boolean, shareable: Locale | false): DiscordReply {
   return {
     content,
     flags: (ephemeral ? MessageFlags.Ephemeral : 0) | MessageFlags.SuppressEmbeds,
     allowedMentions: { parse: [], repliedUser: false },
     components: shareable
-      ? [{ type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Send in chat', custom_id: SHARE_BUTTON }] }]
+      ? [{ type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Secondary, label: words(shareable, { key: 'shareButton', args: {} }), custom_id: SHARE_BUTTON }] }]
       : [],
   };
 }

@@ -1,5 +1,6 @@
-import type { Answer, AnswerItem, Citation, Figure } from '../answers/answer.ts';
-import { describePeriod } from '../text/period.ts';
+import type { Answer, AnswerItem, Citation, Figure, Suggestion } from '../answers/answer.ts';
+import type { Locale } from '../messages/message.ts';
+import { commandName, optionName, words } from '../messages/words.ts';
 
 /** How emphasis, quotes and source lines are written: Discord markdown or plain text. */
 export interface Style {
@@ -18,47 +19,58 @@ export interface Rendered {
   suggestions: string;
 }
 
-export function formatFigure(figure: Figure): string {
-  const unit = figure.unit.startsWith('%') ? figure.unit : ` ${figure.unit}`;
-  const value = `${figure.qualifier ? `${figure.qualifier} ` : ''}${figure.written}${unit}`;
-  const change = figure.change ? `, ${figure.change.value >= 0 ? '+' : '−'}${figure.change.written.replace(/^[-+−]/, '')} ${figure.change.basis}` : '';
-  return `${value}${change}`;
+/** The value as the article writes its number; the qualifier and the change's basis in the locale's words. */
+export function formatFigure(figure: Figure, locale: Locale): string {
+  const { qualifier, written, unit, change } = figure;
+  return words(locale, { key: 'figureValue', args: { qualifier, written, unit, change } });
 }
 
-export function figureHeading(figure: Figure): string {
-  return [figure.metricName, figure.regionName, ...(figure.period ? [describePeriod(figure.period)] : [])].join(' · ');
+export function figureHeading(figure: Figure, locale: Locale): string {
+  const metric = { name: figure.metricName, zh: figure.metricZh };
+  const region = { name: figure.regionName, zh: figure.regionZh };
+  return words(locale, { key: 'figureHeading', args: { metric, region, period: figure.period } });
 }
 
-export function sourceLine(citation: Citation): string {
-  const parts = [citation.articleTitle, citation.outlet, describePeriod(citation.published), `¶${citation.paragraph}`];
-  return parts.join(', ');
+/** Title, outlet and paragraph as the article gives them; only the date is worded for the locale. */
+export function sourceLine(citation: Citation, locale: Locale): string {
+  const date = words(locale, { key: 'published', args: { date: citation.published } });
+  return [citation.articleTitle, citation.outlet, date, `¶${citation.paragraph}`].join(', ');
 }
 
-export function render(answer: Answer, style: Style): Rendered {
-  const header = [style.strong(style.verbatim(answer.title)), ...answer.lead.map((l) => style.verbatim(l))].join('\n');
-  const blocks = answer.items.map((item) => renderItem(item, style));
-  const suggestions = answer.suggestions.length
-    ? `${answer.found ? 'See also' : 'Try'}: ${answer.suggestions.map((s) => `${style.code(s.command)} (${style.verbatim(s.label)})`).join(' · ')}`
-    : '';
+/** A suggestion as typed in the locale's client: "/stat gdp region:jiangsu", the first option by its value alone. */
+export function commandLine(suggestion: Suggestion, locale: Locale): string {
+  const options = Object.entries(suggestion.options).map(([name, value], at) => (at === 0 ? value : `${optionName(locale, suggestion.command, name)}:${value}`));
+  return [`/${commandName(locale, suggestion.command)}`, ...options].join(' ');
+}
+
+export function render(answer: Answer, style: Style, locale: Locale): Rendered {
+  const say = (message: Parameters<typeof words>[1]) => style.verbatim(words(locale, message));
+  const header = [style.strong(say(answer.title)), ...answer.lead.map(say)].join('\n');
+  const blocks = answer.items.map((item) => renderItem(item, style, locale));
+  const list = answer.suggestions.map((s) => `${style.code(commandLine(s, locale))} (${say(s.label)})`).join(' · ');
+  const suggestions = answer.suggestions.length ? words(locale, { key: answer.found ? 'seeAlso' : 'try', args: { list } }) : '';
   return { header, blocks, suggestions };
 }
 
-function renderItem(item: AnswerItem, style: Style): string {
+function renderItem(item: AnswerItem, style: Style, locale: Locale): string {
   switch (item.kind) {
     case 'note':
-      return style.verbatim(item.text);
+      return style.verbatim(words(locale, item.text));
     case 'figure':
       return [
-        `${style.strong(style.verbatim(figureHeading(item.figure)))}: ${style.verbatim(formatFigure(item.figure))}`,
-        citationLines(item.citation, style),
+        `${style.strong(style.verbatim(figureHeading(item.figure, locale)))}${words(locale, { key: 'valueAfter', args: {} })}${style.verbatim(formatFigure(item.figure, locale))}`,
+        citationLines(item.citation, style, locale),
       ].join('\n');
-    case 'passage':
-      return [...(item.heading ? [style.strong(style.verbatim(item.heading))] : []), citationLines(item.citation, style)].join('\n');
+    case 'passage': {
+      const heading = item.heading ? [style.strong(style.verbatim(words(locale, item.heading)))] : [];
+      return [...heading, citationLines(item.citation, style, locale)].join('\n');
+    }
   }
 }
 
-function citationLines(citation: Citation, style: Style): string {
+/** The excerpt stays verbatim in every locale: the articles are English, and a quote is not translated. */
+function citationLines(citation: Citation, style: Style, locale: Locale): string {
   const excerpt = `${citation.partial && !/^\p{Lu}/u.test(citation.excerpt) ? '…' : ''}${citation.excerpt}`;
   const link = citation.url ? ` · ${citation.url}` : '';
-  return `${style.quote(style.verbatim(excerpt))}\n${style.source(`— ${style.verbatim(sourceLine(citation))} · ${style.code(citation.passage)}${link}`)}`;
+  return `${style.quote(style.verbatim(excerpt))}\n${style.source(`— ${style.verbatim(sourceLine(citation, locale))} · ${style.code(citation.passage)}${link}`)}`;
 }

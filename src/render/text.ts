@@ -1,4 +1,6 @@
 import type { Answer } from '../answers/answer.ts';
+import type { Locale } from '../messages/message.ts';
+import { words } from '../messages/words.ts';
 import { render, type Style } from './format.ts';
 
 const plain: Style = {
@@ -10,8 +12,8 @@ const plain: Style = {
 };
 
 /** The whole answer as plain text, for the console and the `text` field of JSON output. */
-export function toText(answer: Answer): string {
-  const { header, blocks, suggestions } = render(answer, plain);
-  const more = answer.more ? [`…and ${answer.more} more. Narrow the question to see them.`] : [];
+export function toText(answer: Answer, locale: Locale): string {
+  const { header, blocks, suggestions } = render(answer, plain, locale);
+  const more = answer.more ? [words(locale, { key: 'moreText', args: { count: answer.more } })] : [];
   return [header, ...blocks, ...more, ...(suggestions ? [suggestions] : [])].join('\n\n');
 }

@@ -1,3 +1,4 @@
+import { worded } from '../support/english.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answers/answer.ts';
 import type { Engine } from '../../src/engine/engine.ts';
@@ -58,15 +59,15 @@ describe('/stat', () => {
     const answer = statAnswer(engine, { metric: 'gdp', region: 'Shanghai' });
     expect(answer.found).toBe(false);
     expect(answer.items).toEqual([]);
-    expect(answer.lead.join(' ')).toContain('no GDP figure for Shanghai');
-    expect(answer.suggestions[0]!.command).toBe('/stat gdp region:jiangsu period:2024-Q1');
+    expect(worded(answer).lead.join(' ')).toContain('no GDP figure for Shanghai');
+    expect(worded(answer).suggestions[0]!.command).toBe('/stat gdp region:jiangsu period:2024-Q1');
   });
 
   it('refuses an unknown metric and suggests measured ones', () => {
     const answer = statAnswer(engine, { metric: 'unemployment rate' });
     expect(answer.found).toBe(false);
     expect(answer.suggestions.length).toBeGreaterThan(0);
-    expect(answer.suggestions.every((s) => s.command.startsWith('/stat '))).toBe(true);
+    expect(worded(answer).suggestions.every((s) => s.command.startsWith('/stat '))).toBe(true);
   });
 
   it('refuses a period it cannot read', () => {
@@ -92,26 +93,26 @@ describe('/region', () => {
   it('jiangsu: its figures, the passages that mention it and its sub-regions, and who spoke', () => {
     const answer = regionAnswer(engine, 'jiangsu');
     expect(answer.found).toBe(true);
-    expect(answer.title).toBe('Jiangsu (江苏)');
-    expect(answer.lead.join('\n')).toMatch(/Includes: .*Suzhou.*Zhangjiagang/);
-    expect(answer.lead.join('\n')).toContain('Xin Changxing');
+    expect(worded(answer).title).toBe('Jiangsu (江苏)');
+    expect(worded(answer).lead.join('\n')).toMatch(/Includes: .*Suzhou.*Zhangjiagang/);
+    expect(worded(answer).lead.join('\n')).toContain('Xin Changxing');
     expect(figures(answer).map((f) => f.metric)).toEqual(expect.arrayContaining(['gdp', 'industrial-value-added', 'rocket-parts']));
     expect(cited(answer)).toEqual(expect.arrayContaining([`${SEED_ARTICLE}#p3`, `${SEED_ARTICLE}#p7`]));
     expectNumbersCited(answer);
   });
 
   it.each(['Jiangsu', 'jiangs', 'jiangsuu', 'Jiangsus', '江苏', '江苏省', 'Jiangsu Province', 'JIANGSU'])('finds Jiangsu from %j', (name) => {
-    expect(regionAnswer(engine, name).title).toBe('Jiangsu (江苏)');
+    expect(worded(regionAnswer(engine, name)).title).toBe('Jiangsu (江苏)');
   });
 
   it('finds a city and zone by their Chinese names', () => {
-    expect(regionAnswer(engine, '张家港').title).toBe('Zhangjiagang (张家港)');
-    expect(regionAnswer(engine, '大零号湾').title).toBe('Da Zero Bay (大零号湾)');
+    expect(worded(regionAnswer(engine, '张家港')).title).toBe('Zhangjiagang (张家港)');
+    expect(worded(regionAnswer(engine, '大零号湾')).title).toBe('Da Zero Bay (大零号湾)');
   });
 
   it('refuses an unknown region with the nearest names', () => {
     const answer = regionAnswer(engine, 'Shanghia');
-    expect(answer.title).toBe('Shanghai (上海)');
+    expect(worded(answer).title).toBe('Shanghai (上海)');
     const unknown = regionAnswer(engine, 'Atlantis');
     expect(unknown.found).toBe(false);
     expect(unknown.items).toEqual([]);
@@ -121,7 +122,7 @@ describe('/region', () => {
   it('knows a province the corpus does not cover, and says so', () => {
     const answer = regionAnswer(engine, 'Hebei');
     expect(answer.found).toBe(false);
-    expect(answer.lead.join(' ')).toContain('does not cover Hebei');
+    expect(worded(answer).lead.join(' ')).toContain('does not cover Hebei');
   });
 });
 
@@ -135,7 +136,7 @@ describe('/search', () => {
     const answer = searchAnswer(engine, 'rockett');
     expect(answer.found).toBe(true);
     expect(cited(answer)[0]).toBe(`${SEED_ARTICLE}#p5`);
-    expect(answer.lead.join(' ')).toContain('rockett');
+    expect(worded(answer).lead.join(' ')).toContain('rockett');
   });
 
   it('finds the quotes of Xin Changxing, whom the translation calls Nobunaga Xing', () => {
@@ -163,7 +164,7 @@ describe('/source', () => {
   });
 
   it('names the speaker, resolved from the machine translation', () => {
-    expect(sourceAnswer(engine, 'p3').lead.join(' ')).toContain('Xin Changxing (信长星)');
+    expect(worded(sourceAnswer(engine, 'p3')).lead.join(' ')).toContain('Xin Changxing (信长星)');
   });
 
   it('refuses an unknown id', () => {
@@ -176,7 +177,7 @@ describe('/summary and /articles', () => {
     const answer = summaryAnswer(engine, SEED_ARTICLE);
     expect(answer.found).toBe(true);
     expect(figures(answer)).toHaveLength(engine.corpus.stats.length);
-    const headings = answer.items.flatMap((i) => (i.kind === 'passage' && i.heading ? [i.heading] : []));
+    const { headings } = worded(answer);
     expect(headings.join(' ')).toContain('Gong Zheng');
     expectNumbersCited(answer);
   });

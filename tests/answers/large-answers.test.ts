@@ -34,10 +34,10 @@ describe('answers larger than a page', () => {
     const answer = articlesAnswer(engine);
     expect(answer.items).toHaveLength(MAX_ITEMS);
     expect(answer.more).toBe(total - MAX_ITEMS);
-    expect(toJson(answer).more).toBe(total - MAX_ITEMS);
-    expect(toText(answer)).toContain(`…and ${total - MAX_ITEMS} more.`);
+    expect(toJson(answer, 'en').more).toBe(total - MAX_ITEMS);
+    expect(toText(answer, 'en')).toContain(`…and ${total - MAX_ITEMS} more.`);
     // Discord shows fewer still; its count covers both what the answer and the reply left out.
-    const reply = toDiscordReply(answer, { ephemeral: false });
+    const reply = toDiscordReply(answer, { ephemeral: false, locale: 'en' });
     const shown = (reply.content.match(/^-# — /gm) ?? []).length;
     expect(reply.content).toContain(`…and ${total - shown} more not shown`);
   });

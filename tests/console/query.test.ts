@@ -35,6 +35,16 @@ describe('npm run query', () => {
     expect(stdout).toContain('¶2');
   });
 
+  it('--lang zh-CN "/stat gdp" answers in Chinese, the quote in the article’s English', async () => {
+    const { code, stdout } = await query(['--lang', 'zh-CN', '/stat gdp']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('地区生产总值 · 江苏 · 2024年第一季度');
+    expect(stdout).toContain('“In the first quarter of this year, Jiangsu’s GDP exceeded 3.1 trillion yuan');
+    const json = JSON.parse((await query(['--json', '/stat gdp'], { FOOTNOTE_LANG: 'zh-CN' })).stdout);
+    expect(json).toMatchObject({ locale: 'zh-CN', title: '地区生产总值' });
+    expect(JSON.parse((await query(['--json', '/stat gdp'])).stdout).locale).toBe('en');
+  });
+
   it('reports found: false for a question the corpus cannot answer, and still exits 0', async () => {
     const { code, stdout } = await query(['--json', '/stat gdp region:shanghai']);
     expect(code).toBe(0);
@@ -47,6 +57,7 @@ describe('npm run query', () => {
     [['/stat gdp hide:maybe'], /takes true or false/],
     [[], /Usage/],
     [['--yaml', '/stat gdp'], /Usage/],
+    [['--lang', 'fr', '/stat gdp'], /Usage/],
   ])('exits non-zero with a clear message on stderr for %j', async (args, message) => {
     const { code, stdout, stderr } = await query(args);
     expect(code).not.toBe(0);

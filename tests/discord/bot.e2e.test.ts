@@ -1,4 +1,4 @@
-import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
+import { InteractionResponseType, Locale, MessageFlags } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands, messageCommands } from '../../commands/index.ts';
 import { definitionProblems } from '../../src/discord/definitions.ts';
@@ -20,8 +20,8 @@ afterAll(async () => {
   await fake?.stop();
 });
 
-async function ask(name: string, options: ReturnType<typeof option.string | typeof option.boolean>[] = [], permissions?: string) {
-  const sent = fake.sendInteraction(fake.chatInput(name, options, permissions ? { permissions } : {}));
+async function ask(name: string, options: ReturnType<typeof option.string | typeof option.boolean>[] = [], permissions?: string, locale?: Locale) {
+  const sent = fake.sendInteraction(fake.chatInput(name, options, { ...(permissions ? { permissions } : {}), ...(locale ? { locale } : {}) }));
   const callback = await sent.callback;
   const data = replyData(callback.body);
   expectSafeMessage(data);
@@ -40,6 +40,12 @@ describe('npm run deploy', () => {
     const body = put.body as { name: string }[];
     expect(body.map((c) => c.name)).toEqual([...commands, ...messageCommands].map((c) => c.data.name));
     expect(definitionProblems(body as never)).toEqual([]);
+    // A zh-CN client shows every command and option in Chinese.
+    const stat = (body as { name: string; name_localizations?: Record<string, string>; description_localizations?: Record<string, string>; options?: { name: string; name_localizations?: Record<string, string> }[] }[]).find((c) => c.name === 'stat')!;
+    expect(stat.name_localizations).toEqual({ 'zh-CN': '数据' });
+    expect(stat.description_localizations?.['zh-CN']).toMatch(/指标/);
+    expect(stat.options?.find((o) => o.name === 'region')?.name_localizations).toEqual({ 'zh-CN': '地区' });
+    expect(fake.registeredCommands().find((c) => c.name === 'stat')?.name_localizations).toEqual({ 'zh-CN': '数据' });
   });
 
   it('registers to one server when DISCORD_GUILD_ID is set', async () => {
@@ -53,6 +59,58 @@ describe('npm run deploy', () => {
     const { code, stderr } = await runScript('src/discord/deploy.ts', botEnv(fake, { DISCORD_APPLICATION_ID: '' }));
     expect(code).toBe(1);
     expect(stderr).toContain('DISCORD_APPLICATION_ID');
+  });
+});
+
+describe('a member whose Discord is set to Chinese (zh-CN)', () => {
+  // The source line gives the date as a Chinese reader writes it; title and outlet as the article does.
+  const zhCitation = /-# — .+, CCTV, 2024年5月, ¶\d+ · `cctv-2024-05-productive-forces#p\d+`/;
+  const zh = (name: string, options: Parameters<typeof ask>[1] = [], permissions?: string) => ask(name, options, permissions, Locale.ChineseCN);
+
+  it('/stat gdp: Chinese labels, the English quote verbatim', async () => {
+    const data = await zh('stat', [option.string('metric', 'gdp')]);
+    expect(data.content).toContain('**地区生产总值 · 江苏 · 2024年第一季度**');
+    expect(data.content).toContain('> In the first quarter of this year, Jiangsu’s GDP exceeded 3.1 trillion yuan');
+    expect(data.content).toContain('2024年5月');
+    expect(data.content).toMatch(zhCitation);
+  });
+
+  it('/region 江苏: the region described in Chinese, its suggestion with the Chinese command names', async () => {
+    const data = await zh('region', [option.string('name', '江苏')]);
+    expect(data.content).toMatch(/^\*\*江苏（Jiangsu）\*\*\n江苏（Jiangsu）：位于中国的省。/);
+    expect(data.content).toContain('下辖：');
+    expect(data.content).toContain('`/数据 gdp 地区:jiangsu`');
+    expect(data.content).toMatch(zhCitation);
+  });
+
+  it('/ask answers in Chinese and quotes the article in English', async () => {
+    const data = await zh('ask', [option.string('question', 'What was Jiangsu’s GDP growth?')]);
+    expect(data.content).toContain('理解为：');
+    expect(data.content).toContain('3.1 trillion yuan');
+    expect(data.content).toMatch(zhCitation);
+  });
+
+  it('/help lists the commands by their Chinese names', async () => {
+    const data = await zh('help');
+    expect(data.content).toContain('我根据');
+    expect(data.content).toContain('/数据 指标:<指标>');
+    expect(data.content).toContain('某项指标的数据');
+  });
+
+  it('a refusal and an error are in Chinese', async () => {
+    const refused = await zh('ask', [option.string('question', 'How many rocket parts did Shanghai make in 2019?')]);
+    expect(refused.content).toContain('文章中没有上海、2019年的火箭零部件数据。');
+    expect(refused.content).toContain('`/数据 rocket-parts 地区:zhangjiagang`');
+    const moderators = await zh('reload');
+    expect(moderators.content).toContain('仅限管理员');
+    expect(isEphemeral(moderators)).toBe(true);
+    const unknown = await zh('nosuchcommand');
+    expect(unknown.content).toContain('没有 /nosuchcommand 这个命令。');
+  });
+
+  it('falls back to the server’s language, then English, for a language Footnote does not speak', async () => {
+    const data = await ask('stat', [option.string('metric', 'gdp')], undefined, Locale.French);
+    expect(data.content).toContain('**GDP · Jiangsu · Q1 2024**');
   });
 });
 

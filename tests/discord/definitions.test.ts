@@ -1,11 +1,25 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.ts';
+import { commands, messageCommands } from '../../commands/index.ts';
 import { definitionProblems } from '../../src/discord/definitions.ts';
 
 describe('command definitions', () => {
   it('satisfy Discord’s rules', () => {
     expect(definitionProblems(commands.map((c) => c.data))).toEqual([]);
+  });
+
+  it('carry zh-CN names and descriptions for every command and option, valid under Discord’s rules', () => {
+    const all = [...commands.map((c) => c.data), ...messageCommands.map((c) => c.data)];
+    expect(definitionProblems(all)).toEqual([]);
+    for (const { data } of commands) {
+      expect(data.name_localizations?.['zh-CN'], `/${data.name}`).toMatch(/\p{Script=Han}/u);
+      expect(data.description_localizations?.['zh-CN'], `/${data.name}`).toMatch(/\p{Script=Han}/u);
+      for (const o of data.options ?? []) {
+        expect(o.name_localizations?.['zh-CN'], `/${data.name} ${o.name}`).toMatch(/^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u);
+        expect(o.description_localizations?.['zh-CN']?.length, `/${data.name} ${o.name}`).toBeGreaterThan(0);
+      }
+    }
+    for (const { data } of messageCommands) expect(data.name_localizations?.['zh-CN'], data.name).toBeTruthy();
   });
 
   it('give every answering command a hide option', () => {
@@ -28,14 +42,16 @@ describe('command definitions', () => {
 
   it('catch what Discord would refuse', () => {
     const problems = definitionProblems([
-      { name: 'Bad Name', description: '', options: [
+      { name: 'Bad Name', description: '', name_localizations: { 'zh-CN': '带 空格' }, description_localizations: { 'zh-CN': '长'.repeat(101) }, options: [
         { name: 'b', description: 'optional', type: ApplicationCommandOptionType.String },
         { name: 'a', description: 'x'.repeat(101), type: ApplicationCommandOptionType.String, required: true },
       ] },
     ]);
     expect(problems).toEqual([
       '/Bad Name: the name must be 1–32 lowercase letters, digits, - or _',
+      '/Bad Name (zh-CN name “带 空格”): the name must be 1–32 lowercase letters, digits, - or _',
       '/Bad Name: the description must be 1–100 characters',
+      '/Bad Name (zh-CN description): the description must be 1–100 characters',
       '/Bad Name a: the description must be 1–100 characters',
       '/Bad Name a: required options must come before optional ones',
     ]);

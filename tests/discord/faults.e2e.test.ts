@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType, InteractionResponseType, Locale, MessageFlags } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
 import { defineCommand, hideOption, type AnyCommand } from '../../src/command/command.ts';
@@ -80,7 +80,7 @@ describe('faults inside the bot (real discord.js client in this process)', () =>
     });
     const engine = await seedEngine();
     bot = await startBot({
-      config: { DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: 'corpus', ANSWER_MENTIONS: false },
+      config: { DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: 'corpus', ANSWER_MENTIONS: false, FOOTNOTE_LANG: 'en' },
       token: 'test-token',
       engine: () => engine,
       commands: [...commands, slow, broken] as AnyCommand[],
@@ -126,5 +126,12 @@ describe('faults inside the bot (real discord.js client in this process)', () =>
 
     const next = fake.sendInteraction(fake.chatInput('stat', [option.string('metric', 'gdp')]));
     expect(replyData((await next.callback).body)?.content).toContain('3.1 trillion yuan');
+  });
+
+  it('tells a zh-CN member about the failure in Chinese, with the same kind of error id', async () => {
+    const sent = fake.sendInteraction(fake.chatInput('broken', [option.string('x', 'y')], { locale: Locale.ChineseCN }));
+    const data = replyData((await sent.callback).body);
+    expect(isEphemeral(data!)).toBe(true);
+    expect(data!.content).toMatch(/^\*\*出错了，是我这边的问题\*\*\n错误编号 [0-9a-f]{8}。/);
   });
 });

@@ -1,3 +1,4 @@
+import { verbatim } from '../../src/messages/message.ts';
 import fc from 'fast-check';
 import { MessageFlags } from 'discord-api-types/v10';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -20,14 +21,14 @@ const wellFormed = (text: string) => text.isWellFormed();
 
 describe('toDiscordReply', () => {
   it('keeps a long answer within 2000 characters, whole items only, and says how many are left out', () => {
-    const reply = toDiscordReply(regionAnswer(engine, 'jiangsu'), { ephemeral: false });
+    const reply = toDiscordReply(regionAnswer(engine, 'jiangsu'), { ephemeral: false, locale: 'en' });
     expect(reply.content.length).toBeLessThanOrEqual(limits.content);
     expect(reply.content).toMatch(/…and \d+ more not shown/);
     expect(reply.content).toContain('3.1 trillion yuan');
   });
 
   it('never shows a figure without its quote and source line', () => {
-    const reply = toDiscordReply(regionAnswer(engine, 'jiangsu'), { ephemeral: false });
+    const reply = toDiscordReply(regionAnswer(engine, 'jiangsu'), { ephemeral: false, locale: 'en' });
     const blocks = reply.content.split('\n\n').filter((b) => b.startsWith('**GDP'));
     expect(blocks).toHaveLength(1);
     expect(blocks[0]).toMatch(/^\*\*GDP[^\n]*\n> In the first quarter[^\n]*3\.1 trillion yuan[^\n]*\n-# — [^\n]*CCTV, May 2024, ¶2/);
@@ -35,18 +36,18 @@ describe('toDiscordReply', () => {
 
   it('disables mentions, suppresses link previews, and hides on request', () => {
     const answer = regionAnswer(engine, 'jiangsu');
-    const shown = toDiscordReply(answer, { ephemeral: false });
+    const shown = toDiscordReply(answer, { ephemeral: false, locale: 'en' });
     expect(shown.allowedMentions).toEqual({ parse: [], repliedUser: false });
     expect(shown.flags & MessageFlags.SuppressEmbeds).toBeTruthy();
     expect(shown.flags & MessageFlags.Ephemeral).toBe(0);
-    expect(toDiscordReply(answer, { ephemeral: true }).flags & MessageFlags.Ephemeral).toBeTruthy();
-    expect(toDiscordReply({ ...answer, private: true }, { ephemeral: false }).flags & MessageFlags.Ephemeral).toBeTruthy();
+    expect(toDiscordReply(answer, { ephemeral: true, locale: 'en' }).flags & MessageFlags.Ephemeral).toBeTruthy();
+    expect(toDiscordReply({ ...answer, private: true }, { ephemeral: false, locale: 'en' }).flags & MessageFlags.Ephemeral).toBeTruthy();
   });
 
   it('breaks mention syntax and markdown in text echoed from a query', () => {
     const reply = toDiscordReply(
-      { found: false, title: 'Search: @everyone <@123> <@&456> **bold** `code`', lead: [], items: [], suggestions: [] },
-      { ephemeral: false },
+      { found: false, title: verbatim('Search: @everyone <@123> <@&456> **bold** `code`'), lead: [], items: [], suggestions: [] },
+      { ephemeral: false, locale: 'en' },
     );
     expect(reply.content).not.toMatch(/@everyone|<@123>|<@&456>/);
     expect(reply.content).toContain('\\*\\*bold\\*\\*');
@@ -57,7 +58,7 @@ describe('toSharedReply', () => {
   it('keeps any shared text within the limit, credited, pinging no one', () => {
     fc.assert(
       fc.property(hostileText(2000), (text) => {
-        const reply = toSharedReply(text, '123456789012345678');
+        const reply = toSharedReply(text, '123456789012345678', 'en');
         expect(reply.content.length).toBeLessThanOrEqual(limits.content);
         expect(reply.content.endsWith('-# Shared by <@123456789012345678>')).toBe(true);
         expect(reply.allowedMentions).toEqual({ parse: [], repliedUser: false });
@@ -114,7 +115,7 @@ describe('any input to any command', () => {
         const raw = new Map<string, string | boolean>(stringOptions.map((o) => [o.name, text]));
         raw.set('hide', hide);
         const { answer } = await invoke(command.data.name, raw, { engine, commands, caller: { canManageMessages: true } });
-        const reply = toDiscordReply(answer, { ephemeral: hide });
+        const reply = toDiscordReply(answer, { ephemeral: hide, locale: 'en' });
         expect(reply.content.length).toBeGreaterThan(0);
         expect(reply.content.length).toBeLessThanOrEqual(limits.content);
         expect(wellFormed(reply.content)).toBe(true);

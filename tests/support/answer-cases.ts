@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { commands } from '../../commands/index.ts';
 import type { Engine } from '../../src/engine/engine.ts';
+import type { Figure } from '../../src/answers/answer.ts';
 import { runLine } from '../../src/console/session.ts';
 import { toDiscordReply } from '../../src/render/discord.ts';
 import { toText } from '../../src/render/text.ts';
@@ -51,12 +52,18 @@ export async function recordAnswer(engine: Engine, line: string): Promise<Record
   const { answer } = result;
   return {
     line,
-    text: toText(answer),
-    discord: toDiscordReply(answer, { ephemeral: result.hide }).content,
-    discordPrivate: toDiscordReply(answer, { ephemeral: true }).content,
-    figures: answer.items.flatMap((i) => (i.kind === 'figure' ? [i.figure] : [])),
+    text: toText(answer, 'en'),
+    discord: toDiscordReply(answer, { ephemeral: result.hide, locale: 'en' }).content,
+    discordPrivate: toDiscordReply(answer, { ephemeral: true, locale: 'en' }).content,
+    // The Chinese names figures carry since the catalogue move are not part of the English record.
+    figures: answer.items.flatMap((i) => (i.kind === 'figure' ? [englishFigure(i.figure)] : [])),
     citations: answer.items.flatMap((i) => (i.kind === 'note' ? [] : [i.citation])),
   };
+}
+
+function englishFigure(figure: Figure): Omit<Figure, 'metricZh' | 'regionZh'> {
+  const { metricZh: _metric, regionZh: _region, ...english } = figure;
+  return english;
 }
 
 /** Autocomplete for every option that has it, with a few typed values. */

@@ -1,8 +1,9 @@
 import type { Passage, Person, Region, Statistic } from '../../corpus/schema.ts';
-import { notFound, type Answer, type AnswerItem, type Suggestion } from '../answer.ts';
+import { notFound, suggest, type Answer, type AnswerItem, type Suggestion } from '../answer.ts';
+import { msg, named, namedPerson, verbatim, type Message } from '../../messages/message.ts';
 import type { Engine } from '../../engine/engine.ts';
 import { excerptAround } from '../excerpt.ts';
-import { describePeriod, periodWithin } from '../../text/period.ts';
+import { periodWithin } from '../../text/period.ts';
 import { parseQuestion, type AskedPeriod, type Question } from './question.ts';
 import { describeRegion } from '../region.ts';
 import { summaryAnswer } from '../summary.ts';
@@ -45,13 +46,13 @@ export function understand(engine: Engine, text: string): Question {
 
 /** A free-form question answered from the corpus, or refused with what is close. */
 export function askAnswer(engine: Engine, text: string, thresholds: Thresholds = THRESHOLDS): Answer {
-  if (!text.trim()) return notFound('Ask a question', ['Ask about the articles, e.g. “What was Jiangsu’s GDP growth?”']);
+  if (!text.trim()) return notFound(msg('askEmptyTitle'), [msg('askEmpty')]);
   // Read without mentions, greetings and emoji, short forms written out ("yoy", "h1", "unis").
   const read = withShortFormsExpanded(withoutChatter(text));
   const q = understand(engine, read);
   const answer = answerFor(engine, q, thresholds, read);
   const understood = describeUnderstanding(q);
-  return { ...answer, title: `Q: ${text.trim()}`, lead: [...(understood ? [understood] : []), ...answer.lead] };
+  return { ...answer, title: msg('askTitle', { question: text.trim() }), lead: [...(understood ? [understood] : []), ...answer.lead] };
 }
 
 function answerFor(engine: Engine, q: Question, thresholds: Thresholds, read: string): Answer {
@@ -91,22 +92,16 @@ function personAnswer(engine: Engine, q: Question, thresholds: Thresholds): Answ
   }
 }
 
-function describeUnderstanding(q: Question): string {
-  const parts = [
-    ...q.metrics.map((m) => m.name + (q.wantsChange ? ' (change)' : '')),
-    ...q.regions.map((r) => r.name),
-    ...q.people.map((p) => p.name),
-    ...(q.period ? [describeAsked(q.period)] : []),
-  ];
-  if (!q.chinese && parts.length === 0) return '';
-  return `Understood${q.chinese ? ' (asked in Chinese)' : ''}: ${parts.length ? parts.join(' · ') : 'no place, figure or person I know'}.`;
-}
-
-function describeAsked(period: AskedPeriod): string {
-  if (period.kind === 'absolute') return describePeriod(period.period);
-  if (period.kind === 'quarter') return `Q${period.quarter}`;
-  const year = period.yearsAgo === 0 ? 'this year' : 'last year';
-  return period.quarter ? `Q${period.quarter} of ${year}` : year;
+function describeUnderstanding(q: Question): Message | undefined {
+  if (!q.chinese && !q.metrics.length && !q.regions.length && !q.people.length && !q.period) return undefined;
+  return msg('understood', {
+    chinese: q.chinese,
+    metrics: q.metrics.map(named),
+    change: q.wantsChange,
+    regions: q.regions.map(named),
+    people: q.people.map(named),
+    period: q.period,
+  });
 }
 
 // ---------------------------------------------------------------- figures
@@ -136,7 +131,7 @@ function figureAnswer(engine: Engine, q: Question, thresholds: Thresholds): Answ
   if (stats.length === 0) return figureRefusal(engine, q, metrics ? engine.figures.where({ metrics }, 3) : []);
   return {
     found: true,
-    title: '',
+    title: verbatim(''),
     lead: [],
     items: stats.slice(0, 5).map((s) => ({ kind: 'figure', ...figureItem(engine, s) })),
     suggestions: [],
@@ -144,15 +139,14 @@ function figureAnswer(engine: Engine, q: Question, thresholds: Thresholds): Answ
 }
 
 function figureRefusal(engine: Engine, q: Question, sameMetric: readonly Statistic[]): Answer {
-  const asked = [...q.metrics.map((m) => m.name), ...q.regions.map((r) => r.name), ...(q.period ? [describeAsked(q.period)] : [])];
   const lead = [
-    asked.length
-      ? `The articles give no figure for ${asked.join(', ')}.`
-      : 'The articles give no figure that answers this.',
+    q.metrics.length || q.regions.length || q.period
+      ? msg('noFigureAsked', { metrics: q.metrics.map(named), regions: q.regions.map(named), period: q.period })
+      : msg('noFigureAnswers'),
   ];
   const near = sameMetric.length ? sameMetric : nearFigures(engine, q);
-  if (near.length) lead.push(`They do give: ${near.slice(0, 3).map((s) => figureLabel(engine, s)).join('; ')}.`);
-  return notFound('', lead, near.slice(0, 3).map((s) => ({ label: figureLabel(engine, s), command: `/stat ${s.metric} region:${s.region}` })));
+  if (near.length) lead.push(msg('theyGive', { figures: near.slice(0, 3).map((s) => figureRef(engine, s)) }));
+  return notFound(verbatim(''), lead, near.slice(0, 3).map((s) => suggest(msg('figureLabel', figureRef(engine, s)), 'stat', { metric: s.metric, region: s.region })));
 }
 
 /** What the corpus measures in the places asked about, when the metric asked for is not there. */
@@ -161,8 +155,8 @@ function nearFigures(engine: Engine, q: Question): Statistic[] {
   return engine.figures.where({ regions: engine.area(...q.regions).ids }, 3);
 }
 
-function figureLabel(engine: Engine, s: Statistic): string {
-  return `${engine.metric(s.metric).name} for ${engine.region(s.region).name}${s.period ? ` (${describePeriod(s.period)})` : ''}`;
+function figureRef(engine: Engine, s: Statistic) {
+  return { metric: named(engine.metric(s.metric)), region: named(engine.region(s.region)), period: s.period };
 }
 
 function inAskedPeriod(engine: Engine, s: Statistic, period: AskedPeriod, whole: boolean): boolean {
@@ -183,7 +177,7 @@ function whoSaid(engine: Engine, q: Question, thresholds: Thresholds): Answer {
   const role = q.people.length ? undefined : subject ? personByRole(engine, { ...q, content: terms(subject) }) : undefined;
   const people = q.people.length ? q.people : role ? [role] : [];
   if (subject && !people.length && !/^(the )?(article|report|it|cctv|reporters?|they|he|she|author)$/.test(subject.trim())) {
-    return passageRefusal(engine, q, `The articles quote no one called “${subject}”.`);
+    return passageRefusal(engine, q, msg('quotesNoOne', { subject }));
   }
   const quoted = engine.attributed();
   const pool = people.length ? Uint32Array.from(new Set(people.flatMap((person) => quoted.byPerson.get(person.id) ?? []))).sort() : quoted.all;
@@ -193,16 +187,15 @@ function whoSaid(engine: Engine, q: Question, thresholds: Thresholds): Answer {
   const shown = people.length ? ranked.filter((r) => r.score >= best.score * 0.5) : [best];
   return {
     found: true,
-    title: '',
+    title: verbatim(''),
     lead: [],
     items: shown.slice(0, 3).map(({ passage, matched }) => {
       const id = passage.speaker ?? passage.people[0];
-      if (!id) return { kind: 'passage', heading: 'The article does not name the speaker:', citation: cite(engine, passage, excerptAround(passage.text, matched)) };
+      if (!id) return { kind: 'passage', heading: msg('speakerUnnamed'), citation: cite(engine, passage, excerptAround(passage.text, matched)) };
       const person = engine.person(id);
-      const how = passage.speaker ? 'said' : 'is reported as saying';
       // Reported speech sits in the sentence that names the speaker.
       const near = passage.speaker ? matched : [...terms(`${person.name} ${person.aliases.join(' ')}`), ...matched];
-      return { kind: 'passage', heading: `${person.name} (${person.role}) ${how}:`, citation: cite(engine, passage, excerptAround(passage.text, near)) };
+      return { kind: 'passage', heading: msg('said', { person: namedPerson(person), reported: !passage.speaker || passage.speech === 'reported' }), citation: cite(engine, passage, excerptAround(passage.text, near)) };
     }),
     suggestions: [],
   };
@@ -210,15 +203,15 @@ function whoSaid(engine: Engine, q: Question, thresholds: Thresholds): Answer {
 
 function whoIs(engine: Engine, q: Question): Answer {
   const person = q.people[0] ?? personByRole(engine, q);
-  if (!person) return passageRefusal(engine, q, 'No one in the articles matches that.');
+  if (!person) return passageRefusal(engine, q, msg('noOneMatches'));
   const passage = engine.corpus.passages.find((p) => p.speaker === person.id) ?? engine.corpus.passages.find((p) => p.people.includes(person.id));
-  const items: AnswerItem[] = passage ? [{ kind: 'passage', heading: 'Where the article names them', citation: cite(engine, passage, excerptAround(passage.text, terms(person.aliases.join(' ') + ' ' + person.name), 300)) }] : [];
+  const items: AnswerItem[] = passage ? [{ kind: 'passage', heading: msg('whereNamed'), citation: cite(engine, passage, excerptAround(passage.text, terms(person.aliases.join(' ') + ' ' + person.name), 300)) }] : [];
   return {
     found: true,
-    title: '',
-    lead: [`${person.name}${person.zh ? ` (${person.zh})` : ''}: ${person.role}.`, ...(person.note ? [person.note] : [])],
+    title: verbatim(''),
+    lead: [msg('whoIs', { person: namedPerson(person) }), ...(person.note ? [verbatim(person.note)] : [])],
     items,
-    suggestions: [{ label: `Passages about ${person.name}`, command: `/search ${person.name}` }],
+    suggestions: [suggest(msg('passagesAbout', { person: named(person) }), 'search', { query: person.name })],
   };
 }
 
@@ -259,7 +252,7 @@ function titlesOf(role: string, deputyAsked: boolean): Set<string> {
 function placeAnswer(engine: Engine, q: Question, region: Region): Answer {
   const area = engine.area(region);
   if (!area.places.some((r) => engine.covers(r.id))) {
-    return notFound('', [`${describeRegion(engine, region)}.`, `The articles say nothing about ${region.name}.`], regionSuggestions(engine, '').slice(0, 3));
+    return notFound(verbatim(''), [describeRegion(engine, region), msg('saysNothing', { region: named(region) })], regionSuggestions(engine, '').slice(0, 3));
   }
   const names = [region.name, ...region.aliases].flatMap((n) => terms(n));
   const stats = engine.figures.where({ regions: area.ids }, 3);
@@ -267,13 +260,13 @@ function placeAnswer(engine: Engine, q: Question, region: Region): Answer {
   const ranked = rankPassages(engine, q, engine.figures.passagesWithout(area.passages(), area.stats()), names);
   return {
     found: true,
-    title: '',
-    lead: [`${describeRegion(engine, region)}.`],
+    title: verbatim(''),
+    lead: [describeRegion(engine, region)],
     items: [
       ...ranked.map(({ passage }) => ({ kind: 'passage' as const, citation: cite(engine, passage, excerptAround(passage.text, names)) })),
       ...stats.map((s) => ({ kind: 'figure' as const, ...figureItem(engine, s) })),
     ],
-    suggestions: [{ label: `Everything on ${region.name}`, command: `/region ${region.id}` }],
+    suggestions: [suggest(msg('everythingOn', { region: named(region) }), 'region', { name: region.id })],
   };
 }
 
@@ -290,7 +283,7 @@ function passagesAnswer(engine: Engine, q: Question, thresholds: Thresholds, fal
   const shown = ranked.filter((r) => r.share >= floor && r.score >= best.score * 0.5).slice(0, 3);
   return {
     found: true,
-    title: '',
+    title: verbatim(''),
     lead: [],
     items: shown.map(({ passage, matched }) => ({ kind: 'passage', citation: cite(engine, passage, excerptAround(passage.text, matched, ASK_EXCERPT)) })),
     suggestions: [],
@@ -304,8 +297,8 @@ function articleOverview(engine: Engine): Answer {
   const opening = article.passages[0]!;
   return {
     ...digest,
-    lead: [`${article.title} (${article.outlet}).`, ...digest.lead.slice(0, 1)],
-    items: [{ kind: 'passage', heading: 'How it opens', citation: cite(engine, opening, excerptAround(opening.text, [], 400)) }, ...digest.items],
+    lead: [msg('overview', { title: article.title, outlet: article.outlet }), ...digest.lead.slice(0, 1)],
+    items: [{ kind: 'passage', heading: msg('howItOpens'), citation: cite(engine, opening, excerptAround(opening.text, [], 400)) }, ...digest.items],
   };
 }
 
@@ -339,12 +332,12 @@ function rankPassages(engine: Engine, q: Question, pool: Uint32Array | undefined
   }));
 }
 
-function passageRefusal(engine: Engine, q: Question, reason = 'The articles do not answer that.'): Answer {
+function passageRefusal(engine: Engine, q: Question, reason: Message = msg('notAnswered')): Answer {
   const suggestions: Suggestion[] = [
-    ...q.regions.slice(0, 2).map((r) => ({ label: `What they say about ${r.name}`, command: `/region ${r.id}` })),
-    ...q.metrics.slice(0, 2).map((m) => ({ label: m.name, command: `/stat ${m.id}` })),
+    ...q.regions.slice(0, 2).map((r) => suggest(msg('whatTheySay', { region: named(r) }), 'region', { name: r.id })),
+    ...q.metrics.slice(0, 2).map((m) => suggest(msg('name', { of: named(m) }), 'stat', { metric: m.id })),
   ];
   const [near] = rankPassages(engine, q, undefined, [], 1);
-  if (near) suggestions.push({ label: 'the closest passage, which does not answer it', command: `/source ${near.passage.id}` });
-  return notFound('', [reason], suggestions);
+  if (near) suggestions.push(suggest(msg('closestPassage'), 'source', { id: near.passage.id }));
+  return notFound(verbatim(''), [reason], suggestions);
 }

@@ -1,10 +1,10 @@
 import type { Passage, Statistic } from '../../corpus/schema.ts';
-import { notFound, type Answer, type AnswerItem } from '../answer.ts';
+import { notFound, suggest, type Answer, type AnswerItem } from '../answer.ts';
+import { msg, verbatim, type Message } from '../../messages/message.ts';
 import type { Engine } from '../../engine/engine.ts';
 import { cite, figureItem } from '../cite.ts';
 import { regionSuggestions } from '../choices.ts';
 import { excerptAround } from '../excerpt.ts';
-import { describePeriod } from '../../text/period.ts';
 import type { Question } from './question.ts';
 import { readQuery, type Concept, type Query } from './query.ts';
 import { fit, resolveAsked, spanOfPeriod, spansInText, type PeriodFit, type Span } from '../../text/span.ts';
@@ -27,14 +27,6 @@ const ASK_EXCERPT = 500;
 // Each period fit as a factor of a passage's score: a period not said is a weaker match than the one asked.
 const PERIOD_FACTOR: Record<PeriodFit, number> = { same: 1, within: 0.97, unknown: 0.8, other: 0 };
 
-// The reply's sentences (to move to the message catalogue).
-const WORDING = {
-  nothing: 'The articles do not answer that.',
-  nothingAbout: (place: string) => `The articles say nothing about ${place}.`,
-  close: (what: string) => `Close, but not what you asked: ${what}.`,
-  closest: 'the closest passage, which does not answer it',
-  passageOf: (title: string, period: string) => `a passage of “${title}”${period}`,
-};
 
 export interface Scored {
   passage: Passage;
@@ -113,21 +105,21 @@ function passageSpans(engine: Engine, passage: Passage): Span[] {
 export function retrievalAnswer(engine: Engine, text: string, q: Question, threshold = ANSWER_SCORE): Answer {
   const query = readQuery(engine, text, q);
   if (query.area && !query.area.passages().length) {
-    return notFound('', [WORDING.nothingAbout(q.regions.map((r) => r.name).join(', '))], regionSuggestions(engine, '').slice(0, 3));
+    return notFound(verbatim(''), [msg('saysNothingAboutAny', { regions: q.regions })], regionSuggestions(engine, '').slice(0, 3));
   }
   const ranked = rankForQuestion(engine, query);
   const best = ranked.find((r) => r.period !== 'other');
   if (best && best.score >= threshold) return answerFrom(engine, query, best);
   const near = ranked.find((r) => r.period === 'other' && r.coverage >= threshold);
   const closest = near ?? ranked[0];
-  const lead = near ? [WORDING.nothing, WORDING.close(describeNear(engine, near))] : [WORDING.nothing];
-  return notFound('', lead, closest ? [{ label: WORDING.closest, command: `/source ${closest.passage.id}` }] : []);
+  const lead = near ? [msg('notAnswered'), describeNear(engine, near)] : [msg('notAnswered')];
+  return notFound(verbatim(''), lead, closest ? [suggest(msg('closestPassage'), 'source', { id: closest.passage.id })] : []);
 }
 
-function describeNear(engine: Engine, near: Scored): string {
+function describeNear(engine: Engine, near: Scored): Message {
   const article = engine.articleOf(near.passage);
-  const periods = [...new Set(engine.statsIn(near.passage).flatMap((s) => (s.period ? [describePeriod(s.period)] : [])))];
-  return WORDING.passageOf(article.title, periods.length ? ` (${periods.join(', ')})` : '');
+  const periods = [...new Set(engine.statsIn(near.passage).flatMap((s) => (s.period ? [s.period] : [])))];
+  return msg('closeButNot', { title: article.title, periods });
 }
 
 function answerFrom(engine: Engine, query: Query, best: Scored): Answer {
@@ -139,7 +131,7 @@ function answerFrom(engine: Engine, query: Query, best: Scored): Answer {
   if (!figures.length || best.matched.some((t) => !quoted.has(t))) {
     items.push({ kind: 'passage', citation: cite(engine, best.passage, excerptAround(best.passage.text, best.matched, ASK_EXCERPT)) });
   }
-  return { found: true, title: '', lead: [], items, suggestions: [] };
+  return { found: true, title: verbatim(''), lead: [], items, suggestions: [] };
 }
 
 /** The figures of the chosen passage that best fit the question's concepts, period and wish for a change. */
