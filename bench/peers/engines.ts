@@ -19,7 +19,8 @@ export interface Peer {
 export const PEERS: readonly Peer[] = [
   {
     name: 'ours',
-    config: 'the engine as the bot opens it (src/engine/engine.ts); its PassageIndex.search. Build and memory include the figures and names indexes',
+    config:
+      'the engine as the bot opens it (src/engine/engine.ts); its PassageIndex.search. Build and memory include the figures and names indexes',
     async build(corpus) {
       const { Engine } = await import('../../src/engine/engine.ts');
       const { passages } = new Engine(corpus);
@@ -33,9 +34,16 @@ export const PEERS: readonly Peer[] = [
     config: 'minisearch README: fields [text], searchOptions { prefix: true, fuzzy: 0.2 }, BM25',
     async build(corpus) {
       const { default: MiniSearch } = await import('minisearch');
-      const index = new MiniSearch<{ id: number; text: string }>({ fields: ['text'], searchOptions: { prefix: true, fuzzy: 0.2 } });
+      const index = new MiniSearch<{ id: number; text: string }>({
+        fields: ['text'],
+        searchOptions: { prefix: true, fuzzy: 0.2 },
+      });
       index.addAll(corpus.passages.map((p, id) => ({ id, text: p.text })));
-      return (query, limit) => index.search(query).slice(0, limit).map((r) => r.id as number);
+      return (query, limit) =>
+        index
+          .search(query)
+          .slice(0, limit)
+          .map((r) => r.id as number);
     },
   },
   {
@@ -54,11 +62,16 @@ export const PEERS: readonly Peer[] = [
     name: 'Orama',
     // docs.orama.com "Create a new Orama instance" and "Search": a string schema, insertMultiple, search({ term, limit });
     // defaults otherwise (BM25, tolerance 0: typo tolerance 1 took seconds a query at 10k in ../shared/notes/search.md).
-    config: 'Orama docs: create({ schema: { text: "string" } }), insertMultiple, search({ term, limit }), defaults (BM25)',
+    config:
+      'Orama docs: create({ schema: { text: "string" } }), insertMultiple, search({ term, limit }), defaults (BM25)',
     async build(corpus) {
       const { create, insertMultiple, search } = await import('@orama/orama');
       const db = create({ schema: { text: 'string' } as const });
-      await insertMultiple(db, corpus.passages.map((p, i) => ({ id: String(i), text: p.text })), 1000);
+      await insertMultiple(
+        db,
+        corpus.passages.map((p, i) => ({ id: String(i), text: p.text })),
+        1000,
+      );
       return async (query, limit) => (await search(db, { term: query, limit })).hits.map((h) => Number(h.id));
     },
   },
@@ -66,7 +79,8 @@ export const PEERS: readonly Peer[] = [
     name: 'SQLite FTS5',
     // sqlite.org/fts5.html: an FTS5 table ranked by bm25() ("ORDER BY bm25(t)", best first), fed our
     // tokens (terms()) and the query's terms as an OR of phrases, so tokenizing and stemming are equal to ours.
-    config: 'sqlite.org/fts5.html via node-sqlite3-wasm: fts5(body) over our terms(), MATCH "t1" OR "t2", ORDER BY bm25()',
+    config:
+      'sqlite.org/fts5.html via node-sqlite3-wasm: fts5(body) over our terms(), MATCH "t1" OR "t2", ORDER BY bm25()',
     async build(corpus) {
       const { default: sqlite } = await import('node-sqlite3-wasm');
       const db = new sqlite.Database();
@@ -91,7 +105,12 @@ export const PEERS: readonly Peer[] = [
     config: 'fuse.js docs: keys [text], ignoreLocation, threshold 0.4, search(q, { limit })',
     async build(corpus) {
       const { default: Fuse } = await import('fuse.js');
-      const index = new Fuse(corpus.passages, { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: 0.4 });
+      const index = new Fuse(corpus.passages, {
+        keys: ['text'],
+        includeScore: true,
+        ignoreLocation: true,
+        threshold: 0.4,
+      });
       return (query, limit) => index.search(query, { limit }).map((r) => r.refIndex);
     },
   },

@@ -19,7 +19,12 @@ interface SharedQuestion {
   paragraph: number | null;
 }
 
-const articleId = (file: string) => `eval-${file.replace(/\.txt$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+const articleId = (file: string) =>
+  `eval-${file
+    .replace(/\.txt$/, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`;
 
 /**
  * Writes the set's clean articles into a corpus folder, their body paragraphs as passages
@@ -27,14 +32,24 @@ const articleId = (file: string) => `eval-${file.replace(/\.txt$/, '').toLowerCa
  * can be asked the set's questions and scored on whether it ranks the right paragraph.
  * No figures or tags: every engine compared ranks text alone. Nothing when the set is absent.
  */
-export async function plantSharedArticles(dir: string, evalDir = SHARED_EVAL): Promise<{ articles: number; passages: number; bytes: number }> {
+export async function plantSharedArticles(
+  dir: string,
+  evalDir = SHARED_EVAL,
+): Promise<{ articles: number; passages: number; bytes: number }> {
   const out = { articles: 0, passages: 0, bytes: 0 };
   const folder = path.join(evalDir, 'articles');
   if (!existsSync(folder)) return out;
   for (const file of (await readdir(folder)).filter((f) => f.endsWith('.txt') && !f.endsWith('.raw.txt')).sort()) {
     const [header = '', ...rest] = (await readFile(path.join(folder, file), 'utf8')).split('\n');
-    const [title, outlet, date] = header.replace(/^#\s*/, '').split(' | ').map((s) => s.trim());
-    const paragraphs = rest.join('\n').split(/\n\s*\n/).map((s) => s.trim()).filter(Boolean);
+    const [title, outlet, date] = header
+      .replace(/^#\s*/, '')
+      .split(' | ')
+      .map((s) => s.trim());
+    const paragraphs = rest
+      .join('\n')
+      .split(/\n\s*\n/)
+      .map((s) => s.trim())
+      .filter(Boolean);
     const id = articleId(file);
     const article: Article = {
       id,
@@ -43,7 +58,14 @@ export async function plantSharedArticles(dir: string, evalDir = SHARED_EVAL): P
       published: /^\d{4}-\d{2}(-\d{2})?/.exec(date ?? '')?.[0] ?? '2024-01',
       language: 'en',
       source: `sources/${id}.txt`,
-      passages: paragraphs.map((text, i) => ({ id: `${id}#p${i + 1}`, paragraph: i + 1, text, regions: [], people: [], topics: [] })),
+      passages: paragraphs.map((text, i) => ({
+        id: `${id}#p${i + 1}`,
+        paragraph: i + 1,
+        text,
+        regions: [],
+        people: [],
+        topics: [],
+      })),
       stats: [],
     };
     const json = JSON.stringify(article, null, 2);
@@ -64,5 +86,8 @@ export async function plantedQuestions(evalDir = SHARED_EVAL): Promise<PlantedQu
   const questions = JSON.parse(await readFile(file, 'utf8')) as SharedQuestion[];
   return questions
     .filter((q) => q.kind !== 'none' && q.paragraph != null)
-    .map((q) => ({ q: q.q, passage: `${articleId(q.article.endsWith('.txt') ? q.article : `${q.article}.txt`)}#p${q.paragraph! + 1}` }));
+    .map((q) => ({
+      q: q.q,
+      passage: `${articleId(q.article.endsWith('.txt') ? q.article : `${q.article}.txt`)}#p${q.paragraph! + 1}`,
+    }));
 }

@@ -26,9 +26,16 @@ beforeAll(async () => {
   const evalDir = path.join(dir, 'eval');
   await mkdir(path.join(evalDir, 'articles'), { recursive: true });
   await writeFile(path.join(evalDir, 'articles', '99-harbin-ice-2024.txt'), ARTICLE);
-  await writeFile(path.join(evalDir, 'questions.json'), JSON.stringify([{ article: '99-harbin-ice-2024.txt', q: 'songhua ice lantern foundry', kind: 'passage', paragraph: 1 }]));
+  await writeFile(
+    path.join(evalDir, 'questions.json'),
+    JSON.stringify([
+      { article: '99-harbin-ice-2024.txt', q: 'songhua ice lantern foundry', kind: 'passage', paragraph: 1 },
+    ]),
+  );
   const corpusDir = path.join(dir, 'corpus');
-  await writeSyntheticCorpus(corpusDir, 60, { gazetteer: path.resolve(import.meta.dirname, '../../corpus/gazetteer.json') });
+  await writeSyntheticCorpus(corpusDir, 60, {
+    gazetteer: path.resolve(import.meta.dirname, '../../corpus/gazetteer.json'),
+  });
   expect(await plantSharedArticles(corpusDir, evalDir)).toMatchObject({ articles: 1, passages: 3 });
   corpus = await loadCorpus(corpusDir);
 });
@@ -37,12 +44,17 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('the benchmark’s peers', () => {
   it('map a question to its planted paragraph (0-based in the set, 1-based in the corpus)', async () => {
-    expect(await plantedQuestions(path.join(dir, 'eval'))).toEqual([{ q: 'songhua ice lantern foundry', passage: 'eval-99-harbin-ice-2024#p2' }]);
+    expect(await plantedQuestions(path.join(dir, 'eval'))).toEqual([
+      { q: 'songhua ice lantern foundry', passage: 'eval-99-harbin-ice-2024#p2' },
+    ]);
   });
 
-  it.each(PEERS.map((p) => [p.name, p] as const))('%s ranks the planted passage first for its own words', async (_, peer) => {
-    const search = await peer.build(corpus);
-    const top = await search('songhua ice lantern foundry', 3);
-    expect(corpus.passages[top[0]!]?.id).toBe('eval-99-harbin-ice-2024#p2');
-  });
+  it.each(PEERS.map((p) => [p.name, p] as const))(
+    '%s ranks the planted passage first for its own words',
+    async (_, peer) => {
+      const search = await peer.build(corpus);
+      const top = await search('songhua ice lantern foundry', 3);
+      expect(corpus.passages[top[0]!]?.id).toBe('eval-99-harbin-ice-2024#p2');
+    },
+  );
 });

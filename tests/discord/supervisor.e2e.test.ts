@@ -52,7 +52,7 @@ describe('npm start under a supervisor', () => {
     if (target === 'node') process.kill(nodePid!, signal);
     const { code } = await bot.stop(target === 'npm' ? signal : null);
     const ms = performance.now() - started;
-    expect(replyData((await sent.callback).body).content).toContain('3.1 trillion yuan');
+    expect(replyData((await sent.callback).body)?.content).toContain('3.1 trillion yuan');
     expect(code).toBe(0);
     expect(ms).toBeLessThan(2000);
     await sleep(100);
