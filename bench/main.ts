@@ -4,16 +4,19 @@ import { availableParallelism, cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { formatTables, type BenchResult, type SizeResult } from './report.ts';
 import { writeSyntheticCorpus } from './synthetic/corpus.ts';
+import { plantSharedArticles } from './synthetic/planted.ts';
+import { PEERS } from './peers/engines.ts';
 import type { Job } from './worker.ts';
 import { seedAskLatency } from './seed-ask.ts';
 
 /**
- * `npm run bench [-- --sizes 1k,10k,100k,250k] [--queries 500] [--budget 10] [--json [file]]`
+ * `npm run bench [-- --sizes 1k,10k,100k,250k] [--queries 500] [--budget 10] [--peers ours,MiniSearch | --no-peers] [--json [file]]`
  *
  * For each size: writes a synthetic corpus to a temporary folder, then measures in
  * fresh processes pinned to one CPU: a cold start without a prebuilt index,
  * `corpus:build`, a start from the prebuilt index with memory and the latency of every
- * command and autocomplete, and plain Fuse.js over the passages. Prints tables (or
+ * command and autocomplete, and each peer engine (bench/peers/engines.ts) beside ours on the same
+ * /search queries and the shared set's questions planted in the corpus. Prints tables (or
  * JSON), deletes the corpus. Not a test: the figures are for reading, not asserting.
  */
 const root = path.resolve(import.meta.dirname, '..');
@@ -23,10 +26,11 @@ interface Args {
   queries: number;
   budgetMs: number;
   json: string | true | undefined;
+  peers: string[];
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { sizes: [1_000, 10_000, 100_000, 250_000], queries: 500, budgetMs: 10_000, json: undefined };
+  const args: Args = { sizes: [1_000, 10_000, 100_000, 250_000], queries: 500, budgetMs: 10_000, json: undefined, peers: PEERS.map((p) => p.name) };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const next = () => argv[++i] ?? fail(`${flag} needs a value`);
@@ -34,6 +38,8 @@ function parseArgs(argv: string[]): Args {
     else if (flag === '--queries') args.queries = positive(next(), flag);
     else if (flag === '--budget') args.budgetMs = positive(next(), flag) * 1000;
     else if (flag === '--json') args.json = argv[i + 1] && !argv[i + 1]!.startsWith('--') ? argv[++i]! : true;
+    else if (flag === '--peers') args.peers = next().split(',').map((name) => PEERS.find((p) => p.name.toLowerCase() === name.trim().toLowerCase())?.name ?? fail(`no peer "${name}" (${PEERS.map((p) => p.name).join(', ')})`));
+    else if (flag === '--no-peers') args.peers = [];
     else fail(`unknown option ${flag}`);
   }
   return args;
@@ -76,15 +82,24 @@ function runJob<T>(job: Job): Promise<T> {
 
 const progress = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
-/** Fuse.js scans every passage per query: past this per query (projected from the size before), a size is not worth the wait. */
-const FUSE_QUERY_LIMIT_MS = 10_000;
+/** Past this per query or per build (projected from the size before), a peer is not run at a size: not worth the wait. */
+const PEER_QUERY_LIMIT_MS = 10_000;
+const PEER_BUILD_LIMIT_MS = 120_000;
 
-async function fuseBaseline(dir: string, size: number, args: Args, previous: SizeResult | undefined): Promise<SizeResult['fuse']> {
-  const before = previous && !('skipped' in previous.fuse) ? previous.fuse.search.p50 * (size / previous.size) : 0;
-  if (previous && 'skipped' in previous.fuse) return { skipped: previous.fuse.skipped };
-  if (before > FUSE_QUERY_LIMIT_MS) return { skipped: `about ${Math.round(before / 1000)} s per query, projected from ${previous!.size} passages` };
-  progress(`${size} passages: plain Fuse.js`);
-  return runJob({ phase: 'fuse', dir, queries: args.queries, budgetMs: args.budgetMs });
+async function peers(dir: string, size: number, args: Args, previous: SizeResult | undefined): Promise<SizeResult['peers']> {
+  const out: SizeResult['peers'] = {};
+  for (const name of args.peers) {
+    const before = previous?.peers[name];
+    const grow = previous ? size / previous.size : 1;
+    if (before && 'skipped' in before) out[name] = { skipped: before.skipped };
+    else if (before && before.search.p50 * grow > PEER_QUERY_LIMIT_MS) out[name] = { skipped: `about ${Math.round((before.search.p50 * grow) / 1000)} s a query, projected from ${previous!.size} passages` };
+    else if (before && before.buildMs * grow > PEER_BUILD_LIMIT_MS) out[name] = { skipped: `a build of about ${Math.round((before.buildMs * grow) / 1000)} s, projected from ${previous!.size} passages` };
+    else {
+      progress(`${size} passages: ${name}`);
+      out[name] = await runJob({ phase: 'peer', peer: name, dir, queries: args.queries, budgetMs: args.budgetMs });
+    }
+  }
+  return out;
 }
 
 async function main(): Promise<void> {
@@ -100,7 +115,9 @@ async function main(): Promise<void> {
     try {
       progress(`${size} passages: writing the corpus to ${dir}`);
       const started = performance.now();
-      const corpus = await writeSyntheticCorpus(dir, size, { gazetteer: path.join(root, 'corpus/gazetteer.json') });
+      const synthetic = await writeSyntheticCorpus(dir, size, { gazetteer: path.join(root, 'corpus/gazetteer.json') });
+      const planted = await plantSharedArticles(dir);
+      const corpus = { ...synthetic, articles: synthetic.articles + planted.articles, passages: synthetic.passages + planted.passages, bytes: synthetic.bytes + planted.bytes, planted: planted.passages };
       const generateMs = performance.now() - started;
       progress(`${size} passages: cold start without a prebuilt index`);
       const cold = await runJob<SizeResult['cold']>({ phase: 'cold', dir });
@@ -108,8 +125,7 @@ async function main(): Promise<void> {
       const build = await runJob<SizeResult['build']>({ phase: 'build', dir });
       progress(`${size} passages: start from the prebuilt index, then ${args.queries} queries per command`);
       const serve = await runJob<SizeResult['serve']>({ phase: 'serve', dir, queries: args.queries, seed: size, budgetMs: args.budgetMs });
-      const fuse = await fuseBaseline(dir, size, args, result.sizes.at(-1));
-      result.sizes.push({ size, corpus: { ...corpus, generateMs }, cold, build, serve, fuse });
+      result.sizes.push({ size, corpus: { ...corpus, generateMs }, cold, build, serve, peers: await peers(dir, size, args, result.sizes.at(-1)) });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

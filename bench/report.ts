@@ -1,15 +1,17 @@
 import type { BuildReport } from '../src/app/open.ts';
 import type { Latency } from './measure.ts';
 import type { SyntheticCorpus } from './synthetic/corpus.ts';
-import type { ColdResult, FuseResult, FuseSkipped, ServeResult } from './worker.ts';
+import type { ColdResult, PeerResult, PeerSkipped, ServeResult } from './worker.ts';
 
 export interface SizeResult {
   size: number;
-  corpus: SyntheticCorpus & { generateMs: number };
+  /** planted: passages of the shared development set's articles among the synthetic ones. */
+  corpus: SyntheticCorpus & { generateMs: number; planted: number };
   cold: ColdResult;
   build: BuildReport;
   serve: ServeResult;
-  fuse: FuseResult | FuseSkipped;
+  /** Per engine, ours among them (bench/peers/engines.ts). */
+  peers: Record<string, PeerResult | PeerSkipped>;
 }
 
 export interface BenchResult {
@@ -57,24 +59,7 @@ export function formatTables(result: BenchResult): string {
   const names = [...new Set(result.sizes.flatMap((r) => Object.keys(r.serve.latency)))];
   out.push('', 'Latency per query, ms: p50 / p95 / p99 (answer + Discord rendering, as the router does; n when the time budget cut the run short)');
   out.push(table(['command', ...result.sizes.map((r) => count(r.size))], names.map((name) => [name, ...result.sizes.map((r) => percentiles(r.serve.latency[name], result.queries))])));
-  out.push('', 'Against plain Fuse.js over the whole text of every passage (same /search queries, 5 results)');
-  out.push(
-    table(
-      ['passages', 'Fuse.js build', 'Fuse.js search', 'our index', '/search', 'Fuse.js ÷ index p50', 'p99'],
-      result.sizes.map((r) => {
-        const ours = [percentiles(r.serve.retrieval, result.queries), percentiles(r.serve.latency['/search'], result.queries)];
-        if ('skipped' in r.fuse) return [count(r.size), '—', `not run: ${r.fuse.skipped}`, ...ours, '—', '—'];
-        return [
-          count(r.size),
-          seconds(r.fuse.buildMs),
-          percentiles(r.fuse.search, result.queries),
-          ...ours,
-          `${Math.round(r.fuse.search.p50 / r.serve.retrieval.p50)}×`,
-          `${Math.round(r.fuse.search.p99 / r.serve.retrieval.p99)}×`,
-        ];
-      }),
-    ),
-  );
+  if (result.sizes.some((r) => Object.keys(r.peers).length)) out.push('', peerTable(result));
   const largest = result.sizes.at(-1);
   if (largest) {
     out.push('', `Targets at ${count(largest.size)} passages`);
@@ -86,6 +71,40 @@ export function formatTables(result: BenchResult): string {
   }
   return out.join('\n');
 }
+
+/** Each engine beside ours: one process each, same corpus, same /search queries, same limit (5). */
+function peerTable(result: BenchResult): string {
+  const rows: string[][] = [];
+  for (const r of result.sizes) {
+    const ours = r.peers.ours && !('skipped' in r.peers.ours) ? r.peers.ours : undefined;
+    for (const [name, peer] of Object.entries(r.peers)) {
+      if ('skipped' in peer) {
+        rows.push([count(r.size), name, '—', '—', `not run: ${peer.skipped}`, '—', '—', '—', '—']);
+        continue;
+      }
+      const q = peer.quality;
+      const ratio = (a: number, b: number | undefined) => (b ? `${(a / b).toFixed(a / b >= 10 ? 0 : a / b >= 1 ? 1 : 2)}×` : '—');
+      rows.push([
+        count(r.size),
+        name,
+        seconds(peer.buildMs),
+        `${peer.memoryMB.toFixed(1)} MB`,
+        percentiles(peer.search, result.queries),
+        `${pct(q.hit1)}${q.n < (ours?.quality.n ?? q.n) ? ` (n=${q.n})` : ''}`,
+        pct(q.hit3),
+        name === 'ours' ? '1×' : ratio(peer.search.p50, ours?.search.p50),
+        name === 'ours' ? '1×' : ratio(peer.memoryMB, ours?.memoryMB),
+      ]);
+    }
+  }
+  const planted = result.sizes[0]?.corpus.planted ?? 0;
+  return [
+    `Peers: each engine in its own process on the same corpus (${planted} passages of ../shared/eval planted among the synthetic ones), the /search queries, 5 results; memory is heap + external added by the index after GCs; hit@1 and hit@3 on the shared set's stat and passage questions (the right paragraph is known). n: the budget cut the run short`,
+    table(['passages', 'engine', 'build', 'memory', 'search ms p50 / p95 / p99', 'hit@1', 'hit@3', 'p50 ÷ ours', 'memory ÷ ours'], rows),
+  ].join('\n');
+}
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 function percentiles(l: Latency | undefined, wanted: number): string {
   if (!l || l.count === 0) return '—';

@@ -1,4 +1,3 @@
-import Fuse from 'fuse.js';
 import { commands, messageCommands } from '../commands/index.ts';
 import type { CommandContext } from '../src/command/command.ts';
 import { loadCorpus, type Corpus } from '../src/corpus/load.ts';
@@ -8,6 +7,8 @@ import { warm } from '../src/app/warm.ts';
 import { toDiscordChoices, toDiscordReply } from '../src/render/discord.ts';
 import { memory, summarize, time, type Latency, type Memory } from './measure.ts';
 import { QueryMaker } from './queries.ts';
+import { peerNamed } from './peers/engines.ts';
+import { plantedQuestions } from './synthetic/planted.ts';
 
 /**
  * One measurement in a fresh process (`npm run bench` starts one per phase and size),
@@ -17,7 +18,7 @@ export type Job =
   | { phase: 'cold'; dir: string }
   | { phase: 'build'; dir: string }
   | { phase: 'serve'; dir: string; queries: number; seed: number; budgetMs: number }
-  | { phase: 'fuse'; dir: string; queries: number; budgetMs: number };
+  | { phase: 'peer'; peer: string; dir: string; queries: number; budgetMs: number };
 
 export interface ColdResult {
   report: OpenReport;
@@ -34,14 +35,17 @@ export interface ServeResult extends ColdResult {
   retrieval: Latency;
 }
 
-export interface FuseResult {
+export interface PeerResult {
   buildMs: number;
   search: Latency;
-  memory: Memory;
+  /** Heap and external memory the index adds to the loaded corpus, after GCs. */
+  memoryMB: number;
+  /** Over the development set's questions whose right passage is planted (n: how many the budget allowed). */
+  quality: { n: number; hit1: number; hit3: number };
 }
 
-/** A size where plain Fuse.js was not run, and why. */
-export interface FuseSkipped {
+/** A size where a peer was not run, and why. */
+export interface PeerSkipped {
   skipped: string;
 }
 
@@ -54,7 +58,7 @@ const SEARCH_SEED = 4242;
  */
 const WARMUP = 500;
 
-async function run(job: Job): Promise<ColdResult | BuildReport | ServeResult | FuseResult> {
+async function run(job: Job): Promise<ColdResult | BuildReport | ServeResult | PeerResult> {
   switch (job.phase) {
     case 'cold': {
       const { report } = await openCorpus(job.dir, { prebuilt: 'ignore' });
@@ -65,8 +69,8 @@ async function run(job: Job): Promise<ColdResult | BuildReport | ServeResult | F
       return buildIndex(job.dir);
     case 'serve':
       return serve(job);
-    case 'fuse':
-      return fuse(job);
+    case 'peer':
+      return peer(job);
   }
 }
 
@@ -118,15 +122,38 @@ async function serve(job: Extract<Job, { phase: 'serve' }>): Promise<ServeResult
   return { report, readyMs, warmMs, memory: mem, latency, retrieval };
 }
 
-/** The alternative the design sketch started from: one Fuse.js index over the whole text of every passage. */
-async function fuse(job: Extract<Job, { phase: 'fuse' }>): Promise<FuseResult> {
+/** Results per query, the same for every engine: what /search shows. */
+const LIMIT = 5;
+
+/**
+ * One engine over the corpus: build, memory, latency on the serve phase's /search queries,
+ * then hit@1 and hit@3 on the planted questions. A slow engine (Fuse.js scans every
+ * passage) gets few warm-up queries and is cut short by the budget, the quality run too.
+ */
+async function peer(job: Extract<Job, { phase: 'peer' }>): Promise<PeerResult> {
+  const engine = peerNamed(job.peer);
   const corpus = await loadCorpus(job.dir);
-  let index: Fuse<(typeof corpus.passages)[number]> | undefined;
-  const buildMs = await time(() => (index = new Fuse(corpus.passages, { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: 0.4 })));
-  // The serve phase's timed queries, after a single warm-up one: at 10k passages one takes most of a second.
-  const searches = searchQueries(corpus, WARMUP + job.queries).slice(WARMUP - 1);
-  const search = await measure(searches, job.budgetMs, (q) => index!.search(q, { limit: 5 }).length > 0, undefined, 1);
-  return { buildMs, search, memory: await memory() };
+  const before = await memory();
+  let search: Awaited<ReturnType<typeof engine.build>> | undefined;
+  const buildMs = await time(async () => (search = await engine.build(corpus)));
+  const after = await memory();
+  const memoryMB = after.heapMB + after.externalMB - (before.heapMB + before.externalMB);
+  const first = performance.now();
+  await search!('industrial value added', LIMIT);
+  const warmup = performance.now() - first > 10 ? 1 : WARMUP;
+  const queries = searchQueries(corpus, WARMUP + job.queries).slice(WARMUP - warmup);
+  const latency = await measure(queries, job.budgetMs, async (q) => (await search!(q, LIMIT)).length > 0, undefined, warmup);
+  const ids = corpus.passages.map((p) => p.id);
+  let n = 0, hit1 = 0, hit3 = 0;
+  const started = performance.now();
+  for (const { q, passage } of await plantedQuestions()) {
+    const top = (await search!(q, LIMIT)).map((i) => ids[i]);
+    n++;
+    if (top[0] === passage) hit1++;
+    if (top.slice(0, 3).includes(passage)) hit3++;
+    if (performance.now() - started > job.budgetMs) break;
+  }
+  return { buildMs, search: latency, memoryMB, quality: { n, hit1: hit1 / Math.max(1, n), hit3: hit3 / Math.max(1, n) } };
 }
 
 function searchQueries(corpus: Corpus, count: number): string[] {
