@@ -4,7 +4,7 @@ import { askShared, scoreShared, sharedEngine, sharedQuestions, sharedSetPresent
 
 // The shared development set (../shared/eval, beside the clone in CI), scored in-process by score-ask.mjs's rules.
 // Floors are what /ask scores today, so a change cannot quietly lose ground; the target is 0.90 on each.
-const FLOORS = { answers: 0.7, cited: 0.73, refusals: 0.6 };
+const FLOORS = { answers: 0.71, cited: 0.73, refusals: 0.65 };
 
 describe.skipIf(!sharedSetPresent())('/ask on the shared development set', () => {
   let engine: Engine;

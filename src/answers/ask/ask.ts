@@ -6,10 +6,12 @@ import { describePeriod, periodWithin } from '../../text/period.ts';
 import { parseQuestion, type AskedPeriod, type Question } from './question.ts';
 import { describeRegion } from '../region.ts';
 import { summaryAnswer } from '../summary.ts';
-import { terms } from '../../text/normalize.ts';
+import { normalize, terms } from '../../text/normalize.ts';
+import { asksForAim, speaksOfAim } from '../../text/aims.ts';
+import { askedSpan, fit, resolveAsked, spanOfPeriod, spansInText, type AskedSpan } from '../../text/span.ts';
 import { cite, figureItem } from '../cite.ts';
 import { regionSuggestions } from '../choices.ts';
-import { retrievalAnswer } from './retrieval.ts';
+import { ANSWER_SCORE, retrievalAnswer, WORDING as RETRIEVAL_WORDING } from './retrieval.ts';
 import { withoutChatter, withShortFormsExpanded } from '../../text/chatter.ts';
 
 /**
@@ -24,9 +26,11 @@ export interface Thresholds {
   place: number;
   /** Of a figure's label, unit, metric names and quote, when the question names no metric. */
   figure: number;
+  /** Retrieval's score (weighted share of the question's concepts) an answer must reach. */
+  answer: number;
 }
 
-export const THRESHOLDS: Thresholds = { passage: 0.8, place: 0.5, figure: 0.75 };
+export const THRESHOLDS: Thresholds = { passage: 0.8, place: 0.5, figure: 0.75, answer: ANSWER_SCORE };
 
 /** An answer to a question may quote more than a search hit: the answer is often the sentence after the match. */
 const ASK_EXCERPT = 500;
@@ -58,7 +62,7 @@ function answerFor(engine: Engine, q: Question, thresholds: Thresholds, read: st
   // People are found by name and role first; what those paths cannot answer, retrieval may.
   if (q.intent === 'who-said' || q.intent === 'who-is') {
     const answer = personAnswer(engine, q, thresholds);
-    return answer.found ? answer : retrievalAnswer(engine, read, q);
+    return answer.found ? answer : retrievalAnswer(engine, read, q, thresholds.answer);
   }
   // A place alone, or nothing at all: what the articles say about it.
   if ((q.intent === 'overview' || q.intent === 'what-is') && !q.content.length && !q.metrics.length) {
@@ -66,7 +70,7 @@ function answerFor(engine: Engine, q: Question, thresholds: Thresholds, read: st
   }
   const exact = personAnswer(engine, q, thresholds);
   if (exact.found) return exact;
-  const retrieved = retrievalAnswer(engine, read, q);
+  const retrieved = retrievalAnswer(engine, read, q, thresholds.answer);
   // Both refuse: the exact reading's refusal names what is close by metric and place; retrieval adds the nearest passage.
   return retrieved.found ? retrieved : { ...exact, lead: [...new Set([...exact.lead, ...retrieved.lead.slice(1)])], suggestions: [...exact.suggestions, ...retrieved.suggestions].slice(0, 4) };
 }
@@ -124,7 +128,17 @@ function figureAnswer(engine: Engine, q: Question, thresholds: Thresholds): Answ
     // No metric named: the figure must be about most of the remaining words of the question.
     found = engine.figureWords().covering(q.content, thresholds.figure, q.measured, area?.stats());
   }
-  if (q.period) found = found.filter(({ stat }) => inAskedPeriod(engine, stat, q.period!, q.wholePeriod));
+  // A target is not an outcome: unless one is asked for, it is a near miss.
+  const aims = asksForAim(q.text) ? [] : found.filter(({ stat }) => speaksOfAim(stat.quote)).map(({ stat }) => stat);
+  if (aims.length) found = found.filter(({ stat }) => !aims.includes(stat));
+  // Periods compared as spans of months: "the first half of 2024" is not answered by the year 2024 or its Q1.
+  const asked = askedSpan(normalize(q.text));
+  if (asked) found = found.filter(({ stat }) => inAskedSpan(engine, stat, asked, q.wholePeriod));
+  else if (q.period) found = found.filter(({ stat }) => inAskedPeriod(engine, stat, q.period!, q.wholePeriod));
+  // A city's GDP is not its province's: a named metric's figure for a place under the one asked is a near miss.
+  const named = new Set(q.regions.map((r) => r.id));
+  const underneath = metrics && named.size ? found.filter(({ stat }) => !named.has(stat.region)).map(({ stat }) => stat) : [];
+  if (underneath.length) found = found.filter(({ stat }) => named.has(stat.region));
   const bestShare = found.reduce((best, f) => Math.max(best, f.share), 0);
   const stats = found.filter((f) => f.share === bestShare).map((f) => f.stat);
   if (stats.length === 0 && q.metrics.length) {
@@ -133,7 +147,7 @@ function figureAnswer(engine: Engine, q: Question, thresholds: Thresholds): Answ
     const loose = figureAnswer(engine, { ...q, metrics: [], content: [...q.content, ...q.metricWords] }, thresholds);
     if (loose.found) return loose;
   }
-  if (stats.length === 0) return figureRefusal(engine, q, metrics ? engine.figures.where({ metrics }, 3) : []);
+  if (stats.length === 0) return figureRefusal(engine, q, underneath.length ? underneath : aims.length ? aims : metrics ? engine.figures.where({ metrics }, 3) : []);
   return {
     found: true,
     title: '',
@@ -150,8 +164,10 @@ function figureRefusal(engine: Engine, q: Question, sameMetric: readonly Statist
       ? `The articles give no figure for ${asked.join(', ')}.`
       : 'The articles give no figure that answers this.',
   ];
+  // The metric asked, for another place or period, is close but not what was asked; other figures of the place are only what there is.
   const near = sameMetric.length ? sameMetric : nearFigures(engine, q);
-  if (near.length) lead.push(`They do give: ${near.slice(0, 3).map((s) => figureLabel(engine, s)).join('; ')}.`);
+  const labels = near.slice(0, 3).map((s) => figureLabel(engine, s)).join('; ');
+  if (near.length) lead.push(sameMetric.length ? RETRIEVAL_WORDING.close(labels) : `They do give: ${labels}.`);
   return notFound('', lead, near.slice(0, 3).map((s) => ({ label: figureLabel(engine, s), command: `/stat ${s.metric} region:${s.region}` })));
 }
 
@@ -163,6 +179,13 @@ function nearFigures(engine: Engine, q: Question): Statistic[] {
 
 function figureLabel(engine: Engine, s: Statistic): string {
   return `${engine.metric(s.metric).name} for ${engine.region(s.region).name}${s.period ? ` (${describePeriod(s.period)})` : ''}`;
+}
+
+function inAskedSpan(engine: Engine, s: Statistic, asked: AskedSpan, whole: boolean): boolean {
+  const year = Number(engine.articleOf(engine.corpus.passageById.get(s.passage)!).published.slice(0, 4));
+  const own = spanOfPeriod(s.period);
+  const period = fit(resolveAsked(asked, year), own ? [own] : spansInText(s.quote, year));
+  return period === 'same' || (period === 'within' && !whole);
 }
 
 function inAskedPeriod(engine: Engine, s: Statistic, period: AskedPeriod, whole: boolean): boolean {
