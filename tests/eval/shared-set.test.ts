@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine.ts';
+import { askAnswer } from '../../src/answers/ask/ask.ts';
 import { askShared, scoreShared, sharedEngine, sharedQuestions, sharedSetPresent, type SharedOutcome } from '../../eval/shared-set.ts';
 
 // The shared development set (../shared/eval, beside the clone in CI), scored in-process by score-ask.mjs's rules.
@@ -22,5 +23,12 @@ describe.skipIf(!sharedSetPresent())('/ask on the shared development set', () =>
     expect(s.answers).toBeGreaterThanOrEqual(FLOORS.answers);
     expect(s.cited).toBeGreaterThanOrEqual(FLOORS.cited);
     expect(s.refusals).toBeGreaterThanOrEqual(FLOORS.refusals);
+  });
+
+  it('answers "which grew faster, X or Y" with both figures and which is higher', () => {
+    const a = askAnswer(engine, 'which grew faster in 2023, qinghai gdp or jilin gdp');
+    expect(a.found).toBe(true);
+    expect(a.lead).toContain('Jilin is higher: 6.3% year on year, against 5.3% year on year for Qinghai.');
+    expect(a.items.map((i) => (i.kind === 'figure' ? i.figure.region : ''))).toEqual(['qinghai', 'jilin']);
   });
 });

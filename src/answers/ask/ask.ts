@@ -147,6 +147,7 @@ function figureAnswer(engine: Engine, q: Question, thresholds: Thresholds): Answ
     const loose = figureAnswer(engine, { ...q, metrics: [], content: [...q.content, ...q.metricWords] }, thresholds);
     if (loose.found) return loose;
   }
+  if (stats.length && q.regions.length > 1 && COMPARING.test(q.text.toLowerCase())) return comparison(engine, q, stats);
   if (stats.length === 0) return figureRefusal(engine, q, underneath.length ? underneath : aims.length ? aims : metrics ? engine.figures.where({ metrics }, 3) : []);
   return {
     found: true,
@@ -155,6 +156,31 @@ function figureAnswer(engine: Engine, q: Question, thresholds: Thresholds): Answ
     items: stats.slice(0, 5).map((s) => ({ kind: 'figure', ...figureItem(engine, s) })),
     suggestions: [],
   };
+}
+
+// "Which grew faster, X or Y", "compare X and Y", "X vs Y".
+const COMPARING = /\b(faster|slower|quicker|bigger|larger|higher|lower|more|less|smaller|compare[ds]?|comparison|vs\.?|versus)\b|哪个|比较|更快|更高|更多/;
+
+const COMPARISON_WORDING = {
+  higher: (first: string, a: string, second: string, b: string) => `${first} is higher: ${a}, against ${b} for ${second}.`,
+  same: (a: string) => `Both are ${a}.`,
+  missing: (places: string) => `The articles give no such figure for ${places}.`,
+};
+
+/** Each place's figure side by side, and which is higher when both measure the same thing in the same unit. */
+function comparison(engine: Engine, q: Question, stats: readonly Statistic[]): Answer {
+  const picked = q.regions.map((r) => ({ region: r, stat: stats.find((s) => engine.area(r).ids.has(s.region)) }));
+  const shown = picked.flatMap(({ stat }) => (stat ? [stat] : []));
+  const lead: string[] = [];
+  const measure = (s: Statistic) => (q.wantsChange && s.change ? { value: s.change.value, unit: s.change.unit, written: s.change.written } : { value: s.value, unit: s.unit, written: `${s.written}${s.unit.startsWith('%') ? '' : ' '}${s.unit}` });
+  const [a, b] = picked.filter((p) => p.stat).map((p) => ({ name: p.region.name, ...measure(p.stat!) }));
+  if (a && b && a.unit === b.unit) {
+    const [hi, lo] = a.value >= b.value ? [a, b] : [b, a];
+    lead.push(hi.value === lo.value ? COMPARISON_WORDING.same(hi.written) : COMPARISON_WORDING.higher(hi.name, hi.written, lo.name, lo.written));
+  }
+  const missing = picked.filter((p) => !p.stat).map((p) => p.region.name);
+  if (missing.length) lead.push(COMPARISON_WORDING.missing(missing.join(', ')));
+  return { found: true, title: '', lead, items: shown.map((s) => ({ kind: 'figure', ...figureItem(engine, s) })), suggestions: [] };
 }
 
 function figureRefusal(engine: Engine, q: Question, sameMetric: readonly Statistic[]): Answer {
