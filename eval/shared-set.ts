@@ -17,6 +17,7 @@ import { formatOf } from '../src/ingest/format.ts';
 import { ingest } from '../src/ingest/ingest.ts';
 import { filesFor, writeFiles } from '../src/ingest/store.ts';
 import { toJson } from '../src/render/json.ts';
+import { askAnswer, type Thresholds } from '../src/answers/ask/ask.ts';
 
 export const SHARED_EVAL = path.resolve(import.meta.dirname, '../../shared/eval');
 const SEED = path.resolve(import.meta.dirname, '../corpus');
@@ -84,9 +85,9 @@ function paragraphOf(q: SharedQuestion): string | undefined {
 }
 
 /** One question asked and judged as score-ask.mjs judges it. */
-export async function askShared(engine: Engine, q: SharedQuestion): Promise<SharedOutcome> {
-  const result = await runLine(engine, `/ask question:${q.q}`);
-  const a = toJson(result!.answer, 'en');
+export async function askShared(engine: Engine, q: SharedQuestion, thresholds?: Thresholds): Promise<SharedOutcome> {
+  // Other thresholds than the ones in use (a sweep) are given to /ask's engine directly.
+  const a = toJson(thresholds ? askAnswer(engine, q.q, thresholds) : (await runLine(engine, `/ask question:${q.q}`))!.answer, 'en');
   const text = squash(a.text + ' ' + JSON.stringify(a.figures ?? []));
   const found = a.found !== false;
   const must = (q.answer_contains ?? []).every((s) => text.includes(squash(s))) && (!q.answer_any || q.answer_any.some((s) => text.includes(squash(s))));

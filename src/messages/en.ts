@@ -194,6 +194,11 @@ export const en = {
     `The articles give no figure for ${[...names(metrics), ...names(regions), ...(period ? [describeAsked(period)] : [])].join(', ')}.`,
   noFigureAnswers: () => 'The articles give no figure that answers this.',
   theyGive: ({ figures }: { figures: readonly FigureRef[] }) => `They do give: ${figures.map(figureLabel).join('; ')}.`,
+  closeFigures: ({ figures }: { figures: readonly FigureRef[] }) => `Close, but not what you asked: ${figures.map(figureLabel).join('; ')}.`,
+  compareHigher: ({ higher, value, lower, other }: { higher: Named; value: string; lower: Named; other: string }) =>
+    `${higher.name} is higher: ${value}, against ${other} for ${lower.name}.`,
+  compareSame: ({ value }: { value: string }) => `Both are ${value}.`,
+  compareMissing: ({ regions }: { regions: readonly Named[] }) => `The articles give no such figure for ${names(regions).join(', ')}.`,
   figureLabel: (f: FigureRef) => figureLabel(f),
   quotesNoOne: ({ subject }: { subject: string }) => `The articles quote no one called “${subject}”.`,
   speakerUnnamed: () => 'The article does not name the speaker:',

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine.ts';
+import { askAnswer } from '../../src/answers/ask/ask.ts';
+import { toText } from '../../src/render/text.ts';
 import { askShared, scoreShared, sharedEngine, sharedQuestions, sharedSetPresent, type SharedOutcome } from '../../eval/shared-set.ts';
 
 // The shared development set (../shared/eval, beside the clone in CI), scored in-process by score-ask.mjs's rules.
 // Floors are what /ask scores today, so a change cannot quietly lose ground; the target is 0.90 on each.
-const FLOORS = { answers: 0.7, cited: 0.73, refusals: 0.6 };
+const FLOORS = { answers: 0.71, cited: 0.73, refusals: 0.65 };
 
 describe.skipIf(!sharedSetPresent())('/ask on the shared development set', () => {
   let engine: Engine;
@@ -22,5 +24,12 @@ describe.skipIf(!sharedSetPresent())('/ask on the shared development set', () =>
     expect(s.answers).toBeGreaterThanOrEqual(FLOORS.answers);
     expect(s.cited).toBeGreaterThanOrEqual(FLOORS.cited);
     expect(s.refusals).toBeGreaterThanOrEqual(FLOORS.refusals);
+  });
+
+  it('answers "which grew faster, X or Y" with both figures and which is higher', () => {
+    const a = askAnswer(engine, 'which grew faster, qinghai gdp or jilin gdp');
+    expect(a.found).toBe(true);
+    expect(toText(a, 'en')).toContain('Jilin is higher: 6.3% year on year, against 5.3% year on year for Qinghai.');
+    expect(a.items.map((i) => (i.kind === 'figure' ? i.figure.region : ''))).toEqual(['qinghai', 'jilin']);
   });
 });

@@ -88,7 +88,7 @@ describe('Speller', () => {
       }),
       { numRuns: 3000 },
     );
-  });
+  }, 60_000); // Fuse.js over the whole vocabulary, thousands of times: slow on a busy machine.
 
   it('corrects exactly as Fuse.js would over a vocabulary with capitals, repeats and several words to an entry', () => {
     // Ties between equal entries go to the earlier one; capitals only differ in what is returned.

@@ -7,10 +7,12 @@ import { periodWithin } from '../../text/period.ts';
 import { parseQuestion, type AskedPeriod, type Question } from './question.ts';
 import { describeRegion } from '../region.ts';
 import { summaryAnswer } from '../summary.ts';
-import { terms } from '../../text/normalize.ts';
+import { normalize, terms } from '../../text/normalize.ts';
+import { asksForAim, speaksOfAim } from '../../text/aims.ts';
+import { askedSpan, fit, resolveAsked, spanOfPeriod, spansInText, type AskedSpan } from '../../text/span.ts';
 import { cite, figureItem } from '../cite.ts';
 import { regionSuggestions } from '../choices.ts';
-import { retrievalAnswer } from './retrieval.ts';
+import { ANSWER_SCORE, retrievalAnswer } from './retrieval.ts';
 import { withoutChatter, withShortFormsExpanded } from '../../text/chatter.ts';
 
 /**
@@ -25,9 +27,11 @@ export interface Thresholds {
   place: number;
   /** Of a figure's label, unit, metric names and quote, when the question names no metric. */
   figure: number;
+  /** Retrieval's score (weighted share of the question's concepts) an answer must reach. */
+  answer: number;
 }
 
-export const THRESHOLDS: Thresholds = { passage: 0.8, place: 0.5, figure: 0.75 };
+export const THRESHOLDS: Thresholds = { passage: 0.8, place: 0.5, figure: 0.75, answer: ANSWER_SCORE };
 
 /** An answer to a question may quote more than a search hit: the answer is often the sentence after the match. */
 const ASK_EXCERPT = 500;
@@ -59,7 +63,7 @@ function answerFor(engine: Engine, q: Question, thresholds: Thresholds, read: st
   // People are found by name and role first; what those paths cannot answer, retrieval may.
   if (q.intent === 'who-said' || q.intent === 'who-is') {
     const answer = personAnswer(engine, q, thresholds);
-    return answer.found ? answer : retrievalAnswer(engine, read, q);
+    return answer.found ? answer : retrievalAnswer(engine, read, q, thresholds.answer);
   }
   // A place alone, or nothing at all: what the articles say about it.
   if ((q.intent === 'overview' || q.intent === 'what-is') && !q.content.length && !q.metrics.length) {
@@ -67,7 +71,7 @@ function answerFor(engine: Engine, q: Question, thresholds: Thresholds, read: st
   }
   const exact = personAnswer(engine, q, thresholds);
   if (exact.found) return exact;
-  const retrieved = retrievalAnswer(engine, read, q);
+  const retrieved = retrievalAnswer(engine, read, q, thresholds.answer);
   // Both refuse: the exact reading's refusal names what is close by metric and place; retrieval adds the nearest passage.
   return retrieved.found ? retrieved : { ...exact, lead: [...new Set([...exact.lead, ...retrieved.lead.slice(1)])], suggestions: [...exact.suggestions, ...retrieved.suggestions].slice(0, 4) };
 }
@@ -119,7 +123,17 @@ function figureAnswer(engine: Engine, q: Question, thresholds: Thresholds): Answ
     // No metric named: the figure must be about most of the remaining words of the question.
     found = engine.figureWords().covering(q.content, thresholds.figure, q.measured, area?.stats());
   }
-  if (q.period) found = found.filter(({ stat }) => inAskedPeriod(engine, stat, q.period!, q.wholePeriod));
+  // A target is not an outcome: unless one is asked for, it is a near miss.
+  const aims = asksForAim(q.text) ? [] : found.filter(({ stat }) => speaksOfAim(stat.quote)).map(({ stat }) => stat);
+  if (aims.length) found = found.filter(({ stat }) => !aims.includes(stat));
+  // Periods compared as spans of months: "the first half of 2024" is not answered by the year 2024 or its Q1.
+  const asked = askedSpan(normalize(q.text));
+  if (asked) found = found.filter(({ stat }) => inAskedSpan(engine, stat, asked, q.wholePeriod));
+  else if (q.period) found = found.filter(({ stat }) => inAskedPeriod(engine, stat, q.period!, q.wholePeriod));
+  // A city's GDP is not its province's: a named metric's figure for a place under the one asked is a near miss.
+  const named = new Set(q.regions.map((r) => r.id));
+  const underneath = metrics && named.size ? found.filter(({ stat }) => !named.has(stat.region)).map(({ stat }) => stat) : [];
+  if (underneath.length) found = found.filter(({ stat }) => named.has(stat.region));
   const bestShare = found.reduce((best, f) => Math.max(best, f.share), 0);
   const stats = found.filter((f) => f.share === bestShare).map((f) => f.stat);
   if (stats.length === 0 && q.metrics.length) {
@@ -128,7 +142,8 @@ function figureAnswer(engine: Engine, q: Question, thresholds: Thresholds): Answ
     const loose = figureAnswer(engine, { ...q, metrics: [], content: [...q.content, ...q.metricWords] }, thresholds);
     if (loose.found) return loose;
   }
-  if (stats.length === 0) return figureRefusal(engine, q, metrics ? engine.figures.where({ metrics }, 3) : []);
+  if (stats.length && q.regions.length > 1 && COMPARING.test(q.text.toLowerCase())) return comparison(engine, q, stats);
+  if (stats.length === 0) return figureRefusal(engine, q, underneath.length ? underneath : aims.length ? aims : metrics ? engine.figures.where({ metrics }, 3) : []);
   return {
     found: true,
     title: verbatim(''),
@@ -138,14 +153,37 @@ function figureAnswer(engine: Engine, q: Question, thresholds: Thresholds): Answ
   };
 }
 
+// "Which grew faster, X or Y", "compare X and Y", "X vs Y".
+const COMPARING = /\b(faster|slower|quicker|bigger|larger|higher|lower|more|less|smaller|compare[ds]?|comparison|vs\.?|versus)\b|哪个|比较|更快|更高|更多/;
+
+/** Each place's figure side by side, and which is higher when both measure the same thing in the same unit. */
+function comparison(engine: Engine, q: Question, stats: readonly Statistic[]): Answer {
+  const picked = q.regions.map((r) => ({ region: r, stat: stats.find((s) => engine.area(r).ids.has(s.region)) }));
+  const shown = picked.flatMap(({ stat }) => (stat ? [stat] : []));
+  const lead: Message[] = [];
+  const measure = (s: Statistic) => (q.wantsChange && s.change ? { value: s.change.value, unit: s.change.unit, written: s.change.written } : { value: s.value, unit: s.unit, written: `${s.written}${s.unit.startsWith('%') ? '' : ' '}${s.unit}` });
+  const [a, b] = picked.filter((p) => p.stat).map((p) => ({ region: named(p.region), ...measure(p.stat!) }));
+  if (a && b && a.unit === b.unit) {
+    const [hi, lo] = a.value >= b.value ? [a, b] : [b, a];
+    lead.push(hi.value === lo.value ? msg('compareSame', { value: hi.written }) : msg('compareHigher', { higher: hi.region, value: hi.written, lower: lo.region, other: lo.written }));
+  }
+  const missing = picked.filter((p) => !p.stat).map((p) => named(p.region));
+  if (missing.length) lead.push(msg('compareMissing', { regions: missing }));
+  return { found: true, title: verbatim(''), lead, items: shown.map((s) => ({ kind: 'figure', ...figureItem(engine, s) })), suggestions: [] };
+}
+
 function figureRefusal(engine: Engine, q: Question, sameMetric: readonly Statistic[]): Answer {
   const lead = [
     q.metrics.length || q.regions.length || q.period
       ? msg('noFigureAsked', { metrics: q.metrics.map(named), regions: q.regions.map(named), period: q.period })
       : msg('noFigureAnswers'),
   ];
+  // The metric asked, for another place or period, is close but not what was asked; other figures of the place are only what there is.
   const near = sameMetric.length ? sameMetric : nearFigures(engine, q);
-  if (near.length) lead.push(msg('theyGive', { figures: near.slice(0, 3).map((s) => figureRef(engine, s)) }));
+  if (near.length) {
+    const figures = near.slice(0, 3).map((s) => figureRef(engine, s));
+    lead.push(sameMetric.length ? msg('closeFigures', { figures }) : msg('theyGive', { figures }));
+  }
   return notFound(verbatim(''), lead, near.slice(0, 3).map((s) => suggest(msg('figureLabel', figureRef(engine, s)), 'stat', { metric: s.metric, region: s.region })));
 }
 
@@ -157,6 +195,13 @@ function nearFigures(engine: Engine, q: Question): Statistic[] {
 
 function figureRef(engine: Engine, s: Statistic) {
   return { metric: named(engine.metric(s.metric)), region: named(engine.region(s.region)), period: s.period };
+}
+
+function inAskedSpan(engine: Engine, s: Statistic, asked: AskedSpan, whole: boolean): boolean {
+  const year = Number(engine.articleOf(engine.corpus.passageById.get(s.passage)!).published.slice(0, 4));
+  const own = spanOfPeriod(s.period);
+  const period = fit(resolveAsked(asked, year), own ? [own] : spansInText(s.quote, year));
+  return period === 'same' || (period === 'within' && !whole);
 }
 
 function inAskedPeriod(engine: Engine, s: Statistic, period: AskedPeriod, whole: boolean): boolean {

@@ -6,6 +6,7 @@ import { normalize, stem, terms } from '../../text/normalize.ts';
 import { glossChinese } from '../../text/chinese.ts';
 import { askedSpan, type AskedSpan } from '../../text/span.ts';
 import { synonymsOf } from '../../text/synonyms.ts';
+import { asksForAim } from '../../text/aims.ts';
 
 /**
  * One thing a question asks about, with the index terms that say it: the word's own
@@ -33,6 +34,12 @@ export interface Query {
   wholePeriod: boolean;
   /** The question asks for a number (how many, how much, what share, a metric). */
   wantsFigure: boolean;
+  /** The metrics the question names, by id. */
+  metrics: ReadonlySet<string>;
+  /** The telling words of their names and synonyms. */
+  metricTerms: ReadonlySet<string>;
+  /** The question asks for a target or plan, not an outcome. */
+  wantsAim: boolean;
 }
 
 // Words that shape a question without saying what it is about: question words, verbs
@@ -91,6 +98,9 @@ export function readQuery(engine: Engine, text: string, q: Question): Query {
     wantsChange: CHANGE.test(norm),
     wholePeriod: q.wholePeriod,
     wantsFigure: q.intent === 'figure' || FIGURE_CUE.test(norm) || q.metrics.length > 0,
+    wantsAim: asksForAim(norm),
+    metrics: new Set(q.metrics.map((m) => m.id)),
+    metricTerms: new Set([...metricForms].filter((t) => !SHAPING.has(t))),
   };
 }
 

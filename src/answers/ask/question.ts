@@ -77,7 +77,7 @@ export function parseQuestion(engine: Engine, raw: string): Question {
   const norm = paraphrases.reduce((t, [from, to]) => t.replace(from, to), normalize(text));
   const chinese = /\p{Script=Han}/u.test(norm);
   // A word the corpus uses, or a filler, is what it says: never a misspelt name.
-  const found = engine.entities().find(norm, (word) => filler.has(stem(word)) || engine.passages.has(stem(word)));
+  const found = withoutFillerMetrics(engine.entities().find(norm, (word) => filler.has(stem(word)) || engine.passages.has(stem(word))));
   const period = parseAskedPeriod(norm);
   const wantsChange = /\b(grow|grew|growth|growing|increase[ds]?|rise|rose|risen|up by|expand|fast|faster|change)\b|增长|增速|同比/.test(norm);
   const entityWords = new Set(found.words);
@@ -104,6 +104,14 @@ export function parseQuestion(engine: Engine, raw: string): Question {
     ...(measured ? { measured } : {}),
     chinese,
   };
+}
+
+/** A metric named only by words that shape questions ("first", "growth") is not asked for by them: "the first half" names no metric. */
+function withoutFillerMetrics(found: Found): Found {
+  const telling = found.metrics.filter((m) => terms(m.name).some((t) => !filler.has(t)));
+  if (telling.length === found.metrics.length) return found;
+  const kept = new Set(telling.flatMap((m) => [m.name, ...m.synonyms].flatMap((n) => terms(n))));
+  return { ...found, metrics: telling, metricWords: found.metricWords.filter((w) => kept.has(w)) };
 }
 
 function classify(q: string, chinese: boolean, found: Found): Intent {

@@ -10,6 +10,7 @@ import { readQuery, type Concept, type Query } from './query.ts';
 import { fit, resolveAsked, spanOfPeriod, spansInText, type PeriodFit, type Span } from '../../text/span.ts';
 import { holds } from '../../search/sorted.ts';
 import { terms } from '../../text/normalize.ts';
+import { speaksOfAim } from '../../text/aims.ts';
 
 /**
  * The share of a question's concepts (weighted by how telling each is) a passage must
@@ -61,6 +62,9 @@ export function rankForQuestion(engine: Engine, query: Query): Scored[] {
       // What "how many …" counts, or what "how much … cost" measures, must be there.
       const measured = query.concepts.find((c) => c.measured);
       const counted = measured && !credit(measured, held) ? 0.5 : 1;
+      // A passage whose every figure is a target does not say what happened: close, not the answer.
+      // So does one whose figures all measure something else than the metric asked.
+      if (query.wantsFigure && period !== 'other' && (otherFiguresOnly(engine, query, passage) || (!query.wantsAim && aimsOnly(engine, passage)))) period = 'other';
       const score = coverage * place * counted * (query.asked ? PERIOD_FACTOR[period] : 1) * (query.wantsFigure && !number ? 0.7 : 1);
       return { passage, position, score, coverage, period, matched };
     })
@@ -84,6 +88,18 @@ function articlesOf(engine: Engine, positions: Uint32Array): Uint32Array {
     for (let i = 0; i < article.passages.length; i++) out.push(first + i);
   }
   return Uint32Array.from(out);
+}
+
+function aimsOnly(engine: Engine, passage: Passage): boolean {
+  const stats = engine.statsIn(passage);
+  return stats.length > 0 && stats.every((s) => speaksOfAim(s.quote));
+}
+
+function otherFiguresOnly(engine: Engine, query: Query, passage: Passage): boolean {
+  const stats = engine.statsIn(passage);
+  if (!query.metrics.size || !stats.length) return false;
+  // Ingestion names metrics freely: a figure whose label or metric shares a word of the metric asked is of it.
+  return !stats.some((s) => query.metrics.has(s.metric) || terms(`${s.label} ${engine.metric(s.metric).name}`).some((t) => query.metricTerms.has(t)));
 }
 
 function credit(concept: Concept, held: ReadonlySet<string>): number {
