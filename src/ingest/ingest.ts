@@ -59,7 +59,8 @@ export function ingest(raw: string, format: SourceFormat, options: IngestOptions
   const whole = [title, ...clean.body].join('\n');
   const mentions = clean.body.map((text) => tagger.mentions(text, whole));
   const mainRegion = mostMentioned([tagger.mentions(title, whole), ...mentions].flat());
-  const reportingPeriod = periodPhrases(clean.body[0]!, at).find((p) => p.period)?.period;
+  // The lede names what the article reports on; where it only sets the scene, the headline often does ("… in Jan-Feb 2024").
+  const reportingPeriod = [clean.body[0]!, title].map((t) => periodPhrases(t, at).find((p) => p.period && !p.local)?.period).find(Boolean);
 
   const people = new Map<string, Person>();
   const metrics = new MetricMatcher(gazetteer.metrics);

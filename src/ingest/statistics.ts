@@ -155,7 +155,7 @@ function periodOf(figure: FigureMention, clause: Span, c: FigureContext): { peri
     inClause.find((p) => p.start >= figure.through) ??
     c.phrases.filter((p) => p.start >= c.sentence.start && p.end <= clause.start).at(-1);
   if (chosen) return { ...(chosen.period ? { period: chosen.period } : {}), target };
-  const earlier = c.phrases.filter((p) => p.end <= c.sentence.start && p.period).at(-1)?.period ?? c.setting.reportingPeriod;
+  const earlier = c.phrases.filter((p) => p.end <= c.sentence.start && p.period && !p.local).at(-1)?.period ?? c.setting.reportingPeriod;
   if (target) return earlier && Number(earlier.slice(0, 4)) >= c.setting.published.year ? { period: earlier, target, inferred: true } : { target };
   if (tense === 'present') return {};
   return earlier ? { period: earlier, inferred: true } : {};

@@ -106,6 +106,21 @@ describe('statistics', () => {
     expect(report.map((s) => [s.value, s.period, s.target ?? false])).toEqual([[5, '2023', false], [6, '2024', true]]);
   });
 
+  it('does not carry a moment or a month that modifies one noun to later sentences, nor date a figure by its comparison base', () => {
+    const hubei = stats("Output grew 7.7% from January to April. April's growth rate was 7.5%. Investment grew 4.8%.");
+    expect(hubei.map((s) => s.period)).toEqual(['2024-01/2024-04', '2024-04', '2024-01/2024-04']);
+    const jilin = stats('In 2023, output rose. By the end of 2023, capacity had surpassed 10 GW. Generation went up 9.2 percent. Industry contributed 12.3 percent of output, 0.6 percentage point more than in 2022.', '2024-01-22');
+    expect(jilin.map((s) => s.period)).toEqual(['2023-12', '2023', '2023', '2023']);
+    expect(periodPhrases('2023 saw exports rise; 2023 was a good year.', readPublished('2024-01')).map((p) => p.period)).toEqual(['2023', '2023']);
+  });
+
+  it('takes the reporting period from the headline when the lede only sets the scene', () => {
+    const text = 'Officials released figures on Sunday showing Guangxi reached a milestone.\n\nExports soared by 37.2 percent year-on-year to 60.59 billion yuan.';
+    const { article } = ingest(text, 'txt', { title: 'Trade hits a record in Jan-Feb 2024', outlet: 'BNN', published: '2024-03-17' }, gazetteer);
+    expect(article.stats.map((s) => s.period)).toContain('2024-01/2024-02');
+    expect(article.stats.every((s) => s.period === '2024-01/2024-02')).toBe(true);
+  });
+
   it('takes the region from the clause’s subject, “the province” from the last province named, and a later sentence from the one before', () => {
     expect(stats('Suzhou, a city in Jiangsu, produced 1,000 robots.')[0]!.region.id).toBe('suzhou');
     expect(stats('Located in Zhangjiagang, Suzhou, the base is in Jiangsu. Here, a rocket with more than 40,000 parts was assembled.')[0]!.region.id).toBe('zhangjiagang');
