@@ -72,7 +72,28 @@ export function findFigures(sentence: Span): FigureMention[] {
     const figure = readFigure(text, match.index, match[0], /^\d/.test(match[0]), sentence);
     if (figure && !out.some((f) => f.start < figure.end && figure.start < f.end)) out.push(figure);
   }
-  return out;
+  return withSharedUnits(sentence, candidates, out);
+}
+
+/**
+ * "by 0.9, 1.2, and 1.1 percentage points": bare numbers listed before a rate take
+ * its unit, role and basis. A year ("In 2023, 5.2 percent") is never such a number.
+ */
+function withSharedUnits(sentence: Span, candidates: RegExpExecArray[], read: FigureMention[]): FigureMention[] {
+  const out = [...read];
+  for (const match of [...candidates].reverse()) {
+    const start = sentence.start + match.index;
+    const end = start + match[0].length;
+    if (!/^\d/.test(match[0]) || /^(?:19|20)\d{2}$/.test(match[0]) || out.some((f) => f.start < end && start < f.end)) continue;
+    const next = out.filter((f) => f.start >= end).sort((a, b) => a.start - b.start)[0];
+    if (!next || (next.kind !== 'percent' && next.kind !== 'points') || next.qualifier) continue;
+    if (!/^\s*,?\s*(?:and\s+)?$/.test(sentence.text.slice(end - sentence.start, next.start - sentence.start))) continue;
+    const value = parseWrittenNumber(match[0]);
+    if (value === undefined) continue;
+    const unitText = next.withUnit.slice(next.written.length);
+    out.push({ ...next, start, end, from: start, through: end, written: match[0], value, withUnit: `${match[0]}${unitText}` });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 function readFigure(text: string, at: number, written: string, digits: boolean, sentence: Span): FigureMention | undefined {
@@ -154,7 +175,7 @@ function notALabel(before: string, after: string, written: string, atStart: bool
 
 /** The noun phrase a count is of: "parts and components", "national and municipal R&D institutions", "“double first-class” universities". */
 function countNoun(after: string): { text: string; length: number } | undefined {
-  const token = /^(\s+)(“[^”]{1,40}”|"[^"]{1,40}"|[\p{L}\p{N}][\p{L}\p{N}&'’\-]*)([,.;:!?)”"]?)/u;
+  const token = /^(\s+)(“[^”]{1,40}”|"[^"]{1,40}"|[\p{L}\p{N}][\p{L}\p{N}&'’-]*)([,.;:!?)”"]?)/u;
   let pos = 0;
   let end = 0;
   let count = 0;

@@ -1,7 +1,7 @@
 import type { Qualifier, Region } from '../corpus/schema.ts';
 import { findFigures, type FigureMention } from './figures.ts';
 import type { FigureWords } from './metrics.ts';
-import { BASIS, periodPhrases, type PeriodPhrase, type Published } from './periods.ts';
+import { BASIS, periodPhrases, type PeriodPhrase } from './periods.ts';
 import { datelineLength, type RegionMention } from './regions.ts';
 import { clauses, sentences, type Span } from './sentences.ts';
 import { regionOf } from './figure-region.ts';

@@ -34,6 +34,12 @@ describe('figures', () => {
     expect(figures('Output rose up to 12 percent, or over 7%.')).toEqual(['up to 12', 'over 7']);
   });
 
+  it('gives bare numbers listed before a rate its unit, but never to a year', () => {
+    expect(figures('Growth was higher than the national rates by 0.9, 1.2, and 1.1 percentage points, respectively.')).toEqual(['0.9 percentage points', '1.2 percentage points', '1.1 percentage points']);
+    expect(sentences('Growth was higher by 0.9 and 1.2 percent.').flatMap((s) => findFigures(s)).map((f) => f.withUnit)).toEqual(['0.9 percent', '1.2 percent']);
+    expect(figures('In 2023, 5.2 percent more cars were sold.')).toEqual(['5.2']);
+  });
+
   it('takes no year, date, plan name, ordinal, rank, list number, code or range for a figure', () => {
     expect(figures('In 2023, under the 14th Five-Year Plan (2021-2025), the 20th CPC National Congress met on May 14.')).toEqual([]);
     expect(figures('It ranked No. 1 among the top 100 counties for the 35th consecutive year.')).toEqual([]);
@@ -119,6 +125,11 @@ describe('statistics', () => {
     const { article } = ingest(text, 'txt', { title: 'Trade hits a record in Jan-Feb 2024', outlet: 'BNN', published: '2024-03-17' }, gazetteer);
     expect(article.stats.map((s) => s.period)).toContain('2024-01/2024-02');
     expect(article.stats.every((s) => s.period === '2024-01/2024-02')).toBe(true);
+  });
+
+  it('gives each figure of a list the place named right after it', () => {
+    const found = stats('GDP stood at 2.1791 trillion yuan in Beijing, 0.8191 trillion yuan in Tianjin and 2.1510 trillion yuan in Hebei.');
+    expect(found.map((s) => s.region.id)).toEqual(['beijing', 'tianjin', 'hebei']);
   });
 
   it('takes the region from the clause’s subject, “the province” from the last province named, and a later sentence from the one before', () => {
