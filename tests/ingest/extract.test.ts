@@ -132,6 +132,18 @@ describe('statistics', () => {
     expect(found.map((s) => s.region.id)).toEqual(['beijing', 'tianjin', 'hebei']);
   });
 
+  it('gives a figure to each place of a distributive subject, reads a rate per N people as one figure and a count whose subject names it', () => {
+    const each = stats('Shanghai and East China’s Anhui Province each exceeded the 5 trillion-yuan threshold last year.', '2025-01-26');
+    expect(each.map((s) => [s.region.id, s.value])).toEqual([['shanghai', 5e12], ['anhui', 5e12]]);
+    expect(figures('Beijing has 55 5G base stations per 10,000 people.')).toEqual(['55 5G base stations per 10,000 people']);
+    expect(figures('Specialized enterprises have hit 1,032.')).toEqual(['1,032 Specialized enterprises']);
+  });
+
+  it('reads past results in a report published early in a year that sets goals for it as last year’s', () => {
+    const found = stats('For 2023, Tianjin has set itself a target of about four percent GDP growth. Output rose by six percent.', '2023-01-12');
+    expect(found.map((s) => [s.value, s.period, s.target ?? false])).toEqual([[4, '2023', true], [6, '2022', false]]);
+  });
+
   it('takes the region from the clause’s subject, “the province” from the last province named, and a later sentence from the one before', () => {
     expect(stats('Suzhou, a city in Jiangsu, produced 1,000 robots.')[0]!.region.id).toBe('suzhou');
     expect(stats('Located in Zhangjiagang, Suzhou, the base is in Jiangsu. Here, a rocket with more than 40,000 parts was assembled.')[0]!.region.id).toBe('zhangjiagang');
