@@ -19,6 +19,8 @@ export function regionOf(figure: FigureMention, clause: Span, c: FigureContext):
   const carried = (region: Region) => ({ region, inferred: true });
   const specific = c.mentions.filter((m) => !m.generic);
   const within = (from: number, to: number) => specific.filter((m) => m.start >= from && m.start < to);
+  const placed = placeAfter(figure, clause, c);
+  if (placed) return read(placed);
   const first = within(clause.start, figure.from)[0]?.region;
   if (first) return read(first);
   const anaphor = anaphorRegion(c.text.slice(clause.start, figure.from), c, clause.start);
@@ -36,6 +38,17 @@ export function regionOf(figure: FigureMention, clause: Span, c: FigureContext):
   const generic = c.mentions.find((m) => m.generic && m.start >= c.sentence.start && m.start < c.sentence.end);
   if (generic) return read(generic.region);
   return carried(c.setting.mainRegion ?? c.mentions[0]?.region ?? c.setting.regionById.get('china')!);
+}
+
+/**
+ * "2.1791 trillion yuan in Beijing, 0.8191 trillion yuan in Tianjin": a place named
+ * right after the figure ("in X", an aside in brackets allowed between) is the figure's,
+ * whatever the clause's subject.
+ */
+function placeAfter(figure: FigureMention, clause: Span, c: FigureContext): Region | undefined {
+  const link = /^\s*(?:\([^()]*\)\s*)?in\s+(?:the\s+)?/i.exec(c.text.slice(figure.through, clause.end));
+  if (!link) return undefined;
+  return c.mentions.find((m) => !m.generic && m.start === figure.through + link[0].length)?.region;
 }
 
 function anaphorRegion(before: string, c: FigureContext, offset: number): Region | undefined {

@@ -49,7 +49,7 @@ const CHANGE = new RegExp(String.raw`\b(?:(?:an?\s+)?(?:year-on-year\s+|yearly\s
 const FALLING = new RegExp(String.raw`^(?:an?\s+)?(?:year-on-year\s+)?(?:${FALL})\b`, 'i');
 const SHARE = /\b(?:accounted for|accounts for|accounting for|account for|made up|makes up|making up|share of|proportion of|ratio of|rate of|rate was|rate stood at|ratio was)\s*$/i;
 const BASIS_AFTER = /^\s*,?\s*(year[- ]on[- ]year|y-o-y|yoy|from a year (?:earlier|ago|before)|(?:over|from|compared (?:with|to)) the same period (?:of |in )?last year|(?:over|from) the previous year|month[- ]on[- ]month|quarter[- ]on[- ]quarter)\b/i;
-const CURRENCY = /^\s+(yuan|RMB|renminbi|U\.S\. dollars|US dollars|dollars|USD|euros|Hong Kong dollars|HK dollars)(?![\p{L}])/u;
+const CURRENCY = /^(?:\s+|-)(yuan|RMB|renminbi|U\.S\. dollars|US dollars|dollars|USD|euros|Hong Kong dollars|HK dollars)(?![\p{L}])/u;
 const CURRENCY_SIGN = /(US\$|\$|USD|RMB|CNY|¥|€)\s*$/;
 
 const STOP = new Set((
@@ -59,7 +59,9 @@ const STOP = new Set((
   'annually together last next this these those the a an its their his her our your my it they we he she there here such more less most least only just even then ' +
   'year-on-year up down'
 ).split(' '));
-const COPULA = /(?:^|,\s*|\b)(?:of which\s+|among them,?\s+)?(?<![\p{L}-])((?:[\p{L}-]+\s+){0,4}[\p{L}-]+)\s+(?:were|was|reached|totaled|totalled|stood at|numbered)\s*$/iu;
+const COPULA = /(?:^|,\s*|\b)(?:of which\s+|among them,?\s+)?(?<![\p{L}-])((?:[\p{L}-]+\s+){0,4}[\p{L}-]+)\s+(?:(?:has|have|had)\s+)?(?:were|was|reached|hit|totaled|totalled|stood at|numbered)\s*$/iu;
+/** "enterprises have exceeded 450,000": the qualifier was the verb, the counted thing the subject before it. */
+const SUBJECT_BEFORE_VERB = /(?:^|,\s*|\b)(?<![\p{L}-])((?:[\p{L}-]+\s+){0,4}[\p{L}-]+)\s+(?:has|have|had)\s*$/iu;
 const TOTAL = /\btotal(?:\s+number)?\s+(?:to|of|at)\s*$/i;
 const TIME_UNITS = /^(?:years?|months?|weeks?|decades?|days?|hours?|quarters?)$/i;
 
@@ -70,9 +72,31 @@ export function findFigures(sentence: Span): FigureMention[] {
   const candidates = [...text.matchAll(DIGITS), ...text.matchAll(WORDS)].sort((a, b) => a.index - b.index);
   for (const match of candidates) {
     const figure = readFigure(text, match.index, match[0], /^\d/.test(match[0]), sentence);
-    if (figure && !out.some((f) => f.start < figure.end && figure.start < f.end)) out.push(figure);
+    // A number inside an earlier figure's words ("per 10,000 people") is part of it.
+    if (figure && !out.some((f) => f.start < figure.end && figure.start < Math.max(f.end, f.kind === 'count' ? f.through : f.end))) out.push(figure);
   }
-  return out;
+  return withSharedUnits(sentence, candidates, out);
+}
+
+/**
+ * "by 0.9, 1.2, and 1.1 percentage points": bare numbers listed before a rate take
+ * its unit, role and basis. A year ("In 2023, 5.2 percent") is never such a number.
+ */
+function withSharedUnits(sentence: Span, candidates: RegExpExecArray[], read: FigureMention[]): FigureMention[] {
+  const out = [...read];
+  for (const match of [...candidates].reverse()) {
+    const start = sentence.start + match.index;
+    const end = start + match[0].length;
+    if (!/^\d/.test(match[0]) || /^(?:19|20)\d{2}$/.test(match[0]) || out.some((f) => f.start < end && start < f.end)) continue;
+    const next = out.filter((f) => f.start >= end).sort((a, b) => a.start - b.start)[0];
+    if (!next || (next.kind !== 'percent' && next.kind !== 'points') || next.qualifier) continue;
+    if (!/^\s*,?\s*(?:and\s+)?$/.test(sentence.text.slice(end - sentence.start, next.start - sentence.start))) continue;
+    const value = parseWrittenNumber(match[0]);
+    if (value === undefined) continue;
+    const unitText = next.withUnit.slice(next.written.length);
+    out.push({ ...next, start, end, from: start, through: end, written: match[0], value, withUnit: `${match[0]}${unitText}` });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 function readFigure(text: string, at: number, written: string, digits: boolean, sentence: Span): FigureMention | undefined {
@@ -130,7 +154,7 @@ function readFigure(text: string, at: number, written: string, digits: boolean, 
   const noun = countNoun(after);
   if (!noun) {
     // "of which new energy vehicles were 1.68 million": the counted thing is the subject.
-    const subject = COPULA.exec(lead)?.[1];
+    const subject = countedSubject(COPULA.exec(lead)?.[1] ?? (qualifier === 'exceeded' ? SUBJECT_BEFORE_VERB.exec(lead)?.[1] : undefined));
     // "bringing the total to about 16,000": the unit is the previous figure's (statistics.ts fills it in).
     const total = TOTAL.test(lead);
     if (!(subject && /s$/.test(subject)) && !total) return undefined;
@@ -140,8 +164,17 @@ function readFigure(text: string, at: number, written: string, digits: boolean, 
   if (digits && /^(?:1[89]|20)\d{2}$/.test(written) && (!/^\p{Ll}/u.test(noun.text) || /\b(?:in|since|from|to|by|until|before|after|of|year|the|and)\s*$/i.test(lead))) return undefined;
   const head = noun.text.split(/\s+/).at(-1)!;
   if (TIME_UNITS.test(head) && (/\b(?:past|last|next|recent|previous|coming|first|over the|in the|for|after|within|during|since|the)\s*$/i.test(lead) || /^\s+(?:ago|later|earlier|old|in a row)\b/i.test(after.slice(noun.length)))) return undefined;
-  const through = at + written.length + noun.length;
-  return { ...base, kind: 'count', unit: noun.text, withUnit: text.slice(at, through), through: sentence.start + through, role: 'level', direction: 1 };
+  // "55 5G base stations per 10,000 people": a rate is one figure, its unit the whole phrase.
+  const rate = /^\s+per\s+(?:\d{1,3}(?:,\d{3})+|\d+|capita|thousand|hundred|million)(?:\s+[\p{L}-]+)?/u.exec(after.slice(noun.length));
+  const through = at + written.length + noun.length + (rate?.[0].length ?? 0);
+  const unit = rate ? `${noun.text}${rate[0]}`.replace(/\s+/g, ' ') : noun.text;
+  return { ...base, kind: 'count', unit, withUnit: text.slice(at, through), through: sentence.start + through, role: 'level', direction: 1 };
+}
+
+/** What a subject counts: "champions in manufacturing have" → "champions"; without a leading "and" or a trailing auxiliary. */
+function countedSubject(words: string | undefined): string | undefined {
+  const subject = words?.replace(/^and\s+/i, '').replace(/\s+(?:has|have|had)$/i, '');
+  return subject?.replace(/^(.*\p{L}s)\s+(?:in|of)\s+.*$/u, '$1');
 }
 
 /** Years, dates, list numbers and names that hold a number ("No. 1", "top 100") are no figures. */
@@ -154,7 +187,7 @@ function notALabel(before: string, after: string, written: string, atStart: bool
 
 /** The noun phrase a count is of: "parts and components", "national and municipal R&D institutions", "“double first-class” universities". */
 function countNoun(after: string): { text: string; length: number } | undefined {
-  const token = /^(\s+)(“[^”]{1,40}”|"[^"]{1,40}"|[\p{L}\p{N}][\p{L}\p{N}&'’\-]*)([,.;:!?)”"]?)/u;
+  const token = /^(\s+)(“[^”]{1,40}”|"[^"]{1,40}"|[\p{L}\p{N}][\p{L}\p{N}&'’-]*)([,.;:!?)”"]?)/u;
   let pos = 0;
   let end = 0;
   let count = 0;
@@ -163,7 +196,8 @@ function countNoun(after: string): { text: string; length: number } | undefined 
     if (!m) break;
     const word = m[2]!;
     const lower = word.toLowerCase();
-    if (STOP.has(lower) || /^\d/.test(word) || /ly$/.test(lower)) break;
+    // "5G base stations": a token that starts with a digit but is a name, not a number, is part of the noun.
+    if (STOP.has(lower) || /^\d[\d,.]*$/.test(word) || (/^\d/.test(word) && end === 0 && !/^\d+\p{Lu}/u.test(word)) || /ly$/.test(lower)) break;
     if (lower === 'and') {
       const next = token.exec(after.slice(pos + m[0].length));
       const nextWord = next?.[2]?.toLowerCase();

@@ -40,29 +40,30 @@ export function readHtml(html: string): SourceDocument {
     linked = 0;
     heading = undefined;
   };
-  const walk = (node: AnyNode, inLink: boolean) => {
+  const enter = (node: AnyNode, inLink: boolean): (() => void) | undefined => {
     if (node.type === 'text') {
       const data = (node as unknown as { data: string }).data;
       text += data;
       if (inLink) linked += visible(data);
-      return;
+      return undefined;
     }
-    if (node.type !== 'tag' && node.type !== 'root' && node.type !== 'script' && node.type !== 'style') return;
+    if (!isElement(node)) return undefined;
     const element = node as Element;
     const name = element.name?.toLowerCase();
-    if (name && INVISIBLE.has(name)) return;
+    if (name && INVISIBLE.has(name)) return undefined;
     const isBlock = name !== undefined && BLOCK.has(name);
     if (isBlock) flush();
     const outer = furniture;
     furniture ??= name ? FURNITURE_TAGS[name] ?? furnitureClass(element) : undefined;
     const level = name ? /^h([1-6])$/.exec(name)?.[1] : undefined;
     if (level) heading = Number(level);
-    for (const child of element.children ?? []) walk(child, inLink || name === 'a');
-    if (isBlock) flush();
-    if (level) heading = undefined;
-    furniture = outer;
+    return () => {
+      if (isBlock) flush();
+      if (level) heading = undefined;
+      furniture = outer;
+    };
   };
-  walk(document, false);
+  depthFirst(document, enter);
   flush();
   return { text: joinBlocks(blocks), blocks, meta: readMeta(document) };
 }
@@ -82,7 +83,7 @@ function readMeta(root: AnyNode): ArticleMeta {
   const meta: ArticleMeta = {};
   let titleTag: string | undefined;
   const visit = (node: AnyNode) => {
-    if (node.type !== 'tag' && node.type !== 'root' && node.type !== 'script' && node.type !== 'style') return;
+    if (!isElement(node)) return undefined;
     const element = node as Element;
     const a = element.attribs ?? {};
     const key = (a.property ?? a.name ?? a.itemprop ?? '').toLowerCase();
@@ -98,17 +99,49 @@ function readMeta(root: AnyNode): ArticleMeta {
     } else if (element.name === 'title') {
       titleTag = squash(textOf(element));
     }
-    for (const child of element.children ?? []) visit(child);
+    return stay;
   };
-  visit(root);
+  depthFirst(root, visit);
   // "Headline - Outlet", "Headline_Outlet" in <title> is the fallback when no Open Graph title is given.
   meta.title ??= titleTag?.replace(/(?:\s+[-|–—]\s+|\s*[_|]\s*)[^-|_–—]+$/, '');
   return meta;
 }
 
 function textOf(node: AnyNode): string {
-  if (node.type === 'text') return (node as unknown as { data: string }).data;
-  return ((node as Element).children ?? []).map(textOf).join('');
+  let text = '';
+  depthFirst(node, (n) => {
+    if (n.type === 'text') text += (n as unknown as { data: string }).data;
+    return stay;
+  });
+  return text;
+}
+
+/** Nothing to do on leaving a node whose children are still to be visited. */
+const stay = () => undefined;
+
+function isElement(node: AnyNode): boolean {
+  return node.type === 'tag' || node.type === 'root' || node.type === 'script' || node.type === 'style';
+}
+
+/**
+ * Visits a tree in document order without recursion, so a page nested thousands of
+ * elements deep cannot exhaust the stack. `enter` returns what to do on leaving the
+ * node, or undefined to skip its children.
+ */
+function depthFirst(root: AnyNode, enter: (node: AnyNode, inLink: boolean) => (() => void) | undefined): void {
+  const steps: ({ node: AnyNode; inLink: boolean } | (() => void))[] = [{ node: root, inLink: false }];
+  for (let step = steps.pop(); step; step = steps.pop()) {
+    if (typeof step === 'function') {
+      step();
+      continue;
+    }
+    const leave = enter(step.node, step.inLink);
+    if (!leave) continue;
+    steps.push(leave);
+    const children = (step.node as Element).children ?? [];
+    const inLink = step.inLink || (step.node as Element).name === 'a';
+    for (let i = children.length - 1; i >= 0; i--) steps.push({ node: children[i]!, inLink });
+  }
 }
 
 function isoDate(value: string): string | undefined {

@@ -39,6 +39,7 @@ const DATE = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
 
 /** Turns a raw article into a corpus entry. Pure: reads nothing, writes nothing. */
 export function ingest(raw: string, format: SourceFormat, options: IngestOptions, gazetteer: Gazetteer): IngestResult {
+  if (looksBinary(raw)) throw new IngestError('The file is not text (it holds control bytes or bytes that are not UTF-8, as an image, a PDF or a Word file does): save the article as .txt, .md or .html.');
   const document = read(raw, format);
   const clean = cleanDocument(document, { title: options.title });
   if (clean.body.length === 0) throw new IngestError('No article text was found in the file (every block looked like page furniture).');
@@ -59,7 +60,8 @@ export function ingest(raw: string, format: SourceFormat, options: IngestOptions
   const whole = [title, ...clean.body].join('\n');
   const mentions = clean.body.map((text) => tagger.mentions(text, whole));
   const mainRegion = mostMentioned([tagger.mentions(title, whole), ...mentions].flat());
-  const reportingPeriod = periodPhrases(clean.body[0]!, at).find((p) => p.period)?.period;
+  // The lede names what the article reports on; where it only sets the scene, the headline often does ("… in Jan-Feb 2024").
+  const reportingPeriod = [clean.body[0]!, title].map((t) => periodPhrases(t, at).find((p) => p.period && !p.local)?.period).find(Boolean);
 
   const people = new Map<string, Person>();
   const metrics = new MetricMatcher(gazetteer.metrics);
@@ -176,4 +178,17 @@ function mostMentioned(mentions: RegionMention[]): Region | undefined {
 function language(text: string): string {
   const han = [...text].filter((c) => /\p{Script=Han}/u.test(c)).length;
   return han > text.length * 0.3 ? 'zh' : 'en';
+}
+
+/**
+ * A file read as UTF-8 that is really binary: NUL or other control bytes, or many
+ * bytes that were not UTF-8 (each read as U+FFFD). Text never holds these; a few
+ * replacement characters are tolerated, as a mis-saved page may have some.
+ */
+function looksBinary(raw: string): boolean {
+  const sample = raw.slice(0, 8192);
+  // eslint-disable-next-line no-control-regex
+  const control = sample.match(/[\u0000-\u0008\u000e-\u001f]/g)?.length ?? 0;
+  const undecodable = sample.match(/\ufffd/g)?.length ?? 0;
+  return control > 0 || undecodable > Math.max(8, sample.length / 100);
 }

@@ -7,6 +7,11 @@ export interface PeriodPhrase {
   end: number;
   /** "2024-Q1", "2023", "2024-05", "2024-Q1-Q3", "2021/2023"; undefined for a time that dates nothing ("now"). */
   period: string | undefined;
+  /**
+   * A moment or a modifier of one noun ("by the end of 2023", "April's growth
+   * rate"): it dates its own sentence, but later sentences do not inherit it.
+   */
+  local?: true;
 }
 
 export interface Published {
@@ -29,9 +34,9 @@ const OF_YEAR = String.raw`(?:\s+(?:of\s+)?(this year|last year|the previous yea
  * period last year"): they name a year, but not the figure's period.
  */
 export const BASIS =
-  /\b(?:year[- ]on[- ]year|y-o-y|yoy|month[- ]on[- ]month|quarter[- ]on[- ]quarter|(?:from|than|over|compared (?:with|to)) (?:a year (?:earlier|ago|before)|the (?:same period|previous year|previous quarter|year before)(?: (?:of |in )?(?:last year|the previous year|(?:19|20)\d{2}))?|last year(?:'s level)?)|than the national average)\b/gi;
+  /\b(?:year[- ]on[- ]year|y-o-y|yoy|month[- ]on[- ]month|quarter[- ]on[- ]quarter|(?:from|than|over|against|compared (?:with|to)) (?:a year (?:earlier|ago|before)|the (?:same period|previous year|previous quarter|year before)(?: (?:of |in )?(?:last year|the previous year|(?:19|20)\d{2}))?|last year(?:'s level)?)|(?:more|less|higher|lower|faster|slower) than (?:in |that of )?(?:19|20)\d{2}|than the national average)\b/gi;
 
-type Rule = [RegExp, (m: RegExpExecArray, at: Published) => string | undefined];
+type Rule = [RegExp, (m: RegExpExecArray, at: Published) => string | undefined, 'local'?];
 
 const COUNT: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
 const COUNTED = String.raw`(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})`;
@@ -55,13 +60,15 @@ const RULES: Rule[] = [
   [new RegExp(String.raw`\b(?:the\s+)?first ${COUNTED} months${OF_YEAR}`, 'gi'), (m, at) => firstMonths(count(m[1]!), m[2], at)],
   // "from January to April", "January-February", "Jan-Aug 2024".
   [new RegExp(String.raw`\b(?:from\s+)?${SHORT_MONTH}\s*(?:–|—|-|to|through)\s*${SHORT_MONTH}(?:,?\s+${YEAR})?`, 'g'), (m, at) => monthSpan(m[1]!, m[2]!, m[3], at)],
-  [new RegExp(String.raw`\b(?:by|at|as of) the end of (last year|this year|(?:19|20)\d{2})`, 'gi'), (m, at) => `${year(m[1], at)}-12`],
-  [new RegExp(String.raw`\b(?:by|at|as of) the end of ${MONTH}(?:,?\s+((?:19|20)\d{2}))?`, 'g'), (m, at) => month(Number(monthNumber(m[1]!)), m[2], at)],
+  [new RegExp(String.raw`\b(?:by|at|as of) the end of (last year|this year|(?:19|20)\d{2})`, 'gi'), (m, at) => `${year(m[1], at)}-12`, 'local'],
+  [new RegExp(String.raw`\b(?:by|at|as of) the end of ${MONTH}(?:,?\s+((?:19|20)\d{2}))?`, 'g'), (m, at) => month(Number(monthNumber(m[1]!)), m[2], at), 'local'],
   // "April's growth rate".
-  [new RegExp(String.raw`\b${MONTH}['’]s\b`, 'g'), (m, at) => month(Number(monthNumber(m[1]!)), undefined, at)],
+  [new RegExp(String.raw`\b${MONTH}['’]s\b`, 'g'), (m, at) => month(Number(monthNumber(m[1]!)), undefined, at), 'local'],
   [new RegExp(String.raw`\b(?:in|during|for|of|since|by)\s+${MONTH}(?:\s+((?:19|20)\d{2}))?(?!\s+\d)`, 'g'), (m, at) => month(Number(monthNumber(m[1]!)), m[2], at)],
   [/\b(?:in|during|for|of|by|throughout|through)\s+(?:the\s+year\s+)?((?:19|20)\d{2})(?![\d-–])/gi, (m) => m[1]],
   [/^((?:19|20)\d{2}),/g, (m) => m[1]],
+  // "2023 was the first year…", "2023 saw exports rise": a year as the sentence's subject.
+  [/\b((?:19|20)\d{2}) (?:was|saw|witnessed|marked)\b/g, (m) => m[1]],
   [/\b(last year|the previous year|this year)\b/gi, (m, at) => year(m[1], at)],
   // "the annual target", "for the full year": the year the article is written in.
   [/\b(?:annual target|full-year|for the (?:full|whole) year)\b/gi, (_m, at) => String(at.year)],
@@ -73,13 +80,13 @@ const RULES: Rule[] = [
 export function periodPhrases(text: string, at: Published): PeriodPhrase[] {
   const masked = text.replace(BASIS, (m) => ' '.repeat(m.length));
   const found: PeriodPhrase[] = [];
-  for (const [pattern, resolve] of RULES) {
+  for (const [pattern, resolve, local] of RULES) {
     for (const m of masked.matchAll(pattern)) {
       // "in January–June", "during the first half": the preposition belongs to the phrase.
       const start = m.index - (/\b(?:in|during|for|of|over|throughout)\s+$/i.exec(masked.slice(Math.max(0, m.index - 12), m.index))?.[0].length ?? 0);
       const end = m.index + m[0].length;
       if (found.some((f) => start < f.end && f.start < end)) continue;
-      found.push({ start, end, period: resolve(m, at) });
+      found.push({ start, end, period: resolve(m, at), ...(local ? { local: true as const } : {}) });
     }
   }
   return found.sort((a, b) => a.start - b.start);

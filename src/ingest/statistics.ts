@@ -1,7 +1,7 @@
 import type { Qualifier, Region } from '../corpus/schema.ts';
 import { findFigures, type FigureMention } from './figures.ts';
 import type { FigureWords } from './metrics.ts';
-import { BASIS, periodPhrases, type PeriodPhrase, type Published } from './periods.ts';
+import { BASIS, periodPhrases, type PeriodPhrase } from './periods.ts';
 import { datelineLength, type RegionMention } from './regions.ts';
 import { clauses, sentences, type Span } from './sentences.ts';
 import { regionOf } from './figure-region.ts';
@@ -60,12 +60,32 @@ export function extractStatistics(text: string, mentions: readonly RegionMention
     for (const figure of usable) {
       if (changeOf.has(figure)) continue;
       const change = [...changeOf].find(([, level]) => level === figure)?.[0];
-      out.push(build(figure, change, context));
+      const each = sharedBy(figure, sentence, context);
+      if (each) for (const region of each) out.push(build(figure, change, context, region));
+      else out.push(build(figure, change, context));
     }
   });
   return out;
 }
 
+
+/** "in East China's", "Province and": what may stand between places named together. */
+const PLACE_LINK = /^(?:\s*(?:,|and|provinces?|cities|regions?|\p{Lu}\p{L}*\s+China['’]s)\s*)*$/iu;
+
+/**
+ * "Shanghai and East China's Anhui Province each exceeded the 5 trillion-yuan
+ * threshold": places named together as the clause's subject, with "each", "both",
+ * "all" or "also", each hold the figure; a combined figure ("together") is not split.
+ */
+function sharedBy(figure: FigureMention, sentence: Span, c: FigureContext): Region[] | undefined {
+  const clause = clauses(sentence).find((cl) => figure.from >= cl.start && figure.from < cl.end) ?? sentence;
+  const places = c.mentions.filter((m) => !m.generic && m.start >= clause.start && m.end <= figure.from);
+  if (places.length < 2) return undefined;
+  const linked = places.every((m, i) => i === 0 || PLACE_LINK.test(c.text.slice(places[i - 1]!.end, m.start)));
+  const verb = c.text.slice(places.at(-1)!.end, figure.from);
+  if (!linked || !/\b(?:each|both|all|also)\b/i.test(verb) || /\b(?:together|combined|jointly|total)\b/i.test(verb)) return undefined;
+  return [...new Map(places.map((m) => [m.region.id, m.region])).values()];
+}
 
 /** Changes mapped to the figure they qualify; a change not in the map stands alone. */
 function pairChanges(text: string, figures: FigureMention[], phrases: PeriodPhrase[]): Map<FigureMention, FigureMention> {
@@ -155,10 +175,19 @@ function periodOf(figure: FigureMention, clause: Span, c: FigureContext): { peri
     inClause.find((p) => p.start >= figure.through) ??
     c.phrases.filter((p) => p.start >= c.sentence.start && p.end <= clause.start).at(-1);
   if (chosen) return { ...(chosen.period ? { period: chosen.period } : {}), target };
-  const earlier = c.phrases.filter((p) => p.end <= c.sentence.start && p.period).at(-1)?.period ?? c.setting.reportingPeriod;
+  const earlier = c.phrases.filter((p) => p.end <= c.sentence.start && p.period && !p.local).at(-1)?.period ?? c.setting.reportingPeriod;
   if (target) return earlier && Number(earlier.slice(0, 4)) >= c.setting.published.year ? { period: earlier, target, inferred: true } : { target };
   if (tense === 'present') return {};
-  return earlier ? { period: earlier, inferred: true } : {};
+  return earlier ? { period: resultYear(earlier, c.setting.published), inferred: true } : {};
+}
+
+/**
+ * A result cannot be of a year that has barely begun: in a report published in the
+ * first quarter that sets goals "for 2023", past-tense figures without a time of
+ * their own are last year's results.
+ */
+function resultYear(period: string, published: { year: number; month: number }): string {
+  return period === String(published.year) && published.month <= 3 ? String(published.year - 1) : period;
 }
 
 /** A quote without the clause's trailing punctuation, and without a quotation mark it cut in half. */

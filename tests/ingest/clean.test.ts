@@ -39,6 +39,13 @@ describe('reading HTML with a parser', () => {
     for (const passage of cleanDocument(document).body) expect(document.text).toContain(passage);
   });
 
+  it('reads a page nested 5,000 elements deep without exhausting the stack, body and title kept', () => {
+    const page = `<html><head><title>Deep page</title></head><body>${'<div>'.repeat(5000)}<p>Jiangsu's GDP rose 5.8 percent in 2023.</p>${'</div>'.repeat(5000)}</body></html>`;
+    const read = readHtml(page);
+    expect(read.meta.title).toBe('Deep page');
+    expect(read.blocks.map((b) => b.text)).toEqual(["Jiangsu's GDP rose 5.8 percent in 2023."]);
+  });
+
   it('keeps an article whose CMS names its body after an editor (TRS_Editor)', () => {
     const clean = cleanDocument(readHtml(`<html><head><title>Henan grows_Plains News</title></head><body><div class="TRS_Editor"><p>${BODY}</p></div></body></html>`));
     expect(clean.body).toEqual([BODY]);

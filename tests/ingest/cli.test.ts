@@ -98,6 +98,9 @@ describe('npm run corpus:add', () => {
     const pdf = path.join(tmpdir(), 'footnote-article.pdf');
     await writeFile(pdf, '%PDF-1.4');
     expect((await add([pdf])).stderr).toMatch(/only \.txt, \.md and \.html files/);
+    const binary = path.join(tmpdir(), 'footnote-photo.txt');
+    await writeFile(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0xff, 0xd8, 0xff, 0xe0]));
+    expect(await add([binary])).toMatchObject({ code: 1, stderr: expect.stringContaining('The file is not text') });
     const bare = path.join(tmpdir(), 'footnote-bare.txt');
     await writeFile(bare, 'Jiangsu grew quickly this spring, officials said on Monday in Nanjing.\n');
     const noMeta = await add([bare]);

@@ -34,6 +34,12 @@ describe('figures', () => {
     expect(figures('Output rose up to 12 percent, or over 7%.')).toEqual(['up to 12', 'over 7']);
   });
 
+  it('gives bare numbers listed before a rate its unit, but never to a year', () => {
+    expect(figures('Growth was higher than the national rates by 0.9, 1.2, and 1.1 percentage points, respectively.')).toEqual(['0.9 percentage points', '1.2 percentage points', '1.1 percentage points']);
+    expect(sentences('Growth was higher by 0.9 and 1.2 percent.').flatMap((s) => findFigures(s)).map((f) => f.withUnit)).toEqual(['0.9 percent', '1.2 percent']);
+    expect(figures('In 2023, 5.2 percent more cars were sold.')).toEqual(['5.2']);
+  });
+
   it('takes no year, date, plan name, ordinal, rank, list number, code or range for a figure', () => {
     expect(figures('In 2023, under the 14th Five-Year Plan (2021-2025), the 20th CPC National Congress met on May 14.')).toEqual([]);
     expect(figures('It ranked No. 1 among the top 100 counties for the 35th consecutive year.')).toEqual([]);
@@ -104,6 +110,38 @@ describe('statistics', () => {
   it('reads a past figure as of the period named before it, and a goal as a target of its year', () => {
     const report = stats('In 2023, the province recorded the following. Exports rose 5 percent. The province aims to grow 6 percent in 2024.', '2024-01-25');
     expect(report.map((s) => [s.value, s.period, s.target ?? false])).toEqual([[5, '2023', false], [6, '2024', true]]);
+  });
+
+  it('does not carry a moment or a month that modifies one noun to later sentences, nor date a figure by its comparison base', () => {
+    const hubei = stats("Output grew 7.7% from January to April. April's growth rate was 7.5%. Investment grew 4.8%.");
+    expect(hubei.map((s) => s.period)).toEqual(['2024-01/2024-04', '2024-04', '2024-01/2024-04']);
+    const jilin = stats('In 2023, output rose. By the end of 2023, capacity had surpassed 10 GW. Generation went up 9.2 percent. Industry contributed 12.3 percent of output, 0.6 percentage point more than in 2022.', '2024-01-22');
+    expect(jilin.map((s) => s.period)).toEqual(['2023-12', '2023', '2023', '2023']);
+    expect(periodPhrases('2023 saw exports rise; 2023 was a good year.', readPublished('2024-01')).map((p) => p.period)).toEqual(['2023', '2023']);
+  });
+
+  it('takes the reporting period from the headline when the lede only sets the scene', () => {
+    const text = 'Officials released figures on Sunday showing Guangxi reached a milestone.\n\nExports soared by 37.2 percent year-on-year to 60.59 billion yuan.';
+    const { article } = ingest(text, 'txt', { title: 'Trade hits a record in Jan-Feb 2024', outlet: 'BNN', published: '2024-03-17' }, gazetteer);
+    expect(article.stats.map((s) => s.period)).toContain('2024-01/2024-02');
+    expect(article.stats.every((s) => s.period === '2024-01/2024-02')).toBe(true);
+  });
+
+  it('gives each figure of a list the place named right after it', () => {
+    const found = stats('GDP stood at 2.1791 trillion yuan in Beijing, 0.8191 trillion yuan in Tianjin and 2.1510 trillion yuan in Hebei.');
+    expect(found.map((s) => s.region.id)).toEqual(['beijing', 'tianjin', 'hebei']);
+  });
+
+  it('gives a figure to each place of a distributive subject, reads a rate per N people as one figure and a count whose subject names it', () => {
+    const each = stats('Shanghai and East China’s Anhui Province each exceeded the 5 trillion-yuan threshold last year.', '2025-01-26');
+    expect(each.map((s) => [s.region.id, s.value])).toEqual([['shanghai', 5e12], ['anhui', 5e12]]);
+    expect(figures('Beijing has 55 5G base stations per 10,000 people.')).toEqual(['55 5G base stations per 10,000 people']);
+    expect(figures('Specialized enterprises have hit 1,032.')).toEqual(['1,032 Specialized enterprises']);
+  });
+
+  it('reads past results in a report published early in a year that sets goals for it as last year’s', () => {
+    const found = stats('For 2023, Tianjin has set itself a target of about four percent GDP growth. Output rose by six percent.', '2023-01-12');
+    expect(found.map((s) => [s.value, s.period, s.target ?? false])).toEqual([[4, '2023', true], [6, '2022', false]]);
   });
 
   it('takes the region from the clause’s subject, “the province” from the last province named, and a later sentence from the one before', () => {
