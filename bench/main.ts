@@ -30,7 +30,13 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { sizes: [1_000, 10_000, 100_000, 250_000], queries: 500, budgetMs: 10_000, json: undefined, peers: PEERS.map((p) => p.name) };
+  const args: Args = {
+    sizes: [1_000, 10_000, 100_000, 250_000],
+    queries: 500,
+    budgetMs: 10_000,
+    json: undefined,
+    peers: PEERS.map((p) => p.name),
+  };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const next = () => argv[++i] ?? fail(`${flag} needs a value`);
@@ -38,7 +44,14 @@ function parseArgs(argv: string[]): Args {
     else if (flag === '--queries') args.queries = positive(next(), flag);
     else if (flag === '--budget') args.budgetMs = positive(next(), flag) * 1000;
     else if (flag === '--json') args.json = argv[i + 1] && !argv[i + 1]!.startsWith('--') ? argv[++i]! : true;
-    else if (flag === '--peers') args.peers = next().split(',').map((name) => PEERS.find((p) => p.name.toLowerCase() === name.trim().toLowerCase())?.name ?? fail(`no peer "${name}" (${PEERS.map((p) => p.name).join(', ')})`));
+    else if (flag === '--peers')
+      args.peers = next()
+        .split(',')
+        .map(
+          (name) =>
+            PEERS.find((p) => p.name.toLowerCase() === name.trim().toLowerCase())?.name ??
+            fail(`no peer "${name}" (${PEERS.map((p) => p.name).join(', ')})`),
+        );
     else if (flag === '--no-peers') args.peers = [];
     else fail(`unknown option ${flag}`);
   }
@@ -67,7 +80,14 @@ const cpu = availableParallelism() - 1;
 const pinned = spawnSync('taskset', ['--version']).status === 0;
 
 function runJob<T>(job: Job): Promise<T> {
-  const node = [process.execPath, '--expose-gc', '--import', 'tsx', path.join(root, 'bench/worker.ts'), JSON.stringify(job)];
+  const node = [
+    process.execPath,
+    '--expose-gc',
+    '--import',
+    'tsx',
+    path.join(root, 'bench/worker.ts'),
+    JSON.stringify(job),
+  ];
   const [command, ...args] = pinned ? ['taskset', '-c', String(cpu), ...node] : node;
   return new Promise((resolve, reject) => {
     const child = spawn(command!, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -86,14 +106,25 @@ const progress = (line: string) => process.stderr.write(`bench: ${line}\n`);
 const PEER_QUERY_LIMIT_MS = 10_000;
 const PEER_BUILD_LIMIT_MS = 120_000;
 
-async function peers(dir: string, size: number, args: Args, previous: SizeResult | undefined): Promise<SizeResult['peers']> {
+async function peers(
+  dir: string,
+  size: number,
+  args: Args,
+  previous: SizeResult | undefined,
+): Promise<SizeResult['peers']> {
   const out: SizeResult['peers'] = {};
   for (const name of args.peers) {
     const before = previous?.peers[name];
     const grow = previous ? size / previous.size : 1;
     if (before && 'skipped' in before) out[name] = { skipped: before.skipped };
-    else if (before && before.search.p50 * grow > PEER_QUERY_LIMIT_MS) out[name] = { skipped: `about ${Math.round((before.search.p50 * grow) / 1000)} s a query, projected from ${previous!.size} passages` };
-    else if (before && before.buildMs * grow > PEER_BUILD_LIMIT_MS) out[name] = { skipped: `a build of about ${Math.round((before.buildMs * grow) / 1000)} s, projected from ${previous!.size} passages` };
+    else if (before && before.search.p50 * grow > PEER_QUERY_LIMIT_MS)
+      out[name] = {
+        skipped: `about ${Math.round((before.search.p50 * grow) / 1000)} s a query, projected from ${previous!.size} passages`,
+      };
+    else if (before && before.buildMs * grow > PEER_BUILD_LIMIT_MS)
+      out[name] = {
+        skipped: `a build of about ${Math.round((before.buildMs * grow) / 1000)} s, projected from ${previous!.size} passages`,
+      };
     else {
       progress(`${size} passages: ${name}`);
       out[name] = await runJob({ phase: 'peer', peer: name, dir, queries: args.queries, budgetMs: args.budgetMs });
@@ -105,7 +136,12 @@ async function peers(dir: string, size: number, args: Args, previous: SizeResult
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const result: BenchResult = {
-    machine: { cpu: cpus()[0]?.model.trim() ?? 'unknown', cpus: availableParallelism(), pinnedTo: pinned ? `CPU ${cpu}` : 'no CPU (taskset missing)', node: process.version },
+    machine: {
+      cpu: cpus()[0]?.model.trim() ?? 'unknown',
+      cpus: availableParallelism(),
+      pinnedTo: pinned ? `CPU ${cpu}` : 'no CPU (taskset missing)',
+      node: process.version,
+    },
     queries: args.queries,
     budgetMs: args.budgetMs,
     sizes: [],
@@ -117,15 +153,34 @@ async function main(): Promise<void> {
       const started = performance.now();
       const synthetic = await writeSyntheticCorpus(dir, size, { gazetteer: path.join(root, 'corpus/gazetteer.json') });
       const planted = await plantSharedArticles(dir);
-      const corpus = { ...synthetic, articles: synthetic.articles + planted.articles, passages: synthetic.passages + planted.passages, bytes: synthetic.bytes + planted.bytes, planted: planted.passages };
+      const corpus = {
+        ...synthetic,
+        articles: synthetic.articles + planted.articles,
+        passages: synthetic.passages + planted.passages,
+        bytes: synthetic.bytes + planted.bytes,
+        planted: planted.passages,
+      };
       const generateMs = performance.now() - started;
       progress(`${size} passages: cold start without a prebuilt index`);
       const cold = await runJob<SizeResult['cold']>({ phase: 'cold', dir });
       progress(`${size} passages: corpus:build`);
       const build = await runJob<SizeResult['build']>({ phase: 'build', dir });
       progress(`${size} passages: start from the prebuilt index, then ${args.queries} queries per command`);
-      const serve = await runJob<SizeResult['serve']>({ phase: 'serve', dir, queries: args.queries, seed: size, budgetMs: args.budgetMs });
-      result.sizes.push({ size, corpus: { ...corpus, generateMs }, cold, build, serve, peers: await peers(dir, size, args, result.sizes.at(-1)) });
+      const serve = await runJob<SizeResult['serve']>({
+        phase: 'serve',
+        dir,
+        queries: args.queries,
+        seed: size,
+        budgetMs: args.budgetMs,
+      });
+      result.sizes.push({
+        size,
+        corpus: { ...corpus, generateMs },
+        cold,
+        build,
+        serve,
+        peers: await peers(dir, size, args, result.sizes.at(-1)),
+      });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -137,7 +192,9 @@ async function main(): Promise<void> {
   else {
     if (args.json) await writeFile(args.json, json);
     const ms = (n: number) => n.toFixed(2);
-    process.stdout.write(`${formatTables(result)}\n\n/ask on the seed corpus (${seedAsk.n} answers, both question sets): p50 ${ms(seedAsk.p50)} / p95 ${ms(seedAsk.p95)} / p99 ${ms(seedAsk.p99)} ms (target p99 ≤ 5 ms)\n`);
+    process.stdout.write(
+      `${formatTables(result)}\n\n/ask on the seed corpus (${seedAsk.n} answers, both question sets): p50 ${ms(seedAsk.p50)} / p95 ${ms(seedAsk.p95)} / p99 ${ms(seedAsk.p99)} ms (target p99 ≤ 5 ms)\n`,
+    );
   }
 }
 

@@ -12,7 +12,14 @@ import { industries, months, quarterWords } from './synthetic/words.ts';
  */
 type Kind = 'region' | 'metric' | 'period' | 'passage' | 'target' | 'text';
 
-const KIND_OF_OPTION: Record<string, Kind> = { name: 'region', region: 'region', metric: 'metric', period: 'period', id: 'passage', target: 'target' };
+const KIND_OF_OPTION: Record<string, Kind> = {
+  name: 'region',
+  region: 'region',
+  metric: 'metric',
+  period: 'period',
+  id: 'passage',
+  target: 'target',
+};
 
 export class QueryMaker {
   private readonly rng: Random;
@@ -25,7 +32,14 @@ export class QueryMaker {
     this.rng = new Random(seed);
     // Company names are whatever capitalized pinyin words the passages carry (the generator's long tail).
     const sample = this.rng.sample(corpus.passages, Math.min(2000, corpus.passages.length));
-    this.companies = [...new Set(sample.flatMap((p) => p.text.match(/\b[A-Z][a-z]+ (?:Technology|Group|Semiconductor|Biotech|Robotics|Materials|Power)\b/g) ?? []))];
+    this.companies = [
+      ...new Set(
+        sample.flatMap(
+          (p) =>
+            p.text.match(/\b[A-Z][a-z]+ (?:Technology|Group|Semiconductor|Biotech|Robotics|Materials|Power)\b/g) ?? [],
+        ),
+      ),
+    ];
     if (this.companies.length === 0) this.companies.push('Tianbing Technology');
   }
 
@@ -35,9 +49,14 @@ export class QueryMaker {
     for (const option of command.data.options ?? []) {
       if (option.name === 'hide') continue;
       if (!option.required && this.rng.chance(0.5)) continue;
-      if (option.type === ApplicationCommandOptionType.String) raw.set(option.name, this.value(KIND_OF_OPTION[option.name] ?? 'text'));
+      if (option.type === ApplicationCommandOptionType.String)
+        raw.set(option.name, this.value(KIND_OF_OPTION[option.name] ?? 'text'));
       else if (option.type === ApplicationCommandOptionType.Boolean) raw.set(option.name, this.rng.chance(0.5));
-      else if (option.type === ApplicationCommandOptionType.Integer || option.type === ApplicationCommandOptionType.Number) raw.set(option.name, this.rng.int(1, 10));
+      else if (
+        option.type === ApplicationCommandOptionType.Integer ||
+        option.type === ApplicationCommandOptionType.Number
+      )
+        raw.set(option.name, this.rng.int(1, 10));
     }
     return raw;
   }
@@ -50,7 +69,9 @@ export class QueryMaker {
 
   /** A chat message to fact-check. */
   claim(): string {
-    return this.rng.chance(0.5) ? this.value('text') : `${this.regionName()} grew ${this.rng.int(1, 9)}.${this.rng.int(0, 9)}% in ${this.rng.int(2022, 2025)}, didn't it?`;
+    return this.rng.chance(0.5)
+      ? this.value('text')
+      : `${this.regionName()} grew ${this.rng.int(1, 9)}.${this.rng.int(0, 9)}% in ${this.rng.int(2022, 2025)}, didn't it?`;
   }
 
   value(kind: Kind): string {
@@ -124,7 +145,10 @@ export class QueryMaker {
     const roll = rng.next();
     const passage = rng.pick(this.corpus.passages);
     if (roll < 0.3) return contentWords(passage.text, rng, rng.int(1, 3)).join(' ');
-    if (roll < 0.5) return contentWords(passage.text, rng, rng.int(1, 3)).map((w) => (rng.chance(0.6) ? misspell(rng, w.toLowerCase()) : w)).join(' ');
+    if (roll < 0.5)
+      return contentWords(passage.text, rng, rng.int(1, 3))
+        .map((w) => (rng.chance(0.6) ? misspell(rng, w.toLowerCase()) : w))
+        .join(' ');
     if (roll < 0.8) return this.question();
     if (roll < 0.9) return this.chinese();
     return rng.pick(this.companies);
@@ -156,7 +180,12 @@ export class QueryMaker {
     const metrics = corpus.gazetteer.metrics.filter((m) => m.zh);
     const region = regions.length ? rng.pick(regions).zh! : '江苏';
     const metric = metrics.length ? rng.pick(metrics).zh! : '地区生产总值';
-    return rng.pick([region, `${region} ${metric}`, `${region}的${metric}是多少？`, `${region}${rng.int(2022, 2025)}年GDP增长多少`]);
+    return rng.pick([
+      region,
+      `${region} ${metric}`,
+      `${region}的${metric}是多少？`,
+      `${region}${rng.int(2022, 2025)}年GDP增长多少`,
+    ]);
   }
 }
 

@@ -26,17 +26,40 @@ const TARGETS: { what: string; limit: number; unit: string; value: (r: SizeResul
   { what: '/ask p99', limit: 5, unit: 'ms', value: (r) => r.serve.latency['/ask']?.p99 },
   { what: '/search p99', limit: 5, unit: 'ms', value: (r) => r.serve.latency['/search']?.p99 },
   { what: 'autocomplete p99', limit: 2, unit: 'ms', value: (r) => r.serve.latency['autocomplete (all)']?.p99 },
-  { what: 'cold start with prebuilt index', limit: 3, unit: 's', value: (r) => (r.serve.report.loadMs + r.serve.report.indexMs) / 1000 },
+  {
+    what: 'cold start with prebuilt index',
+    limit: 3,
+    unit: 's',
+    value: (r) => (r.serve.report.loadMs + r.serve.report.indexMs) / 1000,
+  },
   { what: 'RSS after load', limit: 500, unit: 'MB', value: (r) => r.serve.memory.rssMB },
 ];
 
 export function formatTables(result: BenchResult): string {
   const out: string[] = [];
-  out.push(`Footnote benchmark: ${result.machine.cpu}, ${result.machine.cpus} CPUs, pinned to ${result.machine.pinnedTo}, Node ${result.machine.node}; ${result.queries} queries per command after a warm-up.`);
+  out.push(
+    `Footnote benchmark: ${result.machine.cpu}, ${result.machine.cpus} CPUs, pinned to ${result.machine.pinnedTo}, Node ${result.machine.node}; ${result.queries} queries per command after a warm-up.`,
+  );
   out.push('', 'Start-up and memory (one fresh process each; s = seconds, MB = MiB)');
   out.push(
     table(
-      ['passages', 'articles', 'figures', 'cold: load+validate', 'index build', 'total', 'corpus:build', 'prebuilt: load+validate', 'index load', 'total', 'process ready', 'warm-up', 'RSS', 'heap', 'peak RSS'],
+      [
+        'passages',
+        'articles',
+        'figures',
+        'cold: load+validate',
+        'index build',
+        'total',
+        'corpus:build',
+        'prebuilt: load+validate',
+        'index load',
+        'total',
+        'process ready',
+        'warm-up',
+        'RSS',
+        'heap',
+        'peak RSS',
+      ],
       result.sizes.map((r) => [
         count(r.corpus.passages),
         count(r.corpus.articles),
@@ -57,8 +80,16 @@ export function formatTables(result: BenchResult): string {
     ),
   );
   const names = [...new Set(result.sizes.flatMap((r) => Object.keys(r.serve.latency)))];
-  out.push('', 'Latency per query, ms: p50 / p95 / p99 (answer + Discord rendering, as the router does; n when the time budget cut the run short)');
-  out.push(table(['command', ...result.sizes.map((r) => count(r.size))], names.map((name) => [name, ...result.sizes.map((r) => percentiles(r.serve.latency[name], result.queries))])));
+  out.push(
+    '',
+    'Latency per query, ms: p50 / p95 / p99 (answer + Discord rendering, as the router does; n when the time budget cut the run short)',
+  );
+  out.push(
+    table(
+      ['command', ...result.sizes.map((r) => count(r.size))],
+      names.map((name) => [name, ...result.sizes.map((r) => percentiles(r.serve.latency[name], result.queries))]),
+    ),
+  );
   if (result.sizes.some((r) => Object.keys(r.peers).length)) out.push('', peerTable(result));
   const largest = result.sizes.at(-1);
   if (largest) {
@@ -66,7 +97,9 @@ export function formatTables(result: BenchResult): string {
     for (const target of TARGETS) {
       const value = target.value(largest);
       const verdict = value === undefined ? 'not measured' : value <= target.limit ? 'met' : 'NOT met';
-      out.push(`  ${target.what} ≤ ${target.limit} ${target.unit}: ${value === undefined ? '—' : `${value.toFixed(target.unit === 'MB' ? 0 : 2)} ${target.unit}`} (${verdict})`);
+      out.push(
+        `  ${target.what} ≤ ${target.limit} ${target.unit}: ${value === undefined ? '—' : `${value.toFixed(target.unit === 'MB' ? 0 : 2)} ${target.unit}`} (${verdict})`,
+      );
     }
   }
   return out.join('\n');
@@ -83,7 +116,8 @@ function peerTable(result: BenchResult): string {
         continue;
       }
       const q = peer.quality;
-      const ratio = (a: number, b: number | undefined) => (b ? `${(a / b).toFixed(a / b >= 10 ? 0 : a / b >= 1 ? 1 : 2)}×` : '—');
+      const ratio = (a: number, b: number | undefined) =>
+        b ? `${(a / b).toFixed(a / b >= 10 ? 0 : a / b >= 1 ? 1 : 2)}×` : '—';
       rows.push([
         count(r.size),
         name,
@@ -100,7 +134,20 @@ function peerTable(result: BenchResult): string {
   const planted = result.sizes[0]?.corpus.planted ?? 0;
   return [
     `Peers: each engine in its own process on the same corpus (${planted} passages of ../shared/eval planted among the synthetic ones), the /search queries, 5 results; memory is heap + external added by the index after GCs; hit@1 and hit@3 on the shared set's stat and passage questions (the right paragraph is known). n: the budget cut the run short`,
-    table(['passages', 'engine', 'build', 'memory', 'search ms p50 / p95 / p99', 'hit@1', 'hit@3', 'p50 ÷ ours', 'memory ÷ ours'], rows),
+    table(
+      [
+        'passages',
+        'engine',
+        'build',
+        'memory',
+        'search ms p50 / p95 / p99',
+        'hit@1',
+        'hit@3',
+        'p50 ÷ ours',
+        'memory ÷ ours',
+      ],
+      rows,
+    ),
   ].join('\n');
 }
 

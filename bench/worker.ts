@@ -107,11 +107,19 @@ async function serve(job: Extract<Job, { phase: 'serve' }>): Promise<ServeResult
   for (const command of commands) {
     if (!command.autocomplete) continue;
     for (const option of (command.data.options ?? []).filter((o) => 'autocomplete' in o && o.autocomplete)) {
-      const cases = Array.from({ length: job.queries + WARMUP }, () => ({ name: option.name, value: maker.partial(option.name) }));
-      const result = await measure(cases, job.budgetMs, (focused) => {
-        toDiscordChoices(command.autocomplete!(focused, context));
-        return true;
-      }, allChoices);
+      const cases = Array.from({ length: job.queries + WARMUP }, () => ({
+        name: option.name,
+        value: maker.partial(option.name),
+      }));
+      const result = await measure(
+        cases,
+        job.budgetMs,
+        (focused) => {
+          toDiscordChoices(command.autocomplete!(focused, context));
+          return true;
+        },
+        allChoices,
+      );
       latency[`autocomplete /${command.data.name} ${option.name}`] = result;
     }
   }
@@ -142,9 +150,17 @@ async function peer(job: Extract<Job, { phase: 'peer' }>): Promise<PeerResult> {
   await search!('industrial value added', LIMIT);
   const warmup = performance.now() - first > 10 ? 1 : WARMUP;
   const queries = searchQueries(corpus, WARMUP + job.queries).slice(WARMUP - warmup);
-  const latency = await measure(queries, job.budgetMs, async (q) => (await search!(q, LIMIT)).length > 0, undefined, warmup);
+  const latency = await measure(
+    queries,
+    job.budgetMs,
+    async (q) => (await search!(q, LIMIT)).length > 0,
+    undefined,
+    warmup,
+  );
   const ids = corpus.passages.map((p) => p.id);
-  let n = 0, hit1 = 0, hit3 = 0;
+  let n = 0,
+    hit1 = 0,
+    hit3 = 0;
   const started = performance.now();
   for (const { q, passage } of await plantedQuestions()) {
     const top = (await search!(q, LIMIT)).map((i) => ids[i]);
@@ -153,7 +169,12 @@ async function peer(job: Extract<Job, { phase: 'peer' }>): Promise<PeerResult> {
     if (top.slice(0, 3).includes(passage)) hit3++;
     if (performance.now() - started > job.budgetMs) break;
   }
-  return { buildMs, search: latency, memoryMB, quality: { n, hit1: hit1 / Math.max(1, n), hit3: hit3 / Math.max(1, n) } };
+  return {
+    buildMs,
+    search: latency,
+    memoryMB,
+    quality: { n, hit1: hit1 / Math.max(1, n), hit3: hit3 / Math.max(1, n) },
+  };
 }
 
 function searchQueries(corpus: Corpus, count: number): string[] {
@@ -165,7 +186,13 @@ function searchQueries(corpus: Corpus, count: number): string[] {
  * Times each case once after a warm-up (the JIT settles, as in a bot that has been
  * serving). Stops early past the budget, so a slow path is reported, not waited out.
  */
-async function measure<T>(cases: readonly T[], budgetMs: number, run: (item: T) => boolean | Promise<boolean>, collect?: number[], warmup = WARMUP): Promise<Latency> {
+async function measure<T>(
+  cases: readonly T[],
+  budgetMs: number,
+  run: (item: T) => boolean | Promise<boolean>,
+  collect?: number[],
+  warmup = WARMUP,
+): Promise<Latency> {
   for (const item of cases.slice(0, warmup)) await run(item);
   const samples: number[] = [];
   let found = 0;

@@ -7,7 +7,12 @@ export default defineCommand({
     name: 'ask',
     description: 'Ask anything about the articles; answered with cited excerpts, or an honest “not in the articles”',
     options: [
-      { name: 'question', description: 'Your question, in English or Chinese (What was Jiangsu’s GDP growth?)', type: ApplicationCommandOptionType.String, required: true },
+      {
+        name: 'question',
+        description: 'Your question, in English or Chinese (What was Jiangsu’s GDP growth?)',
+        type: ApplicationCommandOptionType.String,
+        required: true,
+      },
       hideOption,
     ],
   },

@@ -13,7 +13,10 @@ export default defineCommand({
     title: msg('helpTitle'),
     lead: [msg('helpLead', { articles: engine.corpus.articles.length })],
     items: [
-      ...commands.map((c) => ({ kind: 'note' as const, text: msg('helpCommand', { usage: usageOf(c.data), description: c.data.description }) })),
+      ...commands.map((c) => ({
+        kind: 'note' as const,
+        text: msg('helpCommand', { usage: usageOf(c.data), description: c.data.description }),
+      })),
       { kind: 'note' as const, text: msg('helpFindSources') },
       { kind: 'note' as const, text: msg('helpMention') },
     ],

@@ -8,7 +8,13 @@ export default defineCommand({
     name: 'region',
     description: 'What the articles say about a region: its figures, passages and who spoke about it',
     options: [
-      { name: 'name', description: 'A province, city or zone, in English or Chinese (Jiangsu, 江苏, Suzhou)', type: ApplicationCommandOptionType.String, required: true, autocomplete: true },
+      {
+        name: 'name',
+        description: 'A province, city or zone, in English or Chinese (Jiangsu, 江苏, Suzhou)',
+        type: ApplicationCommandOptionType.String,
+        required: true,
+        autocomplete: true,
+      },
       hideOption,
     ],
   },

@@ -27,7 +27,14 @@ export default defineCommand({
       return {
         found: true,
         title: msg('reloadedTitle'),
-        lead: [msg('reloaded', { articles: outcome.articles, passages: outcome.passages, stats: outcome.stats, ms: outcome.ms })],
+        lead: [
+          msg('reloaded', {
+            articles: outcome.articles,
+            passages: outcome.passages,
+            stats: outcome.stats,
+            ms: outcome.ms,
+          }),
+        ],
         items: [],
         suggestions: [suggest(msg('theArticles'), 'articles')],
       };

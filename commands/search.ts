@@ -7,7 +7,12 @@ export default defineCommand({
     name: 'search',
     description: 'The passages that best match your words, cited',
     options: [
-      { name: 'query', description: 'Words to look for (rocket parts, future industries, Da Zero Bay)', type: ApplicationCommandOptionType.String, required: true },
+      {
+        name: 'query',
+        description: 'Words to look for (rocket parts, future industries, Da Zero Bay)',
+        type: ApplicationCommandOptionType.String,
+        required: true,
+      },
       hideOption,
     ],
   },

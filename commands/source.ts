@@ -7,7 +7,13 @@ export default defineCommand({
     name: 'source',
     description: 'One passage in full, with its citation and the paragraphs around it',
     options: [
-      { name: 'id', description: 'A passage id from a citation (start typing words of the passage)', type: ApplicationCommandOptionType.String, required: true, autocomplete: true },
+      {
+        name: 'id',
+        description: 'A passage id from a citation (start typing words of the passage)',
+        type: ApplicationCommandOptionType.String,
+        required: true,
+        autocomplete: true,
+      },
       hideOption,
     ],
   },

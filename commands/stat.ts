@@ -8,15 +8,34 @@ export default defineCommand({
     name: 'stat',
     description: 'Figures for a metric, with the excerpt each one comes from',
     options: [
-      { name: 'metric', description: 'What was measured (GDP, industrial value added, R&D institutions…)', type: ApplicationCommandOptionType.String, required: true, autocomplete: true },
-      { name: 'region', description: 'Only this region and the places within it', type: ApplicationCommandOptionType.String, required: false, autocomplete: true },
-      { name: 'period', description: 'Only this period: 2024, Q1 2024, 2024-05', type: ApplicationCommandOptionType.String, required: false },
+      {
+        name: 'metric',
+        description: 'What was measured (GDP, industrial value added, R&D institutions…)',
+        type: ApplicationCommandOptionType.String,
+        required: true,
+        autocomplete: true,
+      },
+      {
+        name: 'region',
+        description: 'Only this region and the places within it',
+        type: ApplicationCommandOptionType.String,
+        required: false,
+        autocomplete: true,
+      },
+      {
+        name: 'period',
+        description: 'Only this period: 2024, Q1 2024, 2024-05',
+        type: ApplicationCommandOptionType.String,
+        required: false,
+      },
       hideOption,
     ],
   },
   execute: ({ metric, region, period }, { engine }) => statAnswer(engine, { metric, region, period }),
   autocomplete: ({ name, value }, { engine }) => {
     if (name === 'region') return choices(engine.regions, engine.coveredRegions(), value);
-    return choices(engine.metrics, engine.corpus.gazetteer.metrics, value).filter((c) => engine.figures.measures(c.value));
+    return choices(engine.metrics, engine.corpus.gazetteer.metrics, value).filter((c) =>
+      engine.figures.measures(c.value),
+    );
   },
 });

@@ -14,7 +14,13 @@ export default defineCommand({
     default_member_permissions: String(PermissionFlagsBits.ManageMessages),
     contexts: [InteractionContextType.Guild],
     options: [
-      { name: 'target', description: 'An article id or a region', type: ApplicationCommandOptionType.String, required: true, autocomplete: true },
+      {
+        name: 'target',
+        description: 'An article id or a region',
+        type: ApplicationCommandOptionType.String,
+        required: true,
+        autocomplete: true,
+      },
       { ...hideOption, description: 'Preview the digest privately instead of posting it' },
     ],
   },
@@ -24,5 +30,6 @@ export default defineCommand({
     }
     return summaryAnswer(engine, target);
   },
-  autocomplete: ({ value }, { engine, locale = 'en' }) => summaryTargets(engine, value).map((t) => ({ name: words(locale, t.label), value: t.value })),
+  autocomplete: ({ value }, { engine, locale = 'en' }) =>
+    summaryTargets(engine, value).map((t) => ({ name: words(locale, t.label), value: t.value })),
 });

@@ -62,7 +62,11 @@ export interface Outcome {
 export function ours(engine: Engine, thresholds: Thresholds = THRESHOLDS): (question: string) => Reply {
   return (question) => {
     const answer = askAnswer(engine, question, thresholds);
-    return { found: answer.found, text: toText(answer, 'en'), cited: answer.items.flatMap((i) => (i.kind === 'note' ? [] : [i.citation.passage])) };
+    return {
+      found: answer.found,
+      text: toText(answer, 'en'),
+      cited: answer.items.flatMap((i) => (i.kind === 'note' ? [] : [i.citation.passage])),
+    };
   };
 }
 
@@ -93,8 +97,11 @@ export function judge(question: EvalQuestion, reply: Reply): Outcome {
 
 export function score(outcomes: Outcome[]): Scores {
   const answerable = outcomes.filter((o) => o.question.answerable);
-  const share = (list: Outcome[], ok: (o: Outcome) => boolean) => (list.length ? list.filter(ok).length / list.length : NaN);
-  const hit = (k: number) => (o: Outcome) => o.reply.found && o.reply.cited.slice(0, k).some((id) => [o.question.passage, ...(o.question.alsoAccept ?? [])].includes(id));
+  const share = (list: Outcome[], ok: (o: Outcome) => boolean) =>
+    list.length ? list.filter(ok).length / list.length : NaN;
+  const hit = (k: number) => (o: Outcome) =>
+    o.reply.found &&
+    o.reply.cited.slice(0, k).some((id) => [o.question.passage, ...(o.question.alsoAccept ?? [])].includes(id));
   return {
     questions: outcomes.length,
     answer: share(answerable, (o) => o.answerRight),

@@ -61,10 +61,15 @@ export async function sharedEngine(only?: string): Promise<{ engine: Engine; dis
   const dir = await mkdtemp(path.join(tmpdir(), 'footnote-shared-'));
   await cp(SEED, dir, { recursive: true });
   const articles = path.join(SHARED_EVAL, 'articles');
-  const files = (await readdir(articles)).filter((f) => f.endsWith('.txt') && !f.endsWith('.raw.txt') && (!only || f.startsWith(only))).sort();
+  const files = (await readdir(articles))
+    .filter((f) => f.endsWith('.txt') && !f.endsWith('.raw.txt') && (!only || f.startsWith(only)))
+    .sort();
   for (const f of files) {
     const lines = (await readFile(path.join(articles, f), 'utf8')).split('\n');
-    const [title, outlet, date, url] = lines[0]!.replace(/^#\s*/, '').split(' | ').map((s) => s.trim());
+    const [title, outlet, date, url] = lines[0]!
+      .replace(/^#\s*/, '')
+      .split(' | ')
+      .map((s) => s.trim());
     const published = /^\d{4}-\d{2}(-\d{2})?/.exec(date ?? '')?.[0];
     const body = lines.slice(1).join('\n').replace(/^\s+/, '');
     const corpus = await loadCorpus(dir);
@@ -75,32 +80,60 @@ export async function sharedEngine(only?: string): Promise<{ engine: Engine; dis
   return { engine, dispose: () => rm(dir, { recursive: true, force: true }) };
 }
 
-const squash = (s: unknown) => String(s ?? '').toLowerCase().replace(/(\d),(\d{3})/g, '$1$2').replace(/\s+/g, ' ');
+const squash = (s: unknown) =>
+  String(s ?? '')
+    .toLowerCase()
+    .replace(/(\d),(\d{3})/g, '$1$2')
+    .replace(/\s+/g, ' ');
 
 function paragraphOf(q: SharedQuestion): string | undefined {
   if (q.paragraph == null) return undefined;
   const file = q.article.endsWith('.txt') ? q.article : `${q.article}.txt`;
-  const body = readFileSync(path.join(SHARED_EVAL, 'articles', file), 'utf8').split('\n').slice(1).join('\n');
-  return body.split(/\n\s*\n/).map((s) => s.trim()).filter(Boolean)[q.paragraph];
+  const body = readFileSync(path.join(SHARED_EVAL, 'articles', file), 'utf8')
+    .split('\n')
+    .slice(1)
+    .join('\n');
+  return body
+    .split(/\n\s*\n/)
+    .map((s) => s.trim())
+    .filter(Boolean)[q.paragraph];
 }
 
 /** One question asked and judged as score-ask.mjs judges it. */
 export async function askShared(engine: Engine, q: SharedQuestion, thresholds?: Thresholds): Promise<SharedOutcome> {
   // Other thresholds than the ones in use (a sweep) are given to /ask's engine directly.
-  const a = toJson(thresholds ? askAnswer(engine, q.q, thresholds) : (await runLine(engine, `/ask question:${q.q}`))!.answer, 'en');
+  const a = toJson(
+    thresholds ? askAnswer(engine, q.q, thresholds) : (await runLine(engine, `/ask question:${q.q}`))!.answer,
+    'en',
+  );
   const text = squash(a.text + ' ' + JSON.stringify(a.figures ?? []));
   const found = a.found !== false;
-  const must = (q.answer_contains ?? []).every((s) => text.includes(squash(s))) && (!q.answer_any || q.answer_any.some((s) => text.includes(squash(s))));
+  const must =
+    (q.answer_contains ?? []).every((s) => text.includes(squash(s))) &&
+    (!q.answer_any || q.answer_any.some((s) => text.includes(squash(s))));
   const para = squash(paragraphOf(q) ?? '');
-  const inPara = (excerpt: string) => squash(excerpt).split(/…|\.\.\./).map((x) => x.trim()).filter((x) => x.length >= 20).some((x) => para.includes(x));
+  const inPara = (excerpt: string) =>
+    squash(excerpt)
+      .split(/…|\.\.\./)
+      .map((x) => x.trim())
+      .filter((x) => x.length >= 20)
+      .some((x) => para.includes(x));
   const cited = !para || a.citations.some((c) => inPara(c.excerpt));
-  return { question: q, found, text: a.text, right: q.kind !== 'none' && found && must, cited: q.kind !== 'none' && found && cited, refused: !found };
+  return {
+    question: q,
+    found,
+    text: a.text,
+    right: q.kind !== 'none' && found && must,
+    cited: q.kind !== 'none' && found && cited,
+    refused: !found,
+  };
 }
 
 export function scoreShared(outcomes: readonly SharedOutcome[]): SharedScores {
   const answerable = outcomes.filter((o) => o.question.kind !== 'none');
   const none = outcomes.filter((o) => o.question.kind === 'none');
-  const share = (list: readonly SharedOutcome[], ok: (o: SharedOutcome) => boolean) => list.filter(ok).length / Math.max(1, list.length);
+  const share = (list: readonly SharedOutcome[], ok: (o: SharedOutcome) => boolean) =>
+    list.filter(ok).length / Math.max(1, list.length);
   return {
     answers: share(answerable, (o) => o.right),
     cited: share(answerable, (o) => o.cited),

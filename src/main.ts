@@ -21,8 +21,15 @@ async function main(): Promise<void> {
   const log = createLogger(config.LOG_LEVEL ?? (token ? 'info' : 'warn'));
   const { engine, report } = await openCorpus(config.CORPUS_DIR);
   const warmMs = warm(engine);
-  log.info({ articles: engine.corpus.articles.length, passages: engine.corpus.passages.length, ...report, warmMs }, 'corpus loaded');
-  if (report.writeError) log.warn({ writeError: report.writeError }, 'the prebuilt index could not be written; the next start indexes again');
+  log.info(
+    { articles: engine.corpus.articles.length, passages: engine.corpus.passages.length, ...report, warmMs },
+    'corpus loaded',
+  );
+  if (report.writeError)
+    log.warn(
+      { writeError: report.writeError },
+      'the prebuilt index could not be written; the next start indexes again',
+    );
 
   if (!token) {
     await startConsole(engine, log, config.FOOTNOTE_LANG);
@@ -32,7 +39,15 @@ async function main(): Promise<void> {
   // loads and checks the whole corpus and swaps to it only when it is valid.
   const live = new LiveEngine(engine, () => openEngine(config.CORPUS_DIR).then((next) => (warm(next), next)), log);
   const unwatch = live.watch(config.CORPUS_DIR);
-  const bot = await startBot({ config, token, engine: live.current, commands, messageCommands, log, reload: () => live.reload('/reload') });
+  const bot = await startBot({
+    config,
+    token,
+    engine: live.current,
+    commands,
+    messageCommands,
+    log,
+    reload: () => live.reload('/reload'),
+  });
   const shutdown = (signal: string) => {
     log.info({ signal }, 'shutting down');
     unwatch();

@@ -45,7 +45,9 @@ function layerOf(folder: string): number {
 
 function importsOf(file: string): string[] {
   const source = readFileSync(file, 'utf8');
-  return [...source.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)].map((m) => path.resolve(path.dirname(file), m[1]!));
+  return [...source.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)].map((m) =>
+    path.resolve(path.dirname(file), m[1]!),
+  );
 }
 
 const files = [...modules(path.join(root, 'src')), ...modules(path.join(root, 'commands'))];
@@ -58,7 +60,8 @@ describe('the layout of src/', () => {
       const from = folderOf(file);
       for (const target of imports) {
         const to = folderOf(target);
-        if (to !== from && layerOf(to) >= layerOf(from)) upward.push(`${path.relative(root, file)} → ${path.relative(root, target)}`);
+        if (to !== from && layerOf(to) >= layerOf(from))
+          upward.push(`${path.relative(root, file)} → ${path.relative(root, target)}`);
       }
     }
     expect(upward).toEqual([]);
@@ -70,7 +73,13 @@ describe('the layout of src/', () => {
     const visit = (file: string, trail: string[]) => {
       if (state.get(file) === 'done') return;
       if (state.get(file) === 'open') {
-        cycles.push(trail.slice(trail.indexOf(file)).concat(file).map((f) => path.relative(root, f)).join(' → '));
+        cycles.push(
+          trail
+            .slice(trail.indexOf(file))
+            .concat(file)
+            .map((f) => path.relative(root, f))
+            .join(' → '),
+        );
         return;
       }
       state.set(file, 'open');

@@ -1,6 +1,13 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { GazetteerSchema, type Article, type Gazetteer, type Passage, type Region, type Statistic } from '../../src/corpus/schema.ts';
+import {
+  GazetteerSchema,
+  type Article,
+  type Gazetteer,
+  type Passage,
+  type Region,
+  type Statistic,
+} from '../../src/corpus/schema.ts';
 import { figureSentence } from './figures.ts';
 import { pinyinName, proseSentence, remarkSentences, say, type Scene, type Sentence } from './prose.ts';
 import { Random } from './random.ts';
@@ -20,7 +27,11 @@ export interface SyntheticCorpus {
  * invariants of the real one (the benchmark loads it with the bot's own loader), from
  * the real gazetteer and the seed's vocabulary. Same size and seed, same corpus.
  */
-export async function writeSyntheticCorpus(dir: string, passages: number, options: { gazetteer: string; seed?: number }): Promise<SyntheticCorpus> {
+export async function writeSyntheticCorpus(
+  dir: string,
+  passages: number,
+  options: { gazetteer: string; seed?: number },
+): Promise<SyntheticCorpus> {
   const rng = new Random(options.seed ?? 2024);
   const rawGazetteer = await readFile(options.gazetteer, 'utf8');
   const gazetteer = GazetteerSchema.parse(JSON.parse(rawGazetteer));
@@ -37,7 +48,10 @@ export async function writeSyntheticCorpus(dir: string, passages: number, option
     const size = Math.min(rng.int(6, 14), passages - out.passages);
     const { article, source } = writeArticle(rng, gazetteer, regions, within, out.articles, size);
     const json = JSON.stringify(article, null, 2);
-    pending.push(writeFile(path.join(dir, 'articles', `${article.id}.json`), json), writeFile(path.join(dir, article.source), source));
+    pending.push(
+      writeFile(path.join(dir, 'articles', `${article.id}.json`), json),
+      writeFile(path.join(dir, article.source), source),
+    );
     // Bounded concurrency: enough to keep the disk busy, not 50,000 open files at once.
     if (pending.length >= 64) {
       await Promise.all(pending);
@@ -52,7 +66,14 @@ export async function writeSyntheticCorpus(dir: string, passages: number, option
   return out;
 }
 
-function writeArticle(rng: Random, gazetteer: Gazetteer, regions: Region[], within: Map<string, Region[]>, serial: number, size: number) {
+function writeArticle(
+  rng: Random,
+  gazetteer: Gazetteer,
+  regions: Region[],
+  within: Map<string, Region[]>,
+  serial: number,
+  size: number,
+) {
   const home = rng.zipf(regions, 0.9);
   const year = rng.int(2022, 2025);
   const month = rng.int(1, 12);
@@ -62,7 +83,10 @@ function writeArticle(rng: Random, gazetteer: Gazetteer, regions: Region[], with
     gazetteer,
     home,
     local: within.get(home.id)?.length ? within.get(home.id)! : [home],
-    companies: Array.from({ length: rng.int(1, 3) }, () => `${pinyinName(rng, rng.int(2, 3))} ${rng.pick(companyKinds)}`),
+    companies: Array.from(
+      { length: rng.int(1, 3) },
+      () => `${pinyinName(rng, rng.int(2, 3))} ${rng.pick(companyKinds)}`,
+    ),
     industries: [...new Set(Array.from({ length: 6 }, () => rng.zipf(industries, 0.8)))],
     year,
     outlet,
@@ -91,7 +115,9 @@ function writeArticle(rng: Random, gazetteer: Gazetteer, regions: Region[], with
     id,
     title,
     outlet,
-    published: rng.chance(0.5) ? `${year}-${String(month).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}` : `${year}-${String(month).padStart(2, '0')}`,
+    published: rng.chance(0.5)
+      ? `${year}-${String(month).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`
+      : `${year}-${String(month).padStart(2, '0')}`,
     ...(rng.chance(0.7) ? { url: `https://news.example.com/${year}/${id}.html` } : {}),
     language: 'en',
     ...(translated ? { translatedFrom: 'zh', translation: 'machine' as const } : {}),
@@ -113,8 +139,20 @@ function passageSentences(scene: Scene): Sentence[] {
   for (let i = 0; i < figures && scene.gazetteer.metrics.length; i++) {
     const metric = rng.zipf(scene.gazetteer.metrics, 0.7);
     const region = rng.chance(0.6) ? scene.home : rng.pick(scene.local);
-    const { sentence, stat } = figureSentence(rng, metric, say(rng, region), scene.year - rng.int(0, 1), rng.pick(scene.companies));
-    sentences.splice(rng.int(0, sentences.length), 0, { text: sentence, regions: [region], people: [], topics: [metric.name.toLowerCase()], stat });
+    const { sentence, stat } = figureSentence(
+      rng,
+      metric,
+      say(rng, region),
+      scene.year - rng.int(0, 1),
+      rng.pick(scene.companies),
+    );
+    sentences.splice(rng.int(0, sentences.length), 0, {
+      text: sentence,
+      regions: [region],
+      people: [],
+      topics: [metric.name.toLowerCase()],
+      stat,
+    });
   }
   return sentences;
 }
@@ -138,7 +176,7 @@ function descendants(regions: readonly Region[]): Map<string, Region[]> {
   const out = new Map<string, Region[]>();
   for (const r of regions) {
     const all: Region[] = [];
-    for (let queue = [...(children.get(r.id) ?? [])]; queue.length; ) {
+    for (let queue = [...(children.get(r.id) ?? [])]; queue.length;) {
       const next = queue.shift()!;
       all.push(next);
       queue.push(...(children.get(next.id) ?? []));
@@ -149,5 +187,9 @@ function descendants(regions: readonly Region[]): Map<string, Region[]> {
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[’']/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text
+    .toLowerCase()
+    .replace(/[’']/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }

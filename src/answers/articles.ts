@@ -14,7 +14,14 @@ export function articlesAnswer(engine: Engine): Answer {
     ...firstItems(
       itemsOf(articles, (a) => ({
         kind: 'passage',
-        heading: msg('articleHeading', { title: a.title, id: a.id, passages: a.passages.length, figures: a.stats.length, translation: a.translation, from: a.translatedFrom }),
+        heading: msg('articleHeading', {
+          title: a.title,
+          id: a.id,
+          passages: a.passages.length,
+          figures: a.stats.length,
+          translation: a.translation,
+          from: a.translatedFrom,
+        }),
         citation: cite(engine, a.passages[0]!, firstSentence(a.passages[0]!.text)),
       })),
     ),

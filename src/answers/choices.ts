@@ -10,7 +10,11 @@ export interface Choice {
 }
 
 /** Autocomplete choices for names; an empty query lists what the corpus covers. */
-export function choices<T extends { id: string; name: string; zh?: string }>(index: NameIndex<T>, all: readonly T[], query: string): Choice[] {
+export function choices<T extends { id: string; name: string; zh?: string }>(
+  index: NameIndex<T>,
+  all: readonly T[],
+  query: string,
+): Choice[] {
   const found = query.trim() ? index.complete(query, 25).map((m) => m.target) : all;
   return found.slice(0, 25).map((t) => ({ name: t.zh ? `${t.name} (${t.zh})` : t.name, value: t.id }));
 }

@@ -25,10 +25,16 @@ export function findSources(engine: Engine, message: string): Answer {
   const claimed = numbersIn(claim);
   const lead: Message[] = [];
 
-  const figures = relevantFigures(engine, q.metrics.map((m) => m.id), q.regions.length ? engine.area(...q.regions).ids : undefined);
+  const figures = relevantFigures(
+    engine,
+    q.metrics.map((m) => m.id),
+    q.regions.length ? engine.area(...q.regions).ids : undefined,
+  );
   const figureItems: AnswerItem[] = figures.map((s) => ({ kind: 'figure', ...figureItem(engine, s) }));
   if (figures.length && claimed.length) {
-    const agrees = figures.some((s) => claimed.some((n) => close(n, s.value) || (s.change && close(n, s.change.value))));
+    const agrees = figures.some((s) =>
+      claimed.some((n) => close(n, s.value) || (s.change && close(n, s.change.value))),
+    );
     lead.push(msg(agrees ? 'numberMatches' : 'numbersDiffer'));
   }
 

@@ -24,7 +24,11 @@ export function regionAnswer(engine: Engine, name: string): Answer {
   const positions = area.passages();
   const title = msg('nameWithZh', { of: named(region) });
   if (positions.length === 0) {
-    return notFound(title, [describeRegion(engine, region), msg('notCovered', { region: named(region) })], regionSuggestions(engine, ''));
+    return notFound(
+      title,
+      [describeRegion(engine, region), msg('notCovered', { region: named(region) })],
+      regionSuggestions(engine, ''),
+    );
   }
 
   // Positions, not passages: a province holds thousands, and only a page of them is shown.
@@ -58,6 +62,13 @@ export function regionAnswer(engine: Engine, name: string): Answer {
     lead,
     items,
     more,
-    suggestions: figures.length ? [suggest(msg('figuresFor', { region: named(region) }), 'stat', { metric: stats[figures[0]!]!.metric, region: region.id })] : [],
+    suggestions: figures.length
+      ? [
+          suggest(msg('figuresFor', { region: named(region) }), 'stat', {
+            metric: stats[figures[0]!]!.metric,
+            region: region.id,
+          }),
+        ]
+      : [],
   };
 }

@@ -19,19 +19,24 @@ export function searchAnswer(engine: Engine, query: string): Answer {
   // A hit on a minority of the query's words is a near miss, not an answer.
   const best = result.hits[0];
   if (!best || best.matched.length < Math.ceil(asked.length / 2)) {
-    const near = result.hits.length
-      ? [msg('closestMention', { terms: result.terms })]
-      : [msg('nothingMatches')];
+    const near = result.hits.length ? [msg('closestMention', { terms: result.terms })] : [msg('nothingMatches')];
     return notFound(title, near, entities.length ? entities : regionSuggestions(engine, '').slice(0, 3));
   }
-  const lead = result.corrections.length ? [msg('searchedFor', { corrections: result.corrections.map(({ from, to }) => ({ from, to })) })] : [];
+  const lead = result.corrections.length
+    ? [msg('searchedFor', { corrections: result.corrections.map(({ from, to }) => ({ from, to })) })]
+    : [];
   // Passages far below the best one are noise that happens to share a word.
-  const strong = result.hits.filter((h) => h.matched.length >= Math.ceil(asked.length / 2) && h.score >= best.score * RELATIVE_FLOOR);
+  const strong = result.hits.filter(
+    (h) => h.matched.length >= Math.ceil(asked.length / 2) && h.score >= best.score * RELATIVE_FLOOR,
+  );
   return {
     found: true,
     title,
     lead,
-    items: strong.map((h) => ({ kind: 'passage', citation: cite(engine, h.passage, excerptAround(h.passage.text, h.matched)) })),
+    items: strong.map((h) => ({
+      kind: 'passage',
+      citation: cite(engine, h.passage, excerptAround(h.passage.text, h.matched)),
+    })),
     suggestions: entities,
   };
 }
@@ -45,6 +50,9 @@ function entitySuggestions(engine: Engine, query: string): Suggestion[] {
   const q = understand(engine, query);
   return [
     ...q.regions.slice(0, 2).map((r) => suggest(msg('name', { of: named(r) }), 'region', { name: r.id })),
-    ...q.metrics.filter((m) => engine.figures.measures(m.id)).slice(0, 2).map((m) => suggest(msg('name', { of: named(m) }), 'stat', { metric: m.id })),
+    ...q.metrics
+      .filter((m) => engine.figures.measures(m.id))
+      .slice(0, 2)
+      .map((m) => suggest(msg('name', { of: named(m) }), 'stat', { metric: m.id })),
   ];
 }

@@ -11,8 +11,13 @@ import { cite } from './cite.ts';
 export function sourceAnswer(engine: Engine, id: string): Answer {
   const passage = findPassage(engine, id);
   if (!passage) {
-    return notFound(msg('noPassageTitle'), [msg('noPassage', { id, example: engine.corpus.passages[0]!.id })],
-      passageChoices(engine, id).slice(0, 5).map((c) => suggest(verbatim(c.name), 'source', { id: c.value })));
+    return notFound(
+      msg('noPassageTitle'),
+      [msg('noPassage', { id, example: engine.corpus.passages[0]!.id })],
+      passageChoices(engine, id)
+        .slice(0, 5)
+        .map((c) => suggest(verbatim(c.name), 'source', { id: c.value })),
+    );
   }
   const article = engine.articleOf(passage);
   const neighbour = (p: Passage | undefined, heading: Message): AnswerItem[] => {

@@ -16,7 +16,11 @@ export interface StatQuery {
 export function statAnswer(engine: Engine, query: StatQuery): Answer {
   const metricMatch = engine.metrics.resolve(query.metric);
   if (!metricMatch) {
-    return notFound(msg('noMetricTitle'), [msg('noMetric', { metric: query.metric })], metricSuggestions(engine, query.metric));
+    return notFound(
+      msg('noMetricTitle'),
+      [msg('noMetric', { metric: query.metric })],
+      metricSuggestions(engine, query.metric),
+    );
   }
   const metric = metricMatch.target;
   const all = engine.figures.where({ metrics: new Set([metric.id]) });
@@ -26,7 +30,11 @@ export function statAnswer(engine: Engine, query: StatQuery): Answer {
   if (query.region?.trim()) {
     const region = engine.regions.resolve(query.region);
     if (!region) {
-      return notFound(msg('noRegionTitle'), [msg('noRegion', { name: query.region })], regionSuggestions(engine, query.region));
+      return notFound(
+        msg('noRegionTitle'),
+        [msg('noRegion', { name: query.region })],
+        regionSuggestions(engine, query.region),
+      );
     }
     const { ids } = engine.area(region.target);
     stats = stats.filter((s) => ids.has(s.region));
@@ -35,9 +43,11 @@ export function statAnswer(engine: Engine, query: StatQuery): Answer {
   if (query.period?.trim()) {
     const period = parsePeriod(query.period);
     if (!period) {
-      return notFound(msg('unknownPeriodTitle'), [msg('unknownPeriod', { period: query.period })], [
-        suggest(msg('allFigures', { metric: named(metric) }), 'stat', { metric: metric.id }),
-      ]);
+      return notFound(
+        msg('unknownPeriodTitle'),
+        [msg('unknownPeriod', { period: query.period })],
+        [suggest(msg('allFigures', { metric: named(metric) }), 'stat', { metric: metric.id })],
+      );
     }
     stats = stats.filter((s) => periodWithin(s.period, period));
     narrowed.period = period;
@@ -45,7 +55,9 @@ export function statAnswer(engine: Engine, query: StatQuery): Answer {
 
   const title = msg('statTitle', { metric: named(metric), ...narrowed });
   if (stats.length === 0) {
-    const what = all.length ? msg('noFigureFor', { metric: named(metric), ...narrowed }) : msg('noFigureYet', { metric: named(metric) });
+    const what = all.length
+      ? msg('noFigureFor', { metric: named(metric), ...narrowed })
+      : msg('noFigureYet', { metric: named(metric) });
     return notFound(title, [what], all.slice(0, 5).map(toSuggestion(engine)));
   }
   return {
@@ -59,7 +71,10 @@ export function statAnswer(engine: Engine, query: StatQuery): Answer {
 
 /** Metrics near the query, only those with figures: a suggestion must lead somewhere. */
 export function metricSuggestions(engine: Engine, query: string): Suggestion[] {
-  const near = engine.metrics.search(query, 10).map((m) => m.target).filter((m) => engine.figures.measures(m.id));
+  const near = engine.metrics
+    .search(query, 10)
+    .map((m) => m.target)
+    .filter((m) => engine.figures.measures(m.id));
   const list = near.length ? near : engine.corpus.gazetteer.metrics.filter((m) => engine.figures.measures(m.id));
   return list.slice(0, 5).map((m) => suggest(msg('name', { of: named(m) }), 'stat', { metric: m.id }));
 }
@@ -67,6 +82,10 @@ export function metricSuggestions(engine: Engine, query: string): Suggestion[] {
 function toSuggestion(engine: Engine) {
   return (s: Statistic): Suggestion => {
     const figure = { metric: named(engine.metric(s.metric)), region: named(engine.region(s.region)), period: s.period };
-    return suggest(msg('figureSuggestion', figure), 'stat', { metric: s.metric, region: s.region, ...(s.period ? { period: s.period } : {}) });
+    return suggest(msg('figureSuggestion', figure), 'stat', {
+      metric: s.metric,
+      region: s.region,
+      ...(s.period ? { period: s.period } : {}),
+    });
   };
 }

@@ -16,34 +16,70 @@ export function summaryAnswer(engine: Engine, target: string): Answer {
     const area = engine.area(region.target);
     const positions = area.passages();
     if (positions.length === 0) {
-      return notFound(msg('summaryOfRegion', { region: named(region.target) }), [msg('notCovered', { region: named(region.target) })], regionSuggestions(engine, ''));
+      return notFound(
+        msg('summaryOfRegion', { region: named(region.target) }),
+        [msg('notCovered', { region: named(region.target) })],
+        regionSuggestions(engine, ''),
+      );
     }
     // A province holds thousands of passages: only those that quote someone are taken out.
     const quotes: Passage[] = [];
     for (const at of positions) if (engine.corpus.passages[at]!.speaker) quotes.push(engine.corpus.passages[at]!);
     const figures = engine.figures.quotedIn(positions, area.stats());
-    return digest(engine, msg('summaryOfRegion', { region: named(region.target) }), [describeRegion(engine, region.target)], quotes, figures);
+    return digest(
+      engine,
+      msg('summaryOfRegion', { region: named(region.target) }),
+      [describeRegion(engine, region.target)],
+      quotes,
+      figures,
+    );
   }
-  return notFound(msg('nothingToSummariseTitle'), [msg('nothingToSummarise', { target })],
-    summaryTargets(engine, target).slice(0, 5).map((c) => suggest(c.label, 'summary', { target: c.value })));
+  return notFound(
+    msg('nothingToSummariseTitle'),
+    [msg('nothingToSummarise', { target })],
+    summaryTargets(engine, target)
+      .slice(0, 5)
+      .map((c) => suggest(c.label, 'summary', { target: c.value })),
+  );
 }
 
 function articleDigest(engine: Engine, article: Article): Answer {
   const regions = [...new Set(article.passages.flatMap((p) => p.regions))].map((id) => named(engine.region(id)));
   const lead = [
-    msg('outletAndDate', { outlet: article.outlet, published: article.published, translation: article.translation, from: article.translatedFrom }),
+    msg('outletAndDate', {
+      outlet: article.outlet,
+      published: article.published,
+      translation: article.translation,
+      from: article.translatedFrom,
+    }),
     msg('regionsOf', { regions }),
   ];
-  return digest(engine, msg('summaryOfArticle', { title: article.title }), lead, article.passages.filter((p) => p.speaker), article.stats);
+  return digest(
+    engine,
+    msg('summaryOfArticle', { title: article.title }),
+    lead,
+    article.passages.filter((p) => p.speaker),
+    article.stats,
+  );
 }
 
 /** `quotes`: passages with a speaker. */
-function digest(engine: Engine, title: Message, lead: Message[], quotes: readonly Passage[], figures: readonly Statistic[]): Answer {
+function digest(
+  engine: Engine,
+  title: Message,
+  lead: Message[],
+  quotes: readonly Passage[],
+  figures: readonly Statistic[],
+): Answer {
   const { items, more } = firstItems(
     itemsOf(figures, (s) => ({ kind: 'figure', ...figureItem(engine, s) })),
     itemsOf(quotes, (p) => {
       const speaker = engine.person(p.speaker!);
-      return { kind: 'passage', heading: msg('personWithRole', { person: namedPerson(speaker) }), citation: cite(engine, p, excerptAround(p.text, [], 300)) };
+      return {
+        kind: 'passage',
+        heading: msg('personWithRole', { person: namedPerson(speaker) }),
+        citation: cite(engine, p, excerptAround(p.text, [], 300)),
+      };
     }),
   );
   return { found: true, title, lead, items, more, suggestions: [] };
@@ -51,7 +87,12 @@ function digest(engine: Engine, title: Message, lead: Message[], quotes: readonl
 
 /** What /summary can digest that matches a query: articles by id or title, then covered regions. */
 export function summaryTargets(engine: Engine, query: string): { label: Message; value: string }[] {
-  const articles = engine.articlesLabelled(query.trim().toLowerCase(), 25).map((a) => ({ label: msg('articleChoice', { title: a.title }), value: a.id }));
-  const regions = choices(engine.regions, engine.coveredRegions(), query).map((c) => ({ label: msg('regionChoice', { name: c.name }), value: c.value }));
+  const articles = engine
+    .articlesLabelled(query.trim().toLowerCase(), 25)
+    .map((a) => ({ label: msg('articleChoice', { title: a.title }), value: a.id }));
+  const regions = choices(engine.regions, engine.coveredRegions(), query).map((c) => ({
+    label: msg('regionChoice', { name: c.name }),
+    value: c.value,
+  }));
   return [...articles, ...regions].slice(0, 25);
 }

@@ -23,22 +23,31 @@ async function main(argv: string[]): Promise<number> {
       args: argv,
       allowPositionals: true,
       options: {
-        url: { type: 'string' }, outlet: { type: 'string' }, published: { type: 'string' }, title: { type: 'string' }, id: { type: 'string' },
-        'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, force: { type: 'boolean' },
+        url: { type: 'string' },
+        outlet: { type: 'string' },
+        published: { type: 'string' },
+        title: { type: 'string' },
+        id: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        json: { type: 'boolean' },
+        force: { type: 'boolean' },
       },
     });
   } catch (error) {
     return usage((error as Error).message);
   }
   const [file, ...extra] = args.positionals;
-  if (!file || extra.length) return usage(file ? `One file at a time (got ${args.positionals.length}).` : 'Which file?');
+  if (!file || extra.length)
+    return usage(file ? `One file at a time (got ${args.positionals.length}).` : 'Which file?');
   const { values } = args;
 
   let raw: string;
   try {
     raw = file === '-' ? await readStdin() : await readFile(file, 'utf8');
   } catch (error) {
-    return fail(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}. Nothing was changed.`);
+    return fail(
+      `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}. Nothing was changed.`,
+    );
   }
   if (!raw.trim()) return fail(`${file} is empty. Nothing was changed.`);
 
@@ -48,16 +57,25 @@ async function main(argv: string[]): Promise<number> {
     corpus = await loadCorpus(dir);
   } catch (error) {
     if (!(error instanceof CorpusError)) throw error;
-    return fail(`The corpus in ${dir} is invalid already; fix it before adding to it (npm run corpus:check).\n${error.message}`);
+    return fail(
+      `The corpus in ${dir} is invalid already; fix it before adding to it (npm run corpus:check).\n${error.message}`,
+    );
   }
-  const result = ingest(raw, formatOf(file, raw), { url: values.url, outlet: values.outlet, published: values.published, title: values.title, id: values.id }, corpus.gazetteer);
+  const result = ingest(
+    raw,
+    formatOf(file, raw),
+    { url: values.url, outlet: values.outlet, published: values.published, title: values.title, id: values.id },
+    corpus.gazetteer,
+  );
   const refused = refusal(corpus, result, values.force === true);
   if (refused) return fail(`${refused} Nothing was changed.`);
 
   const files = filesFor(result, corpus.gazetteer);
   await validateWith(dir, files);
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ ...result.article, gazetteerAdditions: { people: result.newPeople, metrics: result.newMetrics } })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ ...result.article, gazetteerAdditions: { people: result.newPeople, metrics: result.newMetrics } })}\n`,
+    );
   } else {
     process.stdout.write(`${reviewTable(result)}\n\n`);
   }
@@ -93,7 +111,9 @@ main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
     if (error instanceof CorpusError) {
-      process.stderr.write(`The corpus with this article would be invalid, so nothing was changed.\n${error.message}\n`);
+      process.stderr.write(
+        `The corpus with this article would be invalid, so nothing was changed.\n${error.message}\n`,
+      );
       process.exitCode = 1;
     } else if (error instanceof IngestError || error instanceof UnsupportedFormat || error instanceof ConfigError) {
       process.stderr.write(`${error.message} Nothing was changed.\n`);

@@ -16,7 +16,11 @@ try {
   if (ifStale) {
     const { report } = await openCorpus(dir);
     if (report.writeError) throw new Error(`cannot write ${prebuiltPath(dir)}: ${report.writeError}`);
-    process.stdout.write(report.index === 'prebuilt' ? `${prebuiltPath(dir)}: up to date.\n` : `${prebuiltPath(dir)}: rebuilt (${report.miss}).\n`);
+    process.stdout.write(
+      report.index === 'prebuilt'
+        ? `${prebuiltPath(dir)}: up to date.\n`
+        : `${prebuiltPath(dir)}: rebuilt (${report.miss}).\n`,
+    );
   } else {
     const r = await buildIndex(dir);
     process.stdout.write(

@@ -15,41 +15,55 @@ function parseShardIds(text: string): number[] {
   return [...ids].sort((a, b) => a - b);
 }
 
-const ConfigSchema = z.object({
-  DISCORD_TOKEN: z.string().trim().min(1).optional(),
-  DISCORD_APPLICATION_ID: snowflake.optional(),
-  DISCORD_GUILD_ID: snowflake.optional(),
-  /** REST base for a proxy or a local stand-in, like http://127.0.0.1:8080/api (discord.js adds /v10). */
-  DISCORD_API_URL: z.url({ protocol: /^https?$/ }).optional(),
-  CORPUS_DIR: z.string().min(1).default('corpus'),
-  /** The console's and the one-shot CLI's language; Discord answers in each member's own. */
-  FOOTNOTE_LANG: z.enum(LOCALES).default('en'),
-  /** Answer "@Footnote <question>" in chat. Needs the privileged Message Content intent (Developer Portal → Bot). */
-  ANSWER_MENTIONS: z
-    .enum(['true', 'false', '1', '0', 'yes', 'no'])
-    .default('false')
-    .transform((v) => ['true', '1', 'yes'].includes(v)),
-  /** Unset: info for the bot, warn for the console, where log lines would interleave with answers. */
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
-  // Sharding (npm run start:sharded). Not SHARD_COUNT or SHARDS: discord.js's client reads those itself.
-  /** Shards in all: "auto" (unset) takes Discord's recommendation; a number fixes the total, as several machines sharing one bot need. */
-  SHARD_TOTAL: z.union([z.literal('auto'), count.pipe(z.number().int().min(1, 'must be at least 1'))]).optional(),
-  /** The shard ids this machine runs, "0-3" or "0,2,5-7", of a fixed SHARD_TOTAL. Unset: all of them. */
-  SHARD_IDS: z.string().regex(/^\d+(-\d+)?(,\d+(-\d+)?)*$/, 'must be ids or ranges like "0-3" or "0,2,5-7"').transform(parseShardIds).optional(),
-  /** Wait between starting two shards (unset: 5500): Discord accepts one login per 5 s per max_concurrency bucket. */
-  SHARD_SPAWN_DELAY_MS: count.optional(),
-}).superRefine((config, ctx) => {
-  // Runs even when a field failed its own check: look only at well-formed values.
-  const total = config.SHARD_TOTAL;
-  if (!Array.isArray(config.SHARD_IDS)) return;
-  if (typeof total !== 'number') {
-    ctx.addIssue({ code: 'custom', path: ['SHARD_IDS'], message: 'needs a fixed SHARD_TOTAL: machines sharing a bot must agree on the total' });
-  } else if (config.SHARD_IDS.some((id) => id >= total)) {
-    ctx.addIssue({ code: 'custom', path: ['SHARD_IDS'], message: 'holds an id not below SHARD_TOTAL (ids count from 0)' });
-  } else if (config.SHARD_IDS.length === 0) {
-    ctx.addIssue({ code: 'custom', path: ['SHARD_IDS'], message: 'holds no shard (a range like "3-1" is empty)' });
-  }
-});
+const ConfigSchema = z
+  .object({
+    DISCORD_TOKEN: z.string().trim().min(1).optional(),
+    DISCORD_APPLICATION_ID: snowflake.optional(),
+    DISCORD_GUILD_ID: snowflake.optional(),
+    /** REST base for a proxy or a local stand-in, like http://127.0.0.1:8080/api (discord.js adds /v10). */
+    DISCORD_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+    CORPUS_DIR: z.string().min(1).default('corpus'),
+    /** The console's and the one-shot CLI's language; Discord answers in each member's own. */
+    FOOTNOTE_LANG: z.enum(LOCALES).default('en'),
+    /** Answer "@Footnote <question>" in chat. Needs the privileged Message Content intent (Developer Portal → Bot). */
+    ANSWER_MENTIONS: z
+      .enum(['true', 'false', '1', '0', 'yes', 'no'])
+      .default('false')
+      .transform((v) => ['true', '1', 'yes'].includes(v)),
+    /** Unset: info for the bot, warn for the console, where log lines would interleave with answers. */
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+    // Sharding (npm run start:sharded). Not SHARD_COUNT or SHARDS: discord.js's client reads those itself.
+    /** Shards in all: "auto" (unset) takes Discord's recommendation; a number fixes the total, as several machines sharing one bot need. */
+    SHARD_TOTAL: z.union([z.literal('auto'), count.pipe(z.number().int().min(1, 'must be at least 1'))]).optional(),
+    /** The shard ids this machine runs, "0-3" or "0,2,5-7", of a fixed SHARD_TOTAL. Unset: all of them. */
+    SHARD_IDS: z
+      .string()
+      .regex(/^\d+(-\d+)?(,\d+(-\d+)?)*$/, 'must be ids or ranges like "0-3" or "0,2,5-7"')
+      .transform(parseShardIds)
+      .optional(),
+    /** Wait between starting two shards (unset: 5500): Discord accepts one login per 5 s per max_concurrency bucket. */
+    SHARD_SPAWN_DELAY_MS: count.optional(),
+  })
+  .superRefine((config, ctx) => {
+    // Runs even when a field failed its own check: look only at well-formed values.
+    const total = config.SHARD_TOTAL;
+    if (!Array.isArray(config.SHARD_IDS)) return;
+    if (typeof total !== 'number') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SHARD_IDS'],
+        message: 'needs a fixed SHARD_TOTAL: machines sharing a bot must agree on the total',
+      });
+    } else if (config.SHARD_IDS.some((id) => id >= total)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SHARD_IDS'],
+        message: 'holds an id not below SHARD_TOTAL (ids count from 0)',
+      });
+    } else if (config.SHARD_IDS.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['SHARD_IDS'], message: 'holds no shard (a range like "3-1" is empty)' });
+    }
+  });
 
 export type Config = z.infer<typeof ConfigSchema>;
 

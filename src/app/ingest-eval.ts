@@ -25,9 +25,13 @@ lines.push(`${'all articles'.padEnd(40)}${kinds.map((k) => cell(report.total[k])
 lines.push('');
 for (const k of kinds) {
   const c = report.total[k];
-  lines.push(`${k.padEnd(11)} precision ${pct(precision(c))}  recall ${pct(recall(c))}  (${c.tp} right, ${c.fp} extra, ${c.fn} missed)`);
+  lines.push(
+    `${k.padEnd(11)} precision ${pct(precision(c))}  recall ${pct(recall(c))}  (${c.tp} right, ${c.fp} extra, ${c.fn} missed)`,
+  );
 }
 const failing = kinds.filter((k) => precision(report.total[k]) < GATE || recall(report.total[k]) < GATE);
-lines.push(failing.length ? `Below the ${GATE} gate: ${failing.join(', ')}` : `All scores at or above the ${GATE} gate.`);
+lines.push(
+  failing.length ? `Below the ${GATE} gate: ${failing.join(', ')}` : `All scores at or above the ${GATE} gate.`,
+);
 process.stdout.write(`${lines.join('\n')}\n`);
 process.exitCode = failing.length ? 1 : 0;

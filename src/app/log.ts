@@ -8,7 +8,10 @@ export function createLogger(level: string, destination: pino.DestinationStream 
   return pino(
     {
       level,
-      redact: { paths: ['token', '*.token', 'config.DISCORD_TOKEN', 'DISCORD_TOKEN', '*.headers.authorization'], censor: '[redacted]' },
+      redact: {
+        paths: ['token', '*.token', 'config.DISCORD_TOKEN', 'DISCORD_TOKEN', '*.headers.authorization'],
+        censor: '[redacted]',
+      },
       base: { app: 'footnote' },
     },
     destination,

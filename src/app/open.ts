@@ -1,6 +1,13 @@
 import { Engine } from '../engine/engine.ts';
 import { loadCorpus } from '../corpus/load.ts';
-import { codeFingerprint, prebuiltPath, readPrebuilt, readProvenance, writePrebuilt, type PrebuiltMiss } from '../search/prebuilt.ts';
+import {
+  codeFingerprint,
+  prebuiltPath,
+  readPrebuilt,
+  readProvenance,
+  writePrebuilt,
+  type PrebuiltMiss,
+} from '../search/prebuilt.ts';
 
 export interface OpenOptions {
   /**
@@ -36,14 +43,26 @@ export async function openEngine(dir: string, options: OpenOptions = {}): Promis
   return (await openCorpus(dir, options)).engine;
 }
 
-export async function openCorpus(dir: string, options: OpenOptions = {}): Promise<{ engine: Engine; report: OpenReport }> {
+export async function openCorpus(
+  dir: string,
+  options: OpenOptions = {},
+): Promise<{ engine: Engine; report: OpenReport }> {
   const started = performance.now();
   const code = await codeFingerprint();
   if (options.prebuilt === 'ignore') {
     const corpus = await loadCorpus(dir);
     const loaded = performance.now();
     const engine = new Engine(corpus);
-    return { engine, report: { loadMs: loaded - started, vouched: false, indexMs: performance.now() - loaded, index: 'built', miss: 'ignored' } };
+    return {
+      engine,
+      report: {
+        loadMs: loaded - started,
+        vouched: false,
+        indexMs: performance.now() - loaded,
+        index: 'built',
+        miss: 'ignored',
+      },
+    };
   }
   // An index built by this code vouches for the corpus it was built from; the loader checks the files still are that corpus.
   const recorded = await readProvenance(dir);
@@ -59,7 +78,13 @@ export async function openCorpus(dir: string, options: OpenOptions = {}): Promis
     return { engine, report: { loadMs, vouched: wasVouched, indexMs: performance.now() - loaded, index: 'prebuilt' } };
   }
   const engine = new Engine(corpus);
-  const report: OpenReport = { loadMs, vouched: wasVouched, indexMs: performance.now() - loaded, index: 'built', miss: prebuilt };
+  const report: OpenReport = {
+    loadMs,
+    vouched: wasVouched,
+    indexMs: performance.now() - loaded,
+    index: 'built',
+    miss: prebuilt,
+  };
   try {
     // Only ever written for a corpus that passed every check in this run or the one vouched for.
     report.wrote = await writePrebuilt(dir, provenance, engine.passages.arrays);

@@ -4,7 +4,6 @@ import type { Logger } from './log.ts';
 import type { ReloadOutcome } from '../command/command.ts';
 import { CorpusError } from '../corpus/errors.ts';
 
-
 /** Files whose change changes the corpus; the prebuilt index and half-written temporaries do not. */
 const CORPUS_FILE = /^(?:gazetteer\.json|articles[/\\][^./\\][^/\\]*\.json|sources[/\\][^./\\][^/\\]*)$/;
 /** Editors and `corpus:add` write several files in a row: wait for the burst to end. */
@@ -56,10 +55,16 @@ export class LiveEngine {
       const next = await this.open();
       this.engine = next;
       const { articles, passages, stats } = next.corpus;
-      this.log.info({ reason, articles: articles.length, passages: passages.length, stats: stats.length, ms: ms() }, 'corpus reloaded');
+      this.log.info(
+        { reason, articles: articles.length, passages: passages.length, stats: stats.length, ms: ms() },
+        'corpus reloaded',
+      );
       return { ok: true, articles: articles.length, passages: passages.length, stats: stats.length, ms: ms() };
     } catch (error) {
-      const problems = error instanceof CorpusError ? error.problems : [{ file: '(corpus)', path: '$', message: (error as Error).message }];
+      const problems =
+        error instanceof CorpusError
+          ? error.problems
+          : [{ file: '(corpus)', path: '$', message: (error as Error).message }];
       this.log.error({ reason, problems, ms: ms() }, 'corpus reload failed; still serving the previous corpus');
       return { ok: false, problems, ms: ms() };
     }
@@ -79,7 +84,9 @@ export class LiveEngine {
       this.log.warn({ err: error, dir }, 'cannot watch the corpus folder; /reload still works');
       return () => {};
     }
-    watcher.on('error', (error) => this.log.warn({ err: error, dir }, 'stopped watching the corpus folder; /reload still works'));
+    watcher.on('error', (error) =>
+      this.log.warn({ err: error, dir }, 'stopped watching the corpus folder; /reload still works'),
+    );
     this.log.info({ dir }, 'watching the corpus for changes');
     return () => {
       clearTimeout(timer);

@@ -35,7 +35,9 @@ export interface CommandContext {
   reload?: () => Promise<ReloadOutcome>;
 }
 
-export type Definition = RESTPostAPIChatInputApplicationCommandsJSONBody & { options?: APIApplicationCommandBasicOption[] };
+export type Definition = RESTPostAPIChatInputApplicationCommandsJSONBody & {
+  options?: APIApplicationCommandBasicOption[];
+};
 
 type ValueOf<O> = O extends { type: ApplicationCommandOptionType.Boolean }
   ? boolean
@@ -47,7 +49,9 @@ type OptionOf<D> = D extends { options?: readonly (infer O)[] } ? O : never;
 
 /** The options a command's execute receives, derived from its definition so the two cannot drift. */
 export type OptionsOf<D extends Definition> = {
-  [O in OptionOf<D> as O extends { name: infer N extends string } ? N : never]: O extends { required: true } ? ValueOf<O> : ValueOf<O> | undefined;
+  [O in OptionOf<D> as O extends { name: infer N extends string } ? N : never]: O extends { required: true }
+    ? ValueOf<O>
+    : ValueOf<O> | undefined;
 };
 
 export type OptionValue = string | number | boolean;
@@ -73,13 +77,17 @@ export function defineCommand<const D extends Definition>(command: Command<D>): 
  * no catalogue names (a test's) is left in English.
  */
 function localized<D extends Definition>(data: D): D {
-  const entries = Object.entries(commandLocalizations).flatMap(([locale, all]) => (all[data.name] ? [[locale, all[data.name]!] as const] : []));
+  const entries = Object.entries(commandLocalizations).flatMap(([locale, all]) =>
+    all[data.name] ? [[locale, all[data.name]!] as const] : [],
+  );
   if (!entries.length) return data;
   const each = <T>(pick: (words: (typeof entries)[number][1]) => T | undefined) =>
-    Object.fromEntries(entries.flatMap(([locale, words]) => {
-      const value = pick(words);
-      return value === undefined ? [] : [[locale, value]];
-    }));
+    Object.fromEntries(
+      entries.flatMap(([locale, words]) => {
+        const value = pick(words);
+        return value === undefined ? [] : [[locale, value]];
+      }),
+    );
   return {
     ...data,
     name_localizations: each((w) => w.name),
@@ -106,7 +114,11 @@ export interface MessageCommand {
 }
 
 export function defineMessageCommand(command: MessageCommand): MessageCommand {
-  const names = Object.fromEntries(Object.entries(menuLocalizations).flatMap(([locale, all]) => (all[command.data.name] ? [[locale, all[command.data.name]!]] : [])));
+  const names = Object.fromEntries(
+    Object.entries(menuLocalizations).flatMap(([locale, all]) =>
+      all[command.data.name] ? [[locale, all[command.data.name]!]] : [],
+    ),
+  );
   return { ...command, data: { ...command.data, name_localizations: names } };
 }
 
@@ -134,7 +146,10 @@ export class OptionError extends Error {
  * Raw option values (from Discord, or typed at the console) checked against the
  * definition: required ones present, each of its declared type.
  */
-export function readOptions(definition: Definition, raw: ReadonlyMap<string, OptionValue>): Record<string, OptionValue | undefined> {
+export function readOptions(
+  definition: Definition,
+  raw: ReadonlyMap<string, OptionValue>,
+): Record<string, OptionValue | undefined> {
   const out: Record<string, OptionValue | undefined> = {};
   const known = new Set((definition.options ?? []).map((o) => o.name));
   for (const name of raw.keys()) {
@@ -146,7 +161,10 @@ export function readOptions(definition: Definition, raw: ReadonlyMap<string, Opt
   for (const option of definition.options ?? []) {
     const value = raw.get(option.name);
     if (value === undefined || value === '') {
-      if (option.required) throw new OptionError(msg('needsOption', { option: option.name, description: option.description, usage: usageOf(definition) }));
+      if (option.required)
+        throw new OptionError(
+          msg('needsOption', { option: option.name, description: option.description, usage: usageOf(definition) }),
+        );
       out[option.name] = undefined;
       continue;
     }
@@ -177,5 +195,8 @@ function coerce(command: string, option: APIApplicationCommandBasicOption, value
 
 /** How a command is typed, as data: each locale's catalogue writes it with its own names. */
 export function usageOf(definition: Definition): UsageOf {
-  return { command: definition.name, options: (definition.options ?? []).map((o) => ({ name: o.name, required: o.required })) };
+  return {
+    command: definition.name,
+    options: (definition.options ?? []).map((o) => ({ name: o.name, required: o.required })),
+  };
 }

@@ -10,10 +10,16 @@ export interface Invocation {
 }
 
 /** Runs a command by name with raw option values; shared by every transport. */
-export async function invoke(name: string, raw: ReadonlyMap<string, OptionValue>, context: CommandContext): Promise<Invocation> {
+export async function invoke(
+  name: string,
+  raw: ReadonlyMap<string, OptionValue>,
+  context: CommandContext,
+): Promise<Invocation> {
   const command = context.commands.find((c: AnyCommand) => c.data.name === name);
   if (!command) {
-    const list = context.commands.map((c) => suggest(msg('commandDescription', { command: c.data.name, description: c.data.description }), c.data.name));
+    const list = context.commands.map((c) =>
+      suggest(msg('commandDescription', { command: c.data.name, description: c.data.description }), c.data.name),
+    );
     const answer = notFound(msg('unknownCommandTitle'), [msg('unknownCommand', { name })], list);
     return { answer: { ...answer, private: true }, hide: true };
   }

@@ -10,7 +10,10 @@ export interface CommandLine {
  * Words before any `name:` go to the first option; a value runs until the next
  * `name:` of that command, so values may hold spaces without quotes.
  */
-export function parseCommandLine(line: string, definitionOf: (name: string) => Definition | undefined): CommandLine | undefined {
+export function parseCommandLine(
+  line: string,
+  definitionOf: (name: string) => Definition | undefined,
+): CommandLine | undefined {
   const match = /^\s*\/?(\S+)\s*([\s\S]*)$/.exec(line);
   if (!match) return undefined;
   const typed = match[1]!.toLowerCase();
@@ -19,7 +22,11 @@ export function parseCommandLine(line: string, definitionOf: (name: string) => D
   const definition = definitionOf(typed);
   const name = definition?.name ?? typed;
   // An option by its name or by any localized one ("地区:" for "region:"), as suggestions write them.
-  const canonical = new Map((definition?.options ?? []).flatMap((o) => [o.name, ...Object.values(o.name_localizations ?? {})].flatMap((n) => (n ? [[n, o.name] as const] : []))));
+  const canonical = new Map(
+    (definition?.options ?? []).flatMap((o) =>
+      [o.name, ...Object.values(o.name_localizations ?? {})].flatMap((n) => (n ? [[n, o.name] as const] : [])),
+    ),
+  );
   const names = [...canonical.keys()];
   if (!rest) return { name, options };
   if (names.length === 0) {

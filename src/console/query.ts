@@ -50,7 +50,9 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${toText(result.answer, locale)}\n`);
     return 2;
   }
-  process.stdout.write(json ? `${JSON.stringify(toJson(result.answer, locale))}\n` : `${toText(result.answer, locale)}\n`);
+  process.stdout.write(
+    json ? `${JSON.stringify(toJson(result.answer, locale))}\n` : `${toText(result.answer, locale)}\n`,
+  );
   return 0;
 }
 

@@ -10,7 +10,9 @@ import { words } from '../messages/words.ts';
 export async function startConsole(engine: Engine, log: Logger, locale: Locale): Promise<void> {
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   const { articles, passages, stats } = engine.corpus;
-  process.stdout.write(`${words(locale, { key: 'consoleBanner', args: { articles: articles.length, passages: passages.length, figures: stats.length } })}\n`);
+  process.stdout.write(
+    `${words(locale, { key: 'consoleBanner', args: { articles: articles.length, passages: passages.length, figures: stats.length } })}\n`,
+  );
   rl.setPrompt('footnote> ');
   rl.prompt();
   for await (const line of rl) {

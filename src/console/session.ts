@@ -15,7 +15,8 @@ export async function runLine(engine: Engine, line: string, locale: Locale = 'en
   const onMessage = typed && messageCommands.find((c) => consoleName(c) === typed[1]!.toLowerCase());
   if (onMessage) return { answer: await onMessage.execute({ content: typed[2]! }, context), hide: false };
   // By its name, or the name a localized reply suggested it by ("/数据" for "/stat").
-  const definitionOf = (name: string) => commands.find((c) => c.data.name === name || Object.values(c.data.name_localizations ?? {}).includes(name))?.data;
+  const definitionOf = (name: string) =>
+    commands.find((c) => c.data.name === name || Object.values(c.data.name_localizations ?? {}).includes(name))?.data;
   const parsed = parseCommandLine(line, definitionOf);
   if (!parsed) return undefined;
   return invoke(parsed.name, parsed.options, context);

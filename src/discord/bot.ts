@@ -46,14 +46,22 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   // Under the ShardingManager, every log line names its shard, and /reload reaches every shard.
   const log = client.shard ? options.log.child({ shard: client.shard.ids }) : options.log;
   const reload = options.reload && reloadOnEveryShard(client, options.reload, log);
-  const route = createRouter({ engine: options.engine, commands: options.commands, messageCommands: options.messageCommands, log, ...(reload ? { reload } : {}) });
+  const route = createRouter({
+    engine: options.engine,
+    commands: options.commands,
+    messageCommands: options.messageCommands,
+    log,
+    ...(reload ? { reload } : {}),
+  });
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
   if (config.ANSWER_MENTIONS) client.on(Events.MessageCreate, createMentionHandler({ engine: options.engine, log }));
   client.on(Events.Error, (error) => log.error({ err: error }, 'client error'));
   client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'gateway disconnected'));
   client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'gateway reconnecting'));
   client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'gateway resumed'));
-  client.rest.on('rateLimited', (info) => log.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'rate limited'));
+  client.rest.on('rateLimited', (info) =>
+    log.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'rate limited'),
+  );
 
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   await client.login(token);

@@ -12,13 +12,16 @@ const MENU_NAME = /^[^\n]{1,32}$/u;
 export function definitionProblems(definitions: readonly (Definition | MessageCommand['data'])[]): string[] {
   const problems: string[] = [];
   const names = new Set<string>();
-  const slash = definitions.filter((d): d is Definition => d.type === undefined || d.type === ApplicationCommandType.ChatInput);
+  const slash = definitions.filter(
+    (d): d is Definition => d.type === undefined || d.type === ApplicationCommandType.ChatInput,
+  );
   const menus = definitions.filter((d) => d.type === ApplicationCommandType.Message);
   if (slash.length > 100) problems.push(`${slash.length} slash commands: at most 100 are allowed`);
   if (menus.length > 5) problems.push(`${menus.length} message commands: at most 5 are allowed`);
   for (const d of menus) {
     for (const name of [d.name, ...Object.values(d.name_localizations ?? {})]) {
-      if (!name || !MENU_NAME.test(name.trim()) || name !== name.trim()) problems.push(`${name}: a menu name must be 1–32 characters`);
+      if (!name || !MENU_NAME.test(name.trim()) || name !== name.trim())
+        problems.push(`${name}: a menu name must be 1–32 characters`);
     }
     if (names.has(d.name)) problems.push(`${d.name}: defined twice`);
     names.add(d.name);
@@ -40,7 +43,8 @@ export function definitionProblems(definitions: readonly (Definition | MessageCo
       if (o.required && optionalSeen) problems.push(`${where}: required options must come before optional ones`);
       if (!o.required) optionalSeen = true;
     }
-    const total = d.name.length + d.description.length + options.reduce((n, o) => n + o.name.length + o.description.length, 0);
+    const total =
+      d.name.length + d.description.length + options.reduce((n, o) => n + o.name.length + o.description.length, 0);
     if (total > 4000) problems.push(`${at}: names and descriptions add up to ${total} characters; at most 4000`);
   }
   return problems;
@@ -59,7 +63,8 @@ function localeProblems(at: string, d: Worded): string[] {
   const names = [['', d.name], ...Object.entries(d.name_localizations ?? {})] as const;
   for (const [locale, name] of names) {
     const where = locale ? `${at} (${locale} name “${name}”)` : at;
-    if (!name || !NAME.test(name) || name !== name.toLowerCase()) problems.push(`${where}: the name must be 1–32 lowercase letters, digits, - or _`);
+    if (!name || !NAME.test(name) || name !== name.toLowerCase())
+      problems.push(`${where}: the name must be 1–32 lowercase letters, digits, - or _`);
   }
   const descriptions = [['', d.description], ...Object.entries(d.description_localizations ?? {})] as const;
   for (const [locale, text] of descriptions) {

@@ -14,7 +14,8 @@ async function deploy(): Promise<void> {
   if (missing.length) throw new ConfigError(`npm run deploy needs ${missing.join(' and ')} (see .env.example).`);
   const body = [...commands.map((c) => c.data), ...messageCommands.map((c) => c.data)];
   const problems = definitionProblems(body);
-  if (problems.length) throw new ConfigError(`The command definitions break Discord's rules:\n  ${problems.join('\n  ')}`);
+  if (problems.length)
+    throw new ConfigError(`The command definitions break Discord's rules:\n  ${problems.join('\n  ')}`);
 
   const rest = new REST(restOptions(config)).setToken(config.DISCORD_TOKEN!);
   const app = config.DISCORD_APPLICATION_ID!;
@@ -28,6 +29,8 @@ async function deploy(): Promise<void> {
 }
 
 deploy().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : `Deploy failed: ${(error as Error)?.message ?? String(error)}`}\n`);
+  process.stderr.write(
+    `${error instanceof ConfigError ? error.message : `Deploy failed: ${(error as Error)?.message ?? String(error)}`}\n`,
+  );
   process.exitCode = 1;
 });

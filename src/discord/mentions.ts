@@ -14,7 +14,12 @@ import { resolveLocale } from '../messages/words.ts';
 export function createMentionHandler(deps: { engine: () => Engine; log: Logger }) {
   return async (message: Message): Promise<void> => {
     const me = message.client.user;
-    if (message.author.bot || !me || !message.mentions.has(me, { ignoreEveryone: true, ignoreRoles: true, ignoreRepliedUser: true })) return;
+    if (
+      message.author.bot ||
+      !me ||
+      !message.mentions.has(me, { ignoreEveryone: true, ignoreRoles: true, ignoreRepliedUser: true })
+    )
+      return;
     const question = message.content.replace(new RegExp(`<@!?${me.id}>`, 'g'), ' ').trim();
     const log = deps.log.child({ message: message.id, command: 'mention', user: message.author.id });
     const started = performance.now();

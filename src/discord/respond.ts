@@ -1,4 +1,11 @@
-import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type CommandInteraction, type Message, type RepliableInteraction } from 'discord.js';
+import {
+  MessageFlags,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type CommandInteraction,
+  type Message,
+  type RepliableInteraction,
+} from 'discord.js';
 import type { Answer } from '../answers/answer.ts';
 import { msg, type Locale } from '../messages/message.ts';
 import { resolveLocale } from '../messages/words.ts';
@@ -10,7 +17,11 @@ import { toDiscordChoices, toDiscordReply, toSharedReply } from '../render/disco
  * toDiscordReply (limits, mentions off, link previews off), whether it is a
  * first reply, the edit of a deferred one, or a follow-up.
  */
-export async function respond(interaction: RepliableInteraction, answer: Answer, options: { hide: boolean; locale: Locale }): Promise<void> {
+export async function respond(
+  interaction: RepliableInteraction,
+  answer: Answer,
+  options: { hide: boolean; locale: Locale },
+): Promise<void> {
   const reply = toDiscordReply(answer, { ephemeral: options.hide, locale: options.locale });
   const ephemeral = (reply.flags & MessageFlags.Ephemeral) !== 0;
   if (!interaction.deferred && !interaction.replied) {
@@ -49,7 +60,13 @@ export async function respondChoices(interaction: AutocompleteInteraction, choic
  * who shared it. The answer was worded for its asker; the credit is for the channel.
  */
 export async function share(interaction: ButtonInteraction): Promise<void> {
-  await interaction.reply(toSharedReply(interaction.message.content, interaction.user.id, resolveLocale(interaction.guildLocale, interaction.locale)));
+  await interaction.reply(
+    toSharedReply(
+      interaction.message.content,
+      interaction.user.id,
+      resolveLocale(interaction.guildLocale, interaction.locale),
+    ),
+  );
 }
 
 /** Answers a chat message that mentioned the bot, as a reply to it that pings no one (not even its author). */

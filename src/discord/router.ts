@@ -33,7 +33,12 @@ export interface RouterDeps {
 export function createRouter(deps: RouterDeps) {
   return async (interaction: Interaction): Promise<void> => {
     const started = performance.now();
-    const name = interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : interaction.isButton() ? `button:${interaction.customId}` : undefined;
+    const name =
+      interaction.isCommand() || interaction.isAutocomplete()
+        ? interaction.commandName
+        : interaction.isButton()
+          ? `button:${interaction.customId}`
+          : undefined;
     const log = deps.log.child({ interaction: interaction.id, command: name, user: interaction.user.id });
     try {
       if (interaction.isAutocomplete()) await autocomplete(interaction, deps);
@@ -74,7 +79,11 @@ async function command(interaction: ChatInputCommandInteraction, deps: RouterDep
   await answerInTime(interaction, hide, ctx.locale!, log, () => invoke(interaction.commandName, raw, ctx));
 }
 
-async function messageCommand(interaction: MessageContextMenuCommandInteraction, deps: RouterDeps, log: Logger): Promise<void> {
+async function messageCommand(
+  interaction: MessageContextMenuCommandInteraction,
+  deps: RouterDeps,
+  log: Logger,
+): Promise<void> {
   const command = deps.messageCommands.find((c) => c.data.name === interaction.commandName);
   if (!command) throw new Error(`no message command "${interaction.commandName}"`);
   const ctx = context(interaction, deps);
@@ -110,7 +119,8 @@ async function answerInTime(
 async function autocomplete(interaction: AutocompleteInteraction, deps: RouterDeps): Promise<void> {
   const command = deps.commands.find((c) => c.data.name === interaction.commandName);
   const focused = interaction.options.getFocused(true);
-  const choices = command?.autocomplete?.({ name: focused.name, value: String(focused.value) }, context(interaction, deps)) ?? [];
+  const choices =
+    command?.autocomplete?.({ name: focused.name, value: String(focused.value) }, context(interaction, deps)) ?? [];
   await respondChoices(interaction, choices);
 }
 

@@ -28,7 +28,9 @@ async function recommendedShards(config: Config): Promise<number> {
  * everything here with its problems listed, not in a loop of shards dying and respawning.
  */
 async function prepareCorpus(log: Logger): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', BUILD, '--if-stale'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', BUILD, '--if-stale'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));
@@ -71,12 +73,20 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
-  await manager.spawn({ amount: total, delay: config.SHARD_SPAWN_DELAY_MS ?? SPAWN_DELAY_MS, timeout: SHARD_READY_TIMEOUT_MS });
+  await manager.spawn({
+    amount: total,
+    delay: config.SHARD_SPAWN_DELAY_MS ?? SPAWN_DELAY_MS,
+    timeout: SHARD_READY_TIMEOUT_MS,
+  });
   log.info({ shards: [...manager.shards.keys()], total }, 'every shard ready');
 }
 
 main().catch((error: unknown) => {
   // Known failures get their message alone: no stack, and never a configuration value.
-  process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `Footnote could not start its shards: ${(error as Error)?.stack ?? String(error)}\n`);
+  process.stderr.write(
+    error instanceof ConfigError
+      ? `${error.message}\n`
+      : `Footnote could not start its shards: ${(error as Error)?.stack ?? String(error)}\n`,
+  );
   process.exit(1);
 });

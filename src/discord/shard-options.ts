@@ -8,7 +8,10 @@ export const SPAWN_DELAY_MS = 5500;
  * The ShardingManager's options for a configuration and a known total: every shard of
  * it, or, on a machine that runs part of the bot (SHARD_IDS), only its ids.
  */
-export function managerOptions(config: Config, total: number): ShardingManagerOptions & { shardList: number[] | 'auto' } {
+export function managerOptions(
+  config: Config,
+  total: number,
+): ShardingManagerOptions & { shardList: number[] | 'auto' } {
   return {
     token: config.DISCORD_TOKEN!,
     totalShards: total,

@@ -20,7 +20,11 @@ interface ShardHooks {
  * Shards on other machines are out of reach of broadcastEval: each follows its own
  * copy of the corpus by watching the folder (README, "Sharding").
  */
-export function reloadOnEveryShard(client: Client, reloadHere: () => Promise<ReloadOutcome>, log: Logger): () => Promise<ReloadOutcome> {
+export function reloadOnEveryShard(
+  client: Client,
+  reloadHere: () => Promise<ReloadOutcome>,
+  log: Logger,
+): () => Promise<ReloadOutcome> {
   (client as Client & ShardHooks).footnoteReload = reloadHere;
   const shard = client.shard;
   if (!shard) return reloadHere;

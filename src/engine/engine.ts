@@ -45,7 +45,10 @@ export class Engine {
   private attributedPassages: AttributedPassages | undefined;
 
   /** `index`: the passage index read from a prebuilt file for this very corpus; built from the passages otherwise. */
-  constructor(readonly corpus: Corpus, index?: IndexArrays) {
+  constructor(
+    readonly corpus: Corpus,
+    index?: IndexArrays,
+  ) {
     const { regions, metrics, people } = corpus.gazetteer;
     this.regions = new NameIndex(regions.map((r) => ({ target: r, names: [r.name, r.zh, r.id, ...r.aliases] })));
     this.metrics = new NameIndex(metrics.map((m) => ({ target: m, names: [m.name, m.zh, m.id, ...m.synonyms] })));
@@ -58,7 +61,13 @@ export class Engine {
     // so "Xin Changxing" finds the quotes the translation attributes to "Nobunaga Xing".
     this.passages = new PassageIndex(
       corpus.passages,
-      index ?? ((p) => [...p.regions.map((id) => this.region(id).name), ...p.people.map((id) => this.person(id).name), ...p.topics].join(' ')),
+      index ??
+        ((p) =>
+          [
+            ...p.regions.map((id) => this.region(id).name),
+            ...p.people.map((id) => this.person(id).name),
+            ...p.topics,
+          ].join(' ')),
     );
   }
 
@@ -117,7 +126,9 @@ export class Engine {
 
   /** The first `limit` articles whose lowercased "<id> <title>" contains `piece`, in corpus order. */
   articlesLabelled(piece: string, limit: number): Article[] {
-    return this.labels().containing(piece, limit).map((i) => this.corpus.articles[i]!);
+    return this.labels()
+      .containing(piece, limit)
+      .map((i) => this.corpus.articles[i]!);
   }
 
   // Autocomplete's lists.
@@ -125,7 +136,10 @@ export class Engine {
     return (this.articleIds ??= new ArticleIds(this.corpus.articles));
   }
   private labels(): JoinedTexts {
-    return (this.articleLabels ??= new JoinedTexts(this.corpus.articles.map((a) => `${a.id} ${a.title}`.toLowerCase()), '\u0000'));
+    return (this.articleLabels ??= new JoinedTexts(
+      this.corpus.articles.map((a) => `${a.id} ${a.title}`.toLowerCase()),
+      '\u0000',
+    ));
   }
 
   /** Which figures use which words: /ask finds the figures about a question's words. */

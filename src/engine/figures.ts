@@ -35,10 +35,14 @@ export class FigureIndex {
    * in corpus order, the first `limit` of them. It walks whichever index lists fewer
    * figures and filters by the other.
    */
-  where({ regions, metrics }: { regions?: ReadonlySet<string>; metrics?: ReadonlySet<string> }, limit = Infinity): Statistic[] {
+  where(
+    { regions, metrics }: { regions?: ReadonlySet<string>; metrics?: ReadonlySet<string> },
+    limit = Infinity,
+  ): Statistic[] {
     const byRegion = regions && listsOf(this.byRegion, regions);
     const byMetric = metrics && listsOf(this.byMetric, metrics);
-    const size = (lists: Uint32Array[] | undefined) => (lists ? lists.reduce((n, list) => n + list.length, 0) : Infinity);
+    const size = (lists: Uint32Array[] | undefined) =>
+      lists ? lists.reduce((n, list) => n + list.length, 0) : Infinity;
     const [lists, other] =
       size(byRegion) <= size(byMetric)
         ? [byRegion, metrics && ((s: Statistic) => metrics.has(s.metric))]

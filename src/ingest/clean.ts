@@ -22,9 +22,15 @@ const FURNITURE: [RegExp, string][] = [
   [/^(?:font[- ]size|text size|字号)\s*[:：]|\s{2,}(?:share(?: to)?|分享到?)\s*[:：]/i, 'page tools'],
   [/\b(qr code|scan the code|扫一扫|download (?:our|the) [\w ]*app|follow us on)\b/i, 'QR code or app line'],
   [/(copyright|©|all rights reserved|版权所有|icp备)/i, 'copyright line'],
-  [/^[(（]?\s*(responsible editor|chief editor|editors?|责任编辑|编辑|reporters?|记者|translated by|proofread by)\s*[:：]/i, 'editor line'],
+  [
+    /^[(（]?\s*(responsible editor|chief editor|editors?|责任编辑|编辑|reporters?|记者|translated by|proofread by)\s*[:：]/i,
+    'editor line',
+  ],
   [/\bcookies?\b[^.]*\b(website|site|browse|browsing|experience|consent|agree)/i, 'cookie notice'],
-  [/^(?:\[?\s*(?:print|email|e-mail|mail|close|font size|large|medium|small|[lms]|a\+|a-|top|back)\s*\]?\s*[|/·:]?\s*)+$/i, 'page tools'],
+  [
+    /^(?:\[?\s*(?:print|email|e-mail|mail|close|font size|large|medium|small|[lms]|a\+|a-|top|back)\s*\]?\s*[|/·:]?\s*)+$/i,
+    'page tools',
+  ],
   [/^(?:advertisement|advertising|sponsored( content)?|ad)$/i, 'advertisement'],
   [/^(?:(?:aerial |file )?photos?|this (?:aerial )?photo)\b[^.]*\b(?:shows?|taken)\b/i, 'photo caption'],
 ];
@@ -83,7 +89,12 @@ export function cleanDocument(document: SourceDocument, given: { title?: string 
   // Short lines after the article's closing furniture are the site's, not the article's;
   // only when the article before them outweighs them, so a share bar under the headline cannot take the article with it.
   const weight = (blocks: Block[]) => blocks.reduce((n, b) => n + words(b.text), 0);
-  if (tail !== undefined && tail > 0 && weight(body.slice(0, tail)) > weight(body.slice(tail)) && body.slice(tail).every((b) => words(b.text) <= 30)) {
+  if (
+    tail !== undefined &&
+    tail > 0 &&
+    weight(body.slice(0, tail)) > weight(body.slice(tail)) &&
+    body.slice(tail).every((b) => words(b.text) <= 30)
+  ) {
     body.splice(tail).forEach((b) => drop(b, 'website footer'));
   }
   const footer = footerStart(body);
@@ -115,7 +126,15 @@ function overlap(line: string, title: string): number {
 
 function isHeadline(text: string): boolean {
   const n = words(text);
-  return n >= 3 && n <= 25 && !/[.。:：]$/.test(text) && !/[.!?]\s+\p{Lu}/u.test(text) && !isByline(text) && !FURNITURE.some(([p]) => p.test(text)) && !RELATED.test(text);
+  return (
+    n >= 3 &&
+    n <= 25 &&
+    !/[.。:：]$/.test(text) &&
+    !/[.!?]\s+\p{Lu}/u.test(text) &&
+    !isByline(text) &&
+    !FURNITURE.some(([p]) => p.test(text)) &&
+    !RELATED.test(text)
+  );
 }
 
 /** "By Xu Yang in Nanjing", "Source: Xinhua | Updated: 2024-01-24", "Central China Herald 2025-04-18". */
@@ -128,10 +147,21 @@ function readByline(text: string): ArticleMeta {
   const meta: ArticleMeta = {};
   const date = readDate(text);
   if (date) meta.published = date.iso;
-  const source = /(?:^|[|·]|\s)(?:source|来源)\s*[:：]\s*(.+?)\s*(?=\s{2,}|[|·]|\s+(?:editor|author|by|updated)\b|$)/i.exec(text)?.[1];
+  const source =
+    /(?:^|[|·]|\s)(?:source|来源)\s*[:：]\s*(.+?)\s*(?=\s{2,}|[|·]|\s+(?:editor|author|by|updated)\b|$)/i.exec(
+      text,
+    )?.[1];
   if (source) meta.outlet = source;
   // "Updated: 2024-08-02 | Eastern Coast Observer": a short name among the date parts is the outlet.
-  const named = text.split(/\s*[|·]\s*/).find((part) => !readDate(part) && !/^(by|updated|published|from|source|editor)\b/i.test(part) && /^\p{Lu}/u.test(part) && words(part) <= 6);
+  const named = text
+    .split(/\s*[|·]\s*/)
+    .find(
+      (part) =>
+        !readDate(part) &&
+        !/^(by|updated|published|from|source|editor)\b/i.test(part) &&
+        /^\p{Lu}/u.test(part) &&
+        words(part) <= 6,
+    );
   if (!meta.outlet && !source && named && text.includes('|')) meta.outlet = named;
   // "By Zhou Lan, Western China Economic Weekly · July 22, 2024": the outlet follows the author.
   const byOutlet = /^by\s+[^,·|]+,\s*([^,·|]+?)\s*(?:[·|]|$)/i.exec(text)?.[1];

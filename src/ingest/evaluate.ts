@@ -39,7 +39,16 @@ export async function evaluate(dir: string, gazetteer: Gazetteer): Promise<Evalu
   return { articles, total };
 }
 
-const EMPTY: Article = { id: 'none', title: 'none', outlet: 'none', published: '2000-01', language: 'en', source: 'sources/none.txt', passages: [], stats: [] };
+const EMPTY: Article = {
+  id: 'none',
+  title: 'none',
+  outlet: 'none',
+  published: '2000-01',
+  language: 'en',
+  source: 'sources/none.txt',
+  passages: [],
+  stats: [],
+};
 
 function zero(): Counts {
   return { tp: 0, fp: 0, fn: 0 };

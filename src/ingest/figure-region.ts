@@ -33,7 +33,13 @@ export function regionOf(figure: FigureMention, clause: Span, c: FigureContext):
   if (later) return read(later.region);
   for (const sentence of [...c.earlier].reverse()) {
     const found = within(sentence.start, sentence.end);
-    if (found.length) return carried(deepest(found.map((m) => m.region), c.setting.regionById));
+    if (found.length)
+      return carried(
+        deepest(
+          found.map((m) => m.region),
+          c.setting.regionById,
+        ),
+      );
   }
   const generic = c.mentions.find((m) => m.generic && m.start >= c.sentence.start && m.start < c.sentence.end);
   if (generic) return read(generic.region);
@@ -55,9 +61,16 @@ function anaphorRegion(before: string, c: FigureContext, offset: number): Region
   const found = [...before.matchAll(ANAPHOR)].at(-1);
   if (!found) return undefined;
   const word = (found[1] ?? found[2]!).toLowerCase();
-  const kinds = word === 'province' || word === 'provincial' ? PROVINCE_KINDS : word === 'city' || word === 'municipal' || word === 'municipality' ? CITY_KINDS : undefined;
+  const kinds =
+    word === 'province' || word === 'provincial'
+      ? PROVINCE_KINDS
+      : word === 'city' || word === 'municipal' || word === 'municipality'
+        ? CITY_KINDS
+        : undefined;
   const at = offset + found.index;
-  const candidates = [...c.setting.earlierMentions, ...c.mentions.filter((m) => m.start < at)].filter((m) => !m.generic && (!kinds || kinds.has(m.region.kind)));
+  const candidates = [...c.setting.earlierMentions, ...c.mentions.filter((m) => m.start < at)].filter(
+    (m) => !m.generic && (!kinds || kinds.has(m.region.kind)),
+  );
   return candidates.at(-1)?.region;
 }
 

@@ -29,14 +29,23 @@ export interface FigureMention {
 
 const SCALE = String.raw`(?:\s+(?:thousand|million|billion|trillion))?`;
 // Not part of a name or code ("C919", "Chang'e-6", "5G", "24-hour"), not a time (10:30), not a range of years (2021-2025).
-const DIGITS = new RegExp(String.raw`(?<![\p{L}\p{N}.,\-–/'’])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\p{L}\p{N}]|[.,:]\d|[-–][\p{L}\p{N}])${SCALE}`, 'gu');
-const WORDS = new RegExp(String.raw`\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\b(?!-)${SCALE}|\bone\s+(?:thousand|million|billion|trillion)\b`, 'gi');
+const DIGITS = new RegExp(
+  String.raw`(?<![\p{L}\p{N}.,\-–/'’])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\p{L}\p{N}]|[.,:]\d|[-–][\p{L}\p{N}])${SCALE}`,
+  'gu',
+);
+const WORDS = new RegExp(
+  String.raw`\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\b(?!-)${SCALE}|\bone\s+(?:thousand|million|billion|trillion)\b`,
+  'gi',
+);
 const MONTH = String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?`;
 
 const QUALIFIERS: [RegExp, Qualifier][] = [
   [/\b(?:more than|in excess of)\s*$/i, 'more than'],
   [/\b(?:over|above|upwards of)\s*$/i, 'over'],
-  [/\b(?:exceeded|exceeding|exceeds|exceed|surpassed|surpassing|surpasses|topped|topping|tops|passed|broke through|breaking through)\s*$/i, 'exceeded'],
+  [
+    /\b(?:exceeded|exceeding|exceeds|exceed|surpassed|surpassing|surpasses|topped|topping|tops|passed|broke through|breaking through)\s*$/i,
+    'exceeded',
+  ],
   [/\b(?:nearly|almost|close to|approaching|nearing)\s*$/i, 'nearly'],
   [/\b(?:about|approximately|roughly|some|an estimated|approx\.)\s*$/i, 'about'],
   [/\baround\s*$/i, 'around'],
@@ -45,21 +54,30 @@ const QUALIFIERS: [RegExp, Qualifier][] = [
 ];
 const RISE = String.raw`up|rose|rise|rises|rising|grew|grow|grows|growing|growth(?: rate)?(?: target)?(?: of)?|increased?|increases|increasing|jumped|jumps|jumping|surged|surging|expanded|expanding|expands|climbed|climbing|gained|gain|higher|advanced`;
 const FALL = String.raw`down|fell|fall|falls|falling|dropped|drop|drops|dropping|declined?|declines|declining|decreased?|decreases|decreasing|slipped|contracted|shrank|lower`;
-const CHANGE = new RegExp(String.raw`\b(?:(?:an?\s+)?(?:year-on-year\s+|yearly\s+|annual\s+)?(${RISE}|${FALL})(?:\s+(?:by|of))?)\s*$`, 'i');
+const CHANGE = new RegExp(
+  String.raw`\b(?:(?:an?\s+)?(?:year-on-year\s+|yearly\s+|annual\s+)?(${RISE}|${FALL})(?:\s+(?:by|of))?)\s*$`,
+  'i',
+);
 const FALLING = new RegExp(String.raw`^(?:an?\s+)?(?:year-on-year\s+)?(?:${FALL})\b`, 'i');
-const SHARE = /\b(?:accounted for|accounts for|accounting for|account for|made up|makes up|making up|share of|proportion of|ratio of|rate of|rate was|rate stood at|ratio was)\s*$/i;
-const BASIS_AFTER = /^\s*,?\s*(year[- ]on[- ]year|y-o-y|yoy|from a year (?:earlier|ago|before)|(?:over|from|compared (?:with|to)) the same period (?:of |in )?last year|(?:over|from) the previous year|month[- ]on[- ]month|quarter[- ]on[- ]quarter)\b/i;
-const CURRENCY = /^(?:\s+|-)(yuan|RMB|renminbi|U\.S\. dollars|US dollars|dollars|USD|euros|Hong Kong dollars|HK dollars)(?![\p{L}])/u;
+const SHARE =
+  /\b(?:accounted for|accounts for|accounting for|account for|made up|makes up|making up|share of|proportion of|ratio of|rate of|rate was|rate stood at|ratio was)\s*$/i;
+const BASIS_AFTER =
+  /^\s*,?\s*(year[- ]on[- ]year|y-o-y|yoy|from a year (?:earlier|ago|before)|(?:over|from|compared (?:with|to)) the same period (?:of |in )?last year|(?:over|from) the previous year|month[- ]on[- ]month|quarter[- ]on[- ]quarter)\b/i;
+const CURRENCY =
+  /^(?:\s+|-)(yuan|RMB|renminbi|U\.S\. dollars|US dollars|dollars|USD|euros|Hong Kong dollars|HK dollars)(?![\p{L}])/u;
 const CURRENCY_SIGN = /(US\$|\$|USD|RMB|CNY|¥|€)\s*$/;
 
-const STOP = new Set((
-  'of for in at on with from to by across over under between among per than as into during since including within via about around after before until ' +
-  'against toward towards through throughout upon was were is are has have had will would be been being can could may might shall should do does did ' +
-  'that which who whose where when while whereas but or nor so yet if because although though respectively now already currently still also each ' +
-  'annually together last next this these those the a an its their his her our your my it they we he she there here such more less most least only just even then ' +
-  'year-on-year up down'
-).split(' '));
-const COPULA = /(?:^|,\s*|\b)(?:of which\s+|among them,?\s+)?(?<![\p{L}-])((?:[\p{L}-]+\s+){0,4}[\p{L}-]+)\s+(?:(?:has|have|had)\s+)?(?:were|was|reached|hit|totaled|totalled|stood at|numbered)\s*$/iu;
+const STOP = new Set(
+  (
+    'of for in at on with from to by across over under between among per than as into during since including within via about around after before until ' +
+    'against toward towards through throughout upon was were is are has have had will would be been being can could may might shall should do does did ' +
+    'that which who whose where when while whereas but or nor so yet if because although though respectively now already currently still also each ' +
+    'annually together last next this these those the a an its their his her our your my it they we he she there here such more less most least only just even then ' +
+    'year-on-year up down'
+  ).split(' '),
+);
+const COPULA =
+  /(?:^|,\s*|\b)(?:of which\s+|among them,?\s+)?(?<![\p{L}-])((?:[\p{L}-]+\s+){0,4}[\p{L}-]+)\s+(?:(?:has|have|had)\s+)?(?:were|was|reached|hit|totaled|totalled|stood at|numbered)\s*$/iu;
 /** "enterprises have exceeded 450,000": the qualifier was the verb, the counted thing the subject before it. */
 const SUBJECT_BEFORE_VERB = /(?:^|,\s*|\b)(?<![\p{L}-])((?:[\p{L}-]+\s+){0,4}[\p{L}-]+)\s+(?:has|have|had)\s*$/iu;
 const TOTAL = /\btotal(?:\s+number)?\s+(?:to|of|at)\s*$/i;
@@ -73,7 +91,11 @@ export function findFigures(sentence: Span): FigureMention[] {
   for (const match of candidates) {
     const figure = readFigure(text, match.index, match[0], /^\d/.test(match[0]), sentence);
     // A number inside an earlier figure's words ("per 10,000 people") is part of it.
-    if (figure && !out.some((f) => f.start < figure.end && figure.start < Math.max(f.end, f.kind === 'count' ? f.through : f.end))) out.push(figure);
+    if (
+      figure &&
+      !out.some((f) => f.start < figure.end && figure.start < Math.max(f.end, f.kind === 'count' ? f.through : f.end))
+    )
+      out.push(figure);
   }
   return withSharedUnits(sentence, candidates, out);
 }
@@ -87,32 +109,60 @@ function withSharedUnits(sentence: Span, candidates: RegExpExecArray[], read: Fi
   for (const match of [...candidates].reverse()) {
     const start = sentence.start + match.index;
     const end = start + match[0].length;
-    if (!/^\d/.test(match[0]) || /^(?:19|20)\d{2}$/.test(match[0]) || out.some((f) => f.start < end && start < f.end)) continue;
+    if (!/^\d/.test(match[0]) || /^(?:19|20)\d{2}$/.test(match[0]) || out.some((f) => f.start < end && start < f.end))
+      continue;
     const next = out.filter((f) => f.start >= end).sort((a, b) => a.start - b.start)[0];
     if (!next || (next.kind !== 'percent' && next.kind !== 'points') || next.qualifier) continue;
     if (!/^\s*,?\s*(?:and\s+)?$/.test(sentence.text.slice(end - sentence.start, next.start - sentence.start))) continue;
     const value = parseWrittenNumber(match[0]);
     if (value === undefined) continue;
     const unitText = next.withUnit.slice(next.written.length);
-    out.push({ ...next, start, end, from: start, through: end, written: match[0], value, withUnit: `${match[0]}${unitText}` });
+    out.push({
+      ...next,
+      start,
+      end,
+      from: start,
+      through: end,
+      written: match[0],
+      value,
+      withUnit: `${match[0]}${unitText}`,
+    });
   }
   return out.sort((a, b) => a.start - b.start);
 }
 
-function readFigure(text: string, at: number, written: string, digits: boolean, sentence: Span): FigureMention | undefined {
+function readFigure(
+  text: string,
+  at: number,
+  written: string,
+  digits: boolean,
+  sentence: Span,
+): FigureMention | undefined {
   const before = text.slice(0, at);
   const after = text.slice(at + written.length);
   const value = parseWrittenNumber(written);
   if (value === undefined) return undefined;
   if (digits && !notALabel(before, after, written, at === 0 && sentence.start === 0)) return undefined;
-  if (!digits && (/\b(?:the|these|those|its|their|his|her|our|both|all|every|each)\s+$/i.test(before) || /["“‘']$/.test(before))) return undefined;
-  if (!digits && /^\s+(?:of|largest|biggest|smallest|richest|fastest|top|leading|most|main|major)\b/i.test(after)) return undefined;
+  if (
+    !digits &&
+    (/\b(?:the|these|those|its|their|his|her|our|both|all|every|each)\s+$/i.test(before) || /["“‘']$/.test(before))
+  )
+    return undefined;
+  if (!digits && /^\s+(?:of|largest|biggest|smallest|richest|fastest|top|leading|most|main|major)\b/i.test(after))
+    return undefined;
 
   const qualifierMatch = QUALIFIERS.map(([p, q]) => [p.exec(before), q] as const).find(([m]) => m);
   const qualifier = qualifierMatch?.[1];
   const from = qualifierMatch?.[0] ? qualifierMatch[0].index : at;
   const lead = before.slice(0, from);
-  const base = { start: sentence.start + at, end: sentence.start + at + written.length, written, value, from: sentence.start + from, ...(qualifier ? { qualifier } : {}) };
+  const base = {
+    start: sentence.start + at,
+    end: sentence.start + at + written.length,
+    written,
+    value,
+    from: sentence.start + from,
+    ...(qualifier ? { qualifier } : {}),
+  };
 
   const percent = /^\s*(%|percent\b|per cent\b)/i.exec(after);
   const points = /^\s*(percentage points?|pct points?)\b/i.exec(after);
@@ -123,7 +173,8 @@ function readFigure(text: string, at: number, written: string, digits: boolean, 
     // "1.1 percentage points higher", "5.5 percent growth": the words after say it is a change too.
     const change = CHANGE.exec(lead) ?? (/^\s+(?:higher|lower|growth|increase|rise)\b/i.test(rest) ? [''] : null);
     const basis = BASIS_AFTER.exec(rest);
-    const of = /^\s+of\s+((?:the\s+)?[^,.;]*?)(?=\s+(?:for|in|by|as|than|while|with|and|compared|year)\b|[,.;]|$)/i.exec(rest);
+    const of =
+      /^\s+of\s+((?:the\s+)?[^,.;]*?)(?=\s+(?:for|in|by|as|than|while|with|and|compared|year)\b|[,.;]|$)/i.exec(rest);
     const role = change ? 'change' : SHARE.test(lead) || of ? 'share' : 'level';
     if (role === 'change' && basis) through += basis[0].length;
     if (role === 'share' && of) through += of[0].length;
@@ -144,31 +195,85 @@ function readFigure(text: string, at: number, written: string, digits: boolean, 
   const sign = CURRENCY_SIGN.exec(lead);
   const currency = CURRENCY.exec(after);
   if (currency || sign) {
-    const unit = currency ? (/^(RMB|renminbi|yuan)$/i.test(currency[1]!) ? 'yuan' : currency[1]!) : /¥|RMB|CNY/.test(sign![1]!) ? 'yuan' : sign![1] === '€' ? 'euros' : 'U.S. dollars';
+    const unit = currency
+      ? /^(RMB|renminbi|yuan)$/i.test(currency[1]!)
+        ? 'yuan'
+        : currency[1]!
+      : /¥|RMB|CNY/.test(sign![1]!)
+        ? 'yuan'
+        : sign![1] === '€'
+          ? 'euros'
+          : 'U.S. dollars';
     // "13.57 trillion yuan (about 1.91 trillion U.S. dollars)": the conversion is the same figure again.
-    if (/\(\s*(?:about|around|approximately|roughly|some|nearly|or|equivalent to)?\s*(?:US\$|\$|USD|¥|RMB|€)?\s*$/i.test(lead) && /(?:yuan|dollars|euros|RMB)\s*\(\s*[^()]*$/i.test(before)) return undefined;
+    if (
+      /\(\s*(?:about|around|approximately|roughly|some|nearly|or|equivalent to)?\s*(?:US\$|\$|USD|¥|RMB|€)?\s*$/i.test(
+        lead,
+      ) &&
+      /(?:yuan|dollars|euros|RMB)\s*\(\s*[^()]*$/i.test(before)
+    )
+      return undefined;
     const through = at + written.length + (currency?.[0].length ?? 0);
-    return { ...base, kind: 'currency', unit, withUnit: text.slice(at, through), through: sentence.start + through, role: 'level', direction: 1 };
+    return {
+      ...base,
+      kind: 'currency',
+      unit,
+      withUnit: text.slice(at, through),
+      through: sentence.start + through,
+      role: 'level',
+      direction: 1,
+    };
   }
 
   const noun = countNoun(after);
   if (!noun) {
     // "of which new energy vehicles were 1.68 million": the counted thing is the subject.
-    const subject = countedSubject(COPULA.exec(lead)?.[1] ?? (qualifier === 'exceeded' ? SUBJECT_BEFORE_VERB.exec(lead)?.[1] : undefined));
+    const subject = countedSubject(
+      COPULA.exec(lead)?.[1] ?? (qualifier === 'exceeded' ? SUBJECT_BEFORE_VERB.exec(lead)?.[1] : undefined),
+    );
     // "bringing the total to about 16,000": the unit is the previous figure's (statistics.ts fills it in).
     const total = TOTAL.test(lead);
     if (!(subject && /s$/.test(subject)) && !total) return undefined;
     const through = at + written.length;
-    return { ...base, kind: 'count', unit: total ? undefined : subject, withUnit: written, through: sentence.start + through, role: 'level', direction: 1 };
+    return {
+      ...base,
+      kind: 'count',
+      unit: total ? undefined : subject,
+      withUnit: written,
+      through: sentence.start + through,
+      role: 'level',
+      direction: 1,
+    };
   }
-  if (digits && /^(?:1[89]|20)\d{2}$/.test(written) && (!/^\p{Ll}/u.test(noun.text) || /\b(?:in|since|from|to|by|until|before|after|of|year|the|and)\s*$/i.test(lead))) return undefined;
+  if (
+    digits &&
+    /^(?:1[89]|20)\d{2}$/.test(written) &&
+    (!/^\p{Ll}/u.test(noun.text) || /\b(?:in|since|from|to|by|until|before|after|of|year|the|and)\s*$/i.test(lead))
+  )
+    return undefined;
   const head = noun.text.split(/\s+/).at(-1)!;
-  if (TIME_UNITS.test(head) && (/\b(?:past|last|next|recent|previous|coming|first|over the|in the|for|after|within|during|since|the)\s*$/i.test(lead) || /^\s+(?:ago|later|earlier|old|in a row)\b/i.test(after.slice(noun.length)))) return undefined;
+  if (
+    TIME_UNITS.test(head) &&
+    (/\b(?:past|last|next|recent|previous|coming|first|over the|in the|for|after|within|during|since|the)\s*$/i.test(
+      lead,
+    ) ||
+      /^\s+(?:ago|later|earlier|old|in a row)\b/i.test(after.slice(noun.length)))
+  )
+    return undefined;
   // "55 5G base stations per 10,000 people": a rate is one figure, its unit the whole phrase.
-  const rate = /^\s+per\s+(?:\d{1,3}(?:,\d{3})+|\d+|capita|thousand|hundred|million)(?:\s+[\p{L}-]+)?/u.exec(after.slice(noun.length));
+  const rate = /^\s+per\s+(?:\d{1,3}(?:,\d{3})+|\d+|capita|thousand|hundred|million)(?:\s+[\p{L}-]+)?/u.exec(
+    after.slice(noun.length),
+  );
   const through = at + written.length + noun.length + (rate?.[0].length ?? 0);
   const unit = rate ? `${noun.text}${rate[0]}`.replace(/\s+/g, ' ') : noun.text;
-  return { ...base, kind: 'count', unit, withUnit: text.slice(at, through), through: sentence.start + through, role: 'level', direction: 1 };
+  return {
+    ...base,
+    kind: 'count',
+    unit,
+    withUnit: text.slice(at, through),
+    through: sentence.start + through,
+    role: 'level',
+    direction: 1,
+  };
 }
 
 /** What a subject counts: "champions in manufacturing have" → "champions"; without a leading "and" or a trailing auxiliary. */
@@ -179,8 +284,14 @@ function countedSubject(words: string | undefined): string | undefined {
 
 /** Years, dates, list numbers and names that hold a number ("No. 1", "top 100") are no figures. */
 function notALabel(before: string, after: string, written: string, atStart: boolean): boolean {
-  if (new RegExp(String.raw`\b${MONTH}\s*$`).test(before) || new RegExp(String.raw`^\s+${MONTH}\b`).test(after)) return false;
-  if (/\b(?:No|Nos|number|top|Top|TOP|Fortune|Global|Forbes|Article|Chapter|Phase|Line|Class|Level|Grade|Group|Category|Type|Version|Model|Route|Gate|Section)\.?\s*$/.test(before)) return false;
+  if (new RegExp(String.raw`\b${MONTH}\s*$`).test(before) || new RegExp(String.raw`^\s+${MONTH}\b`).test(after))
+    return false;
+  if (
+    /\b(?:No|Nos|number|top|Top|TOP|Fortune|Global|Forbes|Article|Chapter|Phase|Line|Class|Level|Grade|Group|Category|Type|Version|Model|Route|Gate|Section)\.?\s*$/.test(
+      before,
+    )
+  )
+    return false;
   if ((atStart || /^\s*\(?$/.test(before)) && /^[.)]\s/.test(after)) return false;
   return written.length > 0;
 }
@@ -197,7 +308,13 @@ function countNoun(after: string): { text: string; length: number } | undefined 
     const word = m[2]!;
     const lower = word.toLowerCase();
     // "5G base stations": a token that starts with a digit but is a name, not a number, is part of the noun.
-    if (STOP.has(lower) || /^\d[\d,.]*$/.test(word) || (/^\d/.test(word) && end === 0 && !/^\d+\p{Lu}/u.test(word)) || /ly$/.test(lower)) break;
+    if (
+      STOP.has(lower) ||
+      /^\d[\d,.]*$/.test(word) ||
+      (/^\d/.test(word) && end === 0 && !/^\d+\p{Lu}/u.test(word)) ||
+      /ly$/.test(lower)
+    )
+      break;
     if (lower === 'and') {
       const next = token.exec(after.slice(pos + m[0].length));
       const nextWord = next?.[2]?.toLowerCase();

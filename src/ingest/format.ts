@@ -12,7 +12,9 @@ export function formatOf(file: string, content?: string): SourceFormat {
     if (/^#\s+\S/m.test(content)) return 'md';
     return 'txt';
   }
-  throw new UnsupportedFormat(`Cannot read “${file}”: only .txt, .md and .html files (or - for standard input) can be added.`);
+  throw new UnsupportedFormat(
+    `Cannot read “${file}”: only .txt, .md and .html files (or - for standard input) can be added.`,
+  );
 }
 
 export class UnsupportedFormat extends Error {}

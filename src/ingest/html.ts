@@ -3,14 +3,61 @@ import { parseDocument } from 'htmlparser2';
 import { joinBlocks, squash, type ArticleMeta, type Block, type SourceDocument } from './document.ts';
 
 /** Never text a reader sees. */
-const INVISIBLE = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'head', 'select', 'button', 'input']);
+const INVISIBLE = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'iframe',
+  'object',
+  'head',
+  'select',
+  'button',
+  'input',
+]);
 const BLOCK = new Set([
-  'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'nav', 'aside', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'figure', 'figcaption', 'table', 'tr', 'td', 'th', 'pre', 'form', 'br', 'hr',
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'header',
+  'footer',
+  'nav',
+  'aside',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'figure',
+  'figcaption',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'pre',
+  'form',
+  'br',
+  'hr',
 ]);
 /** Elements that hold page furniture whatever their text says. */
 const FURNITURE_TAGS: Record<string, string> = {
-  nav: 'navigation', header: 'page header', footer: 'page footer', aside: 'sidebar', form: 'form', figcaption: 'photo caption',
+  nav: 'navigation',
+  header: 'page header',
+  footer: 'page footer',
+  aside: 'sidebar',
+  form: 'form',
+  figcaption: 'photo caption',
 };
 /** Class or id words of page furniture, as CMSs name them. */
 const FURNITURE_CLASS =
@@ -54,7 +101,7 @@ export function readHtml(html: string): SourceDocument {
     const isBlock = name !== undefined && BLOCK.has(name);
     if (isBlock) flush();
     const outer = furniture;
-    furniture ??= name ? FURNITURE_TAGS[name] ?? furnitureClass(element) : undefined;
+    furniture ??= name ? (FURNITURE_TAGS[name] ?? furnitureClass(element)) : undefined;
     const level = name ? /^h([1-6])$/.exec(name)?.[1] : undefined;
     if (level) heading = Number(level);
     return () => {
@@ -90,7 +137,8 @@ function readMeta(root: AnyNode): ArticleMeta {
     if (element.name === 'meta' && a.content) {
       if (key === 'og:title' || key === 'twitter:title') meta.title ??= squash(a.content);
       else if (['og:site_name', 'application-name', 'source'].includes(key)) meta.outlet ??= squash(a.content);
-      else if (['article:published_time', 'pubdate', 'publishdate', 'datepublished', 'date'].includes(key)) meta.published ??= isoDate(a.content);
+      else if (['article:published_time', 'pubdate', 'publishdate', 'datepublished', 'date'].includes(key))
+        meta.published ??= isoDate(a.content);
       else if (key === 'og:url') meta.url ??= a.content.trim();
     } else if (element.name === 'link' && /\bcanonical\b/i.test(a.rel ?? '') && a.href) {
       meta.url = a.href.trim();

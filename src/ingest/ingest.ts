@@ -1,4 +1,13 @@
-import { ArticleSchema, type Article, type Gazetteer, type Metric, type Passage, type Person, type Region, type Statistic } from '../corpus/schema.ts';
+import {
+  ArticleSchema,
+  type Article,
+  type Gazetteer,
+  type Metric,
+  type Passage,
+  type Person,
+  type Region,
+  type Statistic,
+} from '../corpus/schema.ts';
 import { describePeriod } from '../text/period.ts';
 import { cleanDocument } from './clean.ts';
 import type { SourceDocument, SourceFormat } from './document.ts';
@@ -39,20 +48,26 @@ const DATE = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
 
 /** Turns a raw article into a corpus entry. Pure: reads nothing, writes nothing. */
 export function ingest(raw: string, format: SourceFormat, options: IngestOptions, gazetteer: Gazetteer): IngestResult {
-  if (looksBinary(raw)) throw new IngestError('The file is not text (it holds control bytes or bytes that are not UTF-8, as an image, a PDF or a Word file does): save the article as .txt, .md or .html.');
+  if (looksBinary(raw))
+    throw new IngestError(
+      'The file is not text (it holds control bytes or bytes that are not UTF-8, as an image, a PDF or a Word file does): save the article as .txt, .md or .html.',
+    );
   const document = read(raw, format);
   const clean = cleanDocument(document, { title: options.title });
-  if (clean.body.length === 0) throw new IngestError('No article text was found in the file (every block looked like page furniture).');
+  if (clean.body.length === 0)
+    throw new IngestError('No article text was found in the file (every block looked like page furniture).');
   const title = options.title ?? document.meta.title ?? clean.title;
   const outlet = options.outlet ?? document.meta.outlet ?? clean.meta.outlet;
   const published = options.published ?? document.meta.published ?? clean.meta.published;
   if (!title) throw new IngestError('No title found in the file: pass --title "…".');
   if (!outlet) throw new IngestError('No outlet found in the file: pass --outlet "…".');
-  if (!published) throw new IngestError('No publication date found in the file: pass --published YYYY-MM or YYYY-MM-DD.');
+  if (!published)
+    throw new IngestError('No publication date found in the file: pass --published YYYY-MM or YYYY-MM-DD.');
   if (!DATE.test(published)) throw new IngestError(`--published must be YYYY-MM or YYYY-MM-DD, not “${published}”.`);
   const url = options.url ?? document.meta.url;
   const id = options.id ?? articleId(outlet, published, title);
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) throw new IngestError(`--id must be a lowercase slug like "cctv-2024-05-productive-forces", not “${id}”.`);
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id))
+    throw new IngestError(`--id must be a lowercase slug like "cctv-2024-05-productive-forces", not “${id}”.`);
 
   const at = readPublished(published);
   const tagger = new RegionTagger(gazetteer);
@@ -61,7 +76,9 @@ export function ingest(raw: string, format: SourceFormat, options: IngestOptions
   const mentions = clean.body.map((text) => tagger.mentions(text, whole));
   const mainRegion = mostMentioned([tagger.mentions(title, whole), ...mentions].flat());
   // The lede names what the article reports on; where it only sets the scene, the headline often does ("… in Jan-Feb 2024").
-  const reportingPeriod = [clean.body[0]!, title].map((t) => periodPhrases(t, at).find((p) => p.period && !p.local)?.period).find(Boolean);
+  const reportingPeriod = [clean.body[0]!, title]
+    .map((t) => periodPhrases(t, at).find((p) => p.period && !p.local)?.period)
+    .find(Boolean);
 
   const people = new Map<string, Person>();
   const metrics = new MetricMatcher(gazetteer.metrics);
@@ -72,12 +89,18 @@ export function ingest(raw: string, format: SourceFormat, options: IngestOptions
   const stats: Statistic[] = [];
 
   const isPlace = (name: string) => tagger.mentions(name).length > 0;
-  const spoken = carrySpeakers(clean.body, clean.body.map((text) => findSpeakers(text, isPlace, (name) => known(gazetteer.people, name))));
+  const spoken = carrySpeakers(
+    clean.body,
+    clean.body.map((text) => findSpeakers(text, isPlace, (name) => known(gazetteer.people, name))),
+  );
   clean.body.forEach((text, i) => {
     const passageId = `${id}#p${i + 1}`;
     const resolved = spoken[i]!.map((s) => {
       const region = s.role ? tagger.mentions(s.role).find((m) => !m.generic)?.region.id : undefined;
-      const person = resolvePerson(s, [...gazetteer.people, ...people.values()], { ...(region ? { region } : {}), source: `${outlet}, ${published}` });
+      const person = resolvePerson(s, [...gazetteer.people, ...people.values()], {
+        ...(region ? { region } : {}),
+        source: `${outlet}, ${published}`,
+      });
       if (!gazetteer.people.some((p) => p.id === person.id)) people.set(person.id, person);
       return { person, direct: s.direct };
     });
@@ -92,7 +115,13 @@ export function ingest(raw: string, format: SourceFormat, options: IngestOptions
       topics: [],
     });
     const earlierMentions = mentions.slice(0, i).flat();
-    for (const s of extractStatistics(text, mentions[i]!, { published: at, reportingPeriod, mainRegion, regionById, earlierMentions })) {
+    for (const s of extractStatistics(text, mentions[i]!, {
+      published: at,
+      reportingPeriod,
+      mainRegion,
+      regionById,
+      earlierMentions,
+    })) {
       let metric = metrics.match(s.words);
       if (!metric) {
         const proposal = metrics.propose(s.words);
@@ -122,7 +151,14 @@ export function ingest(raw: string, format: SourceFormat, options: IngestOptions
   });
 
   // A passage's regions are settled once its figures are: a country it gives figures for is one of them.
-  passages.forEach((p, i) => (p.regions = passageRegions(p.text, mentions[i]!, stats.filter((s) => s.passage === p.id).map((s) => s.region))));
+  passages.forEach(
+    (p, i) =>
+      (p.regions = passageRegions(
+        p.text,
+        mentions[i]!,
+        stats.filter((s) => s.passage === p.id).map((s) => s.region),
+      )),
+  );
 
   const article = ArticleSchema.parse({
     id,
@@ -155,11 +191,16 @@ function read(raw: string, format: SourceFormat): SourceDocument {
 function articleId(outlet: string, published: string, title: string): string {
   const words = outlet.split(/\s+/);
   const source = words.length > 2 ? words.map((w) => w[0]).join('') : outlet;
-  const keywords = slugify(title, 20).split('-').filter((w) => w.length > 2 && !/^\d+$/.test(w) && !STOP.has(w)).slice(0, 4);
+  const keywords = slugify(title, 20)
+    .split('-')
+    .filter((w) => w.length > 2 && !/^\d+$/.test(w) && !STOP.has(w))
+    .slice(0, 4);
   return slugify([source, published.slice(0, 7), ...keywords].join(' '), 12);
 }
 
-const STOP = new Set('the and for with from into its how why what who new as of on in at to by a an is are was were this that'.split(' '));
+const STOP = new Set(
+  'the and for with from into its how why what who new as of on in at to by a an is are was were this that'.split(' '),
+);
 
 function known(people: readonly Person[], name: string): boolean {
   const key = name.toLowerCase();

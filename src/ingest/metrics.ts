@@ -17,9 +17,12 @@ export interface FigureWords {
   namedBy: 'subject' | 'unit';
 }
 
-const VERBISH = /\b(?:was|were|is|are|has|have|had|will|reached|reach|reaching|rose|rising|grew|growing|fell|falling|increased|increasing|decreased|exceeded|exceeding|accounted|accounting|accounts|totaled|totalled|posted|reported|recorded|registered|generated|attracted|produced|added|saw|hit|stood|expanded|jumped|surged|dropped|declined|up|down)\b.*$/i;
-const QUALIFIER_WORDS = /\s*\b(?:more than|over|above|exceeding|exceeded|nearly|almost|about|around|approximately|up to|less than)\s*$/i;
-const LEADING = /^(?:in|at|for|during|by|of|among them|of which|and|while|with|last year|this year|the|a|an|its|their|this|these|,|\s)+/i;
+const VERBISH =
+  /\b(?:was|were|is|are|has|have|had|will|reached|reach|reaching|rose|rising|grew|growing|fell|falling|increased|increasing|decreased|exceeded|exceeding|accounted|accounting|accounts|totaled|totalled|posted|reported|recorded|registered|generated|attracted|produced|added|saw|hit|stood|expanded|jumped|surged|dropped|declined|up|down)\b.*$/i;
+const QUALIFIER_WORDS =
+  /\s*\b(?:more than|over|above|exceeding|exceeded|nearly|almost|about|around|approximately|up to|less than)\s*$/i;
+const LEADING =
+  /^(?:in|at|for|during|by|of|among them|of which|and|while|with|last year|this year|the|a|an|its|their|this|these|,|\s)+/i;
 
 /**
  * Maps a figure to a gazetteer metric by its synonyms. A synonym of several words
@@ -46,7 +49,11 @@ export class MetricMatcher {
     const all = [...subjectTerms, ...unitTerms, ...terms(words.rest ?? '')];
     // "posted GDP of 1.12 trillion", "a total investment of about 120 billion": the noun before "of" names the figure.
     const object = /([\p{L}&-]+)\s+of\s*$/u.exec(words.subject.replace(QUALIFIER_WORDS, '').trimEnd())?.[1];
-    const heads = [terms(subject).at(headIndex(subject)), terms(object ?? '').at(-1), words.namedBy === 'unit' ? unitTerms.at(-1) : undefined].filter((h): h is string => !!h);
+    const heads = [
+      terms(subject).at(headIndex(subject)),
+      terms(object ?? '').at(-1),
+      words.namedBy === 'unit' ? unitTerms.at(-1) : undefined,
+    ].filter((h): h is string => !!h);
     const primary = words.namedBy === 'unit' ? unitTerms : subjectTerms;
     let best: { metric: Metric; score: number } | undefined;
     for (const { metric, terms: t } of this.names) {
@@ -74,7 +81,13 @@ export class MetricMatcher {
 
 /** "In 2024, Anhui’s automobile output reached" → "automobile output". */
 function subjectPhrase(clause: string): string {
-  return (clause.replace(VERBISH, '').split(/,\s+/).filter((part) => part.trim()).at(-1) ?? '')
+  return (
+    clause
+      .replace(VERBISH, '')
+      .split(/,\s+/)
+      .filter((part) => part.trim())
+      .at(-1) ?? ''
+  )
     .replace(/\b[\p{L}][\p{L}-]*['’]s\b\s*/gu, '')
     .replace(/\bin\s+(?:the\s+)?[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*)*\s*$/u, '')
     .replace(LEADING, '')

@@ -24,7 +24,16 @@ export function readPublished(published: string): Published {
   return { year: year!, month: month! };
 }
 
-const ORDINAL: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
+const ORDINAL: Record<string, number> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  '1st': 1,
+  '2nd': 2,
+  '3rd': 3,
+  '4th': 4,
+};
 const MONTH = String.raw`(January|February|March|April|May|June|July|August|September|October|November|December)`;
 /** Which year: "this year", "last year", "2024", "the year". */
 const OF_YEAR = String.raw`(?:\s+(?:of\s+)?(this year|last year|the previous year|the year|(?:19|20)\d{2}))?`;
@@ -38,7 +47,19 @@ export const BASIS =
 
 type Rule = [RegExp, (m: RegExpExecArray, at: Published) => string | undefined, 'local'?];
 
-const COUNT: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+const COUNT: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+};
 const COUNTED = String.raw`(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})`;
 const YEAR = String.raw`((?:19|20)\d{2})`;
 const SHORT_MONTH = String.raw`(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?:[a-z]*)\.?`;
@@ -46,25 +67,67 @@ const count = (word: string) => COUNT[word.toLowerCase()] ?? Number(word);
 
 const RULES: Rule[] = [
   // "the 2024-2025 winter season", "the 2024/25 ice-and-snow season".
-  [new RegExp(String.raw`\b${YEAR}\s*[-–/]\s*((?:19|20)?\d{2})\s+(?:[\p{L}-]+\s+){0,3}?season\b`, 'giu'), (m) => years(m[1]!, m[2]!)],
+  [
+    new RegExp(String.raw`\b${YEAR}\s*[-–/]\s*((?:19|20)?\d{2})\s+(?:[\p{L}-]+\s+){0,3}?season\b`, 'giu'),
+    (m) => years(m[1]!, m[2]!),
+  ],
   // "from 2020 to 2023", "between 2015 and 2017", "2021-2023".
-  [new RegExp(String.raw`\b(?:from\s+|between\s+)?${YEAR}\s*(?:–|-|to|through|and)\s*${YEAR}\b`, 'gi'), (m) => years(m[1]!, m[2]!)],
+  [
+    new RegExp(String.raw`\b(?:from\s+|between\s+)?${YEAR}\s*(?:–|-|to|through|and)\s*${YEAR}\b`, 'gi'),
+    (m) => years(m[1]!, m[2]!),
+  ],
   // "over the past three years" in a 2024 article: 2021–2023.
-  [new RegExp(String.raw`\b(?:the\s+)?(?:past|last|previous)\s+${COUNTED}\s+years\b`, 'gi'), (m, at) => (count(m[1]!) > 1 ? `${at.year - count(m[1]!)}/${at.year - 1}` : undefined)],
-  [new RegExp(String.raw`\bthe first (two|three) quarters${OF_YEAR}`, 'gi'), (m, at) => spanOfQuarters(yearOfPart(count(m[1]!) * 3, m[2], at), 1, count(m[1]!))],
-  [/\bQ([1-4])\s*[-–]\s*Q([1-4])(?:\s+((?:19|20)\d{2}))?\b/g, (m, at) => spanOfQuarters(yearOfPart(Number(m[2]) * 3, m[3], at), Number(m[1]), Number(m[2]))],
-  [new RegExp(String.raw`\bthe (first|second|third|fourth|1st|2nd|3rd|4th) quarter${OF_YEAR}`, 'gi'), (m, at) => quarter(ORDINAL[m[1]!.toLowerCase()]!, m[2], at)],
+  [
+    new RegExp(String.raw`\b(?:the\s+)?(?:past|last|previous)\s+${COUNTED}\s+years\b`, 'gi'),
+    (m, at) => (count(m[1]!) > 1 ? `${at.year - count(m[1]!)}/${at.year - 1}` : undefined),
+  ],
+  [
+    new RegExp(String.raw`\bthe first (two|three) quarters${OF_YEAR}`, 'gi'),
+    (m, at) => spanOfQuarters(yearOfPart(count(m[1]!) * 3, m[2], at), 1, count(m[1]!)),
+  ],
+  [
+    /\bQ([1-4])\s*[-–]\s*Q([1-4])(?:\s+((?:19|20)\d{2}))?\b/g,
+    (m, at) => spanOfQuarters(yearOfPart(Number(m[2]) * 3, m[3], at), Number(m[1]), Number(m[2])),
+  ],
+  [
+    new RegExp(String.raw`\bthe (first|second|third|fourth|1st|2nd|3rd|4th) quarter${OF_YEAR}`, 'gi'),
+    (m, at) => quarter(ORDINAL[m[1]!.toLowerCase()]!, m[2], at),
+  ],
   [/\bQ([1-4])(?:\s+((?:19|20)\d{2}))?\b/g, (m, at) => quarter(Number(m[1]), m[2], at)],
-  [new RegExp(String.raw`\bthe (first|second) half${OF_YEAR}`, 'gi'), (m, at) => half(m[1]!.toLowerCase() === 'first' ? 1 : 2, m[2], at)],
+  [
+    new RegExp(String.raw`\bthe (first|second) half${OF_YEAR}`, 'gi'),
+    (m, at) => half(m[1]!.toLowerCase() === 'first' ? 1 : 2, m[2], at),
+  ],
   [/\bH([12])(?:\s+((?:19|20)\d{2}))?\b/g, (m, at) => half(Number(m[1]), m[2], at)],
-  [new RegExp(String.raw`\b(?:the\s+)?first ${COUNTED} months${OF_YEAR}`, 'gi'), (m, at) => firstMonths(count(m[1]!), m[2], at)],
+  [
+    new RegExp(String.raw`\b(?:the\s+)?first ${COUNTED} months${OF_YEAR}`, 'gi'),
+    (m, at) => firstMonths(count(m[1]!), m[2], at),
+  ],
   // "from January to April", "January-February", "Jan-Aug 2024".
-  [new RegExp(String.raw`\b(?:from\s+)?${SHORT_MONTH}\s*(?:–|—|-|to|through)\s*${SHORT_MONTH}(?:,?\s+${YEAR})?`, 'g'), (m, at) => monthSpan(m[1]!, m[2]!, m[3], at)],
-  [new RegExp(String.raw`\b(?:by|at|as of) the end of (last year|this year|(?:19|20)\d{2})`, 'gi'), (m, at) => `${year(m[1], at)}-12`, 'local'],
-  [new RegExp(String.raw`\b(?:by|at|as of) the end of ${MONTH}(?:,?\s+((?:19|20)\d{2}))?`, 'g'), (m, at) => month(Number(monthNumber(m[1]!)), m[2], at), 'local'],
+  [
+    new RegExp(String.raw`\b(?:from\s+)?${SHORT_MONTH}\s*(?:–|—|-|to|through)\s*${SHORT_MONTH}(?:,?\s+${YEAR})?`, 'g'),
+    (m, at) => monthSpan(m[1]!, m[2]!, m[3], at),
+  ],
+  [
+    new RegExp(String.raw`\b(?:by|at|as of) the end of (last year|this year|(?:19|20)\d{2})`, 'gi'),
+    (m, at) => `${year(m[1], at)}-12`,
+    'local',
+  ],
+  [
+    new RegExp(String.raw`\b(?:by|at|as of) the end of ${MONTH}(?:,?\s+((?:19|20)\d{2}))?`, 'g'),
+    (m, at) => month(Number(monthNumber(m[1]!)), m[2], at),
+    'local',
+  ],
   // "April's growth rate".
-  [new RegExp(String.raw`\b${MONTH}['’]s\b`, 'g'), (m, at) => month(Number(monthNumber(m[1]!)), undefined, at), 'local'],
-  [new RegExp(String.raw`\b(?:in|during|for|of|since|by)\s+${MONTH}(?:\s+((?:19|20)\d{2}))?(?!\s+\d)`, 'g'), (m, at) => month(Number(monthNumber(m[1]!)), m[2], at)],
+  [
+    new RegExp(String.raw`\b${MONTH}['’]s\b`, 'g'),
+    (m, at) => month(Number(monthNumber(m[1]!)), undefined, at),
+    'local',
+  ],
+  [
+    new RegExp(String.raw`\b(?:in|during|for|of|since|by)\s+${MONTH}(?:\s+((?:19|20)\d{2}))?(?!\s+\d)`, 'g'),
+    (m, at) => month(Number(monthNumber(m[1]!)), m[2], at),
+  ],
   [/\b(?:in|during|for|of|by|throughout|through)\s+(?:the\s+year\s+)?((?:19|20)\d{2})(?![\d-–])/gi, (m) => m[1]],
   [/^((?:19|20)\d{2}),/g, (m) => m[1]],
   // "2023 was the first year…", "2023 saw exports rise": a year as the sentence's subject.
@@ -83,7 +146,10 @@ export function periodPhrases(text: string, at: Published): PeriodPhrase[] {
   for (const [pattern, resolve, local] of RULES) {
     for (const m of masked.matchAll(pattern)) {
       // "in January–June", "during the first half": the preposition belongs to the phrase.
-      const start = m.index - (/\b(?:in|during|for|of|over|throughout)\s+$/i.exec(masked.slice(Math.max(0, m.index - 12), m.index))?.[0].length ?? 0);
+      const start =
+        m.index -
+        (/\b(?:in|during|for|of|over|throughout)\s+$/i.exec(masked.slice(Math.max(0, m.index - 12), m.index))?.[0]
+          .length ?? 0);
       const end = m.index + m[0].length;
       if (found.some((f) => start < f.end && f.start < end)) continue;
       found.push({ start, end, period: resolve(m, at), ...(local ? { local: true as const } : {}) });

@@ -21,11 +21,16 @@ export function readPlainText(text: string): SourceDocument {
  * is one block per line, so each line is kept or dropped on its own.
  */
 function items(block: string): string[] {
-  const lines = block.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = block
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (lines.length < 2) return [block];
   // Wrapped prose: every line but the last near the wrap width, no bullets, no menu-like runs of spaces, and a last line that ends a sentence or runs on.
   const last = lines.at(-1)!;
   const wrapped =
-    lines.slice(0, -1).every((l) => l.length >= 40 && !/^[·•●▪\-*]\s/.test(l)) && !lines.some((l) => /\S\s{3,}\S/.test(l)) && (/[.!?。”"’)]$/.test(last) || last.length >= 20);
+    lines.slice(0, -1).every((l) => l.length >= 40 && !/^[·•●▪\-*]\s/.test(l)) &&
+    !lines.some((l) => /\S\s{3,}\S/.test(l)) &&
+    (/[.!?。”"’)]$/.test(last) || last.length >= 20);
   return wrapped ? [block] : lines;
 }

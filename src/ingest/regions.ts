@@ -10,14 +10,18 @@ export interface RegionMention {
 }
 
 /** Words after a place name that still make it about the place ("Guangdong Provincial Bureau of Statistics"). */
-const GOVERNMENT = /^(Provincial|Municipal|Party|Government|Bureau|Department|Commission|Committee|Province|City|Municipality|District|County|New|Free|Pilot|Economic|High-tech|Development|Zone|Port|Area)\b/;
+const GOVERNMENT =
+  /^(Provincial|Municipal|Party|Government|Bureau|Department|Commission|Committee|Province|City|Municipality|District|County|New|Free|Pilot|Economic|High-tech|Development|Zone|Port|Area)\b/;
 /** "South China", "east China", "western China" are macro-regions, not the country. */
-const COMPASS = /\b(?:south|north|east|west|central|southwest|southeast|northwest|northeast|southern|northern|eastern|western)(?:ern)?\s+$/i;
+const COMPASS =
+  /\b(?:south|north|east|west|central|southwest|southeast|northwest|northeast|southern|northern|eastern|western)(?:ern)?\s+$/i;
 const han = /\p{Script=Han}/u;
 /** "HARBIN, March 13 (Xinhua) --", "BEIJING, Nov. 25, 2024 /PRNewswire/ --", "BEIJING -": where the story was filed, not what it is about. */
-const DATELINE = /^[\p{Lu}][\p{Lu}' ]+,?(?:\s+\p{Lu}[a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?(?:\s*\([^()]{1,30}\))?(?:\s*\/[^/]{1,30}\/)?\s*(?:--|—|–|-)\s*/u;
+const DATELINE =
+  /^[\p{Lu}][\p{Lu}' ]+,?(?:\s+\p{Lu}[a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?(?:\s*\([^()]{1,30}\))?(?:\s*\/[^/]{1,30}\/)?\s*(?:--|—|–|-)\s*/u;
 /** "said on Monday in Beijing", "a news conference held in Beijing": where people spoke, not what they spoke about. */
-const VENUE = /\b(?:(?:said|spoke|told reporters)(?:\s+on\s+\p{L}+)?|(?:conference|briefing|forum|meeting|event|session)(?:\s+held)?|held)\s+in\s+$/iu;
+const VENUE =
+  /\b(?:(?:said|spoke|told reporters)(?:\s+on\s+\p{L}+)?|(?:conference|briefing|forum|meeting|event|session)(?:\s+held)?|held)\s+in\s+$/iu;
 /** "the province", "the region": the passage is about the article's subject, named or not. */
 const ANAPHOR = /\b(?:the|this)\s+(?:province|city|municipality|region|county)\b/i;
 /** Words after a place that make it a geographic feature ("Taiwan Strait", "Yellow River"), not the place. */
@@ -55,7 +59,7 @@ export class RegionTagger {
         this.surfaces.push({
           pattern: surfacePattern(name),
           region,
-          alternatives: name === region.name ? alternatives.get(region.id) ?? [] : [],
+          alternatives: name === region.name ? (alternatives.get(region.id) ?? []) : [],
           generic: region.kind === 'country' && name === name.toLowerCase() && !han.test(name),
         });
       }
@@ -70,7 +74,13 @@ export class RegionTagger {
     const found: (RegionMention & { alternatives: Region[] })[] = [];
     for (const surface of this.surfaces) {
       for (const match of text.matchAll(surface.pattern)) {
-        found.push({ region: surface.region, alternatives: surface.alternatives, start: match.index, end: match.index + match[0].length, generic: surface.generic });
+        found.push({
+          region: surface.region,
+          alternatives: surface.alternatives,
+          start: match.index,
+          end: match.index + match[0].length,
+          generic: surface.generic,
+        });
       }
     }
     // Longest first, then earliest: "Suzhou Industrial Park" wins over "Suzhou".
@@ -82,7 +92,9 @@ export class RegionTagger {
       kept.push(m);
     }
     kept.sort((a, b) => a.start - b.start);
-    return kept.map(({ alternatives, ...m }) => (alternatives.length ? { ...m, region: this.choose(m.region, alternatives, text, context) } : m));
+    return kept.map(({ alternatives, ...m }) =>
+      alternatives.length ? { ...m, region: this.choose(m.region, alternatives, text, context) } : m,
+    );
   }
 
   private choose(owner: Region, alternatives: Region[], passage: string, article: string): Region {
@@ -108,11 +120,17 @@ export class RegionTagger {
  * write "GUANGZHOU"), and lowercase aliases ("the country") in any case.
  */
 function surfacePattern(name: string): RegExp {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]").replace(/\s+/g, '\\s+');
+  const escaped = name
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/'/g, "['’]")
+    .replace(/\s+/g, '\\s+');
   if (han.test(name)) return new RegExp(escaped, 'gu');
   const bounded = (body: string) => `(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`;
   if (name === name.toLowerCase()) return new RegExp(bounded(escaped), 'giu');
-  const upper = name.toUpperCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  const upper = name
+    .toUpperCase()
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/\s+/g, '\\s+');
   return new RegExp(bounded(`${escaped}|${upper}`), 'gu');
 }
 
@@ -120,14 +138,25 @@ function surfacePattern(name: string): RegExp {
 function insideName(text: string, m: { start: number; end: number; region: Region }): boolean {
   const after = text.slice(m.end);
   const next = /^\s+(\p{Lu}[\p{L}’'-]*)/u.exec(after)?.[1];
-  if (next && !GOVERNMENT.test(next) && !/^\s+\p{Lu}[\p{L}’'-]*\s*[:,]/u.test(after) && !sentenceStartAfter(text, m.end)) return true;
+  if (
+    next &&
+    !GOVERNMENT.test(next) &&
+    !/^\s+\p{Lu}[\p{L}’'-]*\s*[:,]/u.test(after) &&
+    !sentenceStartAfter(text, m.end)
+  )
+    return true;
   if (FEATURE.test(after)) return true;
   // "China-Europe freight trains", "China-ASEAN": a compound name (the gazetteer's own compounds match first, being longer).
   if (/^-\p{Lu}/u.test(after)) return true;
   const before = text.slice(0, m.start);
   if (m.region.kind === 'country' && COMPASS.test(before)) return true;
   // "Bank of China", "University of Science and Technology of China".
-  if (/\b(?:Bank|University|Academy|Institute|College|Museum|Party|Congress|Council|Association|Federation|Ministry|Chamber|Republic)\s+(?:[\p{L}&]+\s+)*of\s+(?:the\s+)?$/u.test(before)) return true;
+  if (
+    /\b(?:Bank|University|Academy|Institute|College|Museum|Party|Congress|Council|Association|Federation|Ministry|Chamber|Republic)\s+(?:[\p{L}&]+\s+)*of\s+(?:the\s+)?$/u.test(
+      before,
+    )
+  )
+    return true;
   return false;
 }
 
@@ -142,12 +171,23 @@ export function datelineLength(text: string): number {
  * ("national", "the country", "China's leading base" beside a province are comparisons
  * and context, not what the passage is about).
  */
-export function passageRegions(text: string, mentions: readonly RegionMention[], statRegions: readonly string[]): string[] {
+export function passageRegions(
+  text: string,
+  mentions: readonly RegionMention[],
+  statRegions: readonly string[],
+): string[] {
   const dateline = datelineLength(text);
-  const about = mentions.filter((m) => !m.generic && m.start >= dateline && !VENUE.test(text.slice(Math.max(0, m.start - 60), m.start)));
+  const about = mentions.filter(
+    (m) => !m.generic && m.start >= dateline && !VENUE.test(text.slice(Math.max(0, m.start - 60), m.start)),
+  );
   const nearer = about.some((m) => m.region.kind !== 'country') || ANAPHOR.test(text);
   const kept = about.filter((m) => m.region.kind !== 'country' || !nearer || statRegions.includes(m.region.id));
-  return [...new Set([...kept.map((m) => m.region.id), ...mentions.filter((m) => statRegions.includes(m.region.id)).map((m) => m.region.id)])];
+  return [
+    ...new Set([
+      ...kept.map((m) => m.region.id),
+      ...mentions.filter((m) => statRegions.includes(m.region.id)).map((m) => m.region.id),
+    ]),
+  ];
 }
 
 function sentenceStartAfter(text: string, at: number): boolean {

@@ -7,7 +7,16 @@ export interface Expected {
   args: { title?: string; outlet?: string; published?: string; url?: string };
   article: { title: string; outlet: string; published: string; url?: string };
   passages: { text: string; regions: string[]; speaker?: string; people?: string[] }[];
-  stats: { value: number; written: string; unit: string; region: string; period?: string; qualifier?: string; change?: number; metric?: string }[];
+  stats: {
+    value: number;
+    written: string;
+    unit: string;
+    region: string;
+    period?: string;
+    qualifier?: string;
+    change?: number;
+    metric?: string;
+  }[];
 }
 
 export interface Counts {
@@ -35,7 +44,11 @@ export const recall = (c: Counts) => (c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.f
  */
 export function scoreArticle(actual: Article, expected: Expected): ArticleScore {
   const mistakes: string[] = [];
-  const passages = compareSets(actual.passages.map((p) => key(p.text)), expected.passages.map((p) => key(p.text)), (k, kind) => mistakes.push(`passage ${kind}: ${k.slice(0, 80)}`));
+  const passages = compareSets(
+    actual.passages.map((p) => key(p.text)),
+    expected.passages.map((p) => key(p.text)),
+    (k, kind) => mistakes.push(`passage ${kind}: ${k.slice(0, 80)}`),
+  );
   const regions = compareSets(
     actual.passages.flatMap((p) => p.regions.map((r) => `${key(p.text)}|${r}`)),
     expected.passages.flatMap((p) => p.regions.map((r) => `${key(p.text)}|${r}`)),
@@ -50,7 +63,13 @@ export function scoreArticle(actual: Article, expected: Expected): ArticleScore 
   const unmatched = [...actual.stats];
   const statistics: Counts = { tp: 0, fp: 0, fn: 0 };
   for (const want of expected.stats) {
-    const at = unmatched.findIndex((s) => sameNumber(s.value, want.value) && unitKey(s.unit) === unitKey(want.unit) && s.period === want.period && s.region === want.region);
+    const at = unmatched.findIndex(
+      (s) =>
+        sameNumber(s.value, want.value) &&
+        unitKey(s.unit) === unitKey(want.unit) &&
+        s.period === want.period &&
+        s.region === want.region,
+    );
     if (at >= 0) {
       statistics.tp++;
       unmatched.splice(at, 1);
@@ -60,12 +79,17 @@ export function scoreArticle(actual: Article, expected: Expected): ArticleScore 
     const near = unmatched.find((s) => sameNumber(s.value, want.value));
     mistakes.push(
       `statistic missed: ${want.written} ${want.unit} · ${want.region} · ${want.period ?? 'no period'}` +
-        (near ? ` (got ${near.written} ${near.unit} · ${near.region} · ${near.period ?? 'no period'})` : ' (not extracted)'),
+        (near
+          ? ` (got ${near.written} ${near.unit} · ${near.region} · ${near.period ?? 'no period'})`
+          : ' (not extracted)'),
     );
   }
   for (const s of unmatched) {
     statistics.fp++;
-    if (!expected.stats.some((e) => sameNumber(e.value, s.value))) mistakes.push(`statistic extra: ${s.written} ${s.unit} · ${s.region} · ${s.period ?? 'no period'} — “${s.quote.slice(0, 60)}…”`);
+    if (!expected.stats.some((e) => sameNumber(e.value, s.value)))
+      mistakes.push(
+        `statistic extra: ${s.written} ${s.unit} · ${s.region} · ${s.period ?? 'no period'} — “${s.quote.slice(0, 60)}…”`,
+      );
   }
   return { passages, statistics, regions, speakers, mistakes };
 }
@@ -81,7 +105,10 @@ export function unitKey(unit: string): string {
   if (u.startsWith('%') || /\bper ?cent\b/.test(u)) return '%';
   if (/\b(?:yuan|rmb|renminbi)\b/.test(u)) return 'yuan';
   if (/dollars?|\busd\b|\$/.test(u)) return 'us dollars';
-  const phrase = u.split(/\s+(?:of|for|in|at|above|below|from|with)\s+/)[0]!.replace(/[“”"]/g, '').trim();
+  const phrase = u
+    .split(/\s+(?:of|for|in|at|above|below|from|with)\s+/)[0]!
+    .replace(/[“”"]/g, '')
+    .trim();
   return singular(phrase.split(/\s+/).at(-1)!);
 }
 
@@ -91,7 +118,11 @@ function singular(word: string): string {
   return word.replace(/s$/, '');
 }
 
-function compareSets(actual: string[], expected: string[], report: (key: string, kind: 'missed' | 'extra') => void): Counts {
+function compareSets(
+  actual: string[],
+  expected: string[],
+  report: (key: string, kind: 'missed' | 'extra') => void,
+): Counts {
   const want = new Set(expected);
   const got = new Set(actual);
   const counts = { tp: 0, fp: 0, fn: 0 };

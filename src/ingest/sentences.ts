@@ -6,7 +6,8 @@ export interface Span {
 }
 
 /** Abbreviations whose full stop ends no sentence ("U.S. dollars", "Jan. 23", "No. 1"). */
-const ABBREVIATIONS = /(?:\b(?:U\.S|U\.K|Mr|Mrs|Ms|Dr|Prof|No|Nos|Co|Ltd|Inc|Corp|St|vs|etc|e\.g|i\.e|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z]))$/;
+const ABBREVIATIONS =
+  /(?:\b(?:U\.S|U\.K|Mr|Mrs|Ms|Dr|Prof|No|Nos|Co|Ltd|Inc|Corp|St|vs|etc|e\.g|i\.e|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z]))$/;
 
 /** Sentences of a paragraph, as spans. A sentence ends at . ! ? (and closing quotes) before a capital, a quote or a digit. */
 export function sentences(text: string): Span[] {
@@ -28,7 +29,8 @@ export function sentences(text: string): Span[] {
  * different clauses belong to different subjects ("GDP exceeded 3.1 trillion yuan,
  * …, and the added value … increased by 9.5%").
  */
-const CLAUSE_BREAK = /(?:,\s+(?:and|while|whereas|but|of which|among which|among them|of them)\s+|\s(?:said|says|noted|pointed out|told [\w ]{1,20}?)(?: that)?\s+(?=the |its |their |\p{Lu})|,\s+(?=(?:with|bringing|including)\s)|;\s+|:\s+|\bAmong them,\s+)/giu;
+const CLAUSE_BREAK =
+  /(?:,\s+(?:and|while|whereas|but|of which|among which|among them|of them)\s+|\s(?:said|says|noted|pointed out|told [\w ]{1,20}?)(?: that)?\s+(?=the |its |their |\p{Lu})|,\s+(?=(?:with|bringing|including)\s)|;\s+|:\s+|\bAmong them,\s+)/giu;
 
 export function clauses(sentence: Span): Span[] {
   const out: Span[] = [];

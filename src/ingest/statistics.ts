@@ -28,9 +28,11 @@ export interface ExtractedStatistic {
 }
 
 /** The words between a figure and the change that qualifies it: ", up", ", a year-on-year increase of", "(which was up". */
-const CHANGE_LINK = /^[\s,;(]*(?:(?:alone|only)\s*,?\s*)?(?:(?:which|that)\s+(?:was|is|were)\s+)?(?:an?\s+)?(?:year-on-year\s+|annual\s+)?(?:up|down|increase|decrease|rise|drop|decline|growth|gain|increasing|rising|growing|declining|falling|dropping|jumping|surging|expanding|representing\s+an?\s+(?:increase|decrease))?(?:\s+(?:by|of))?\s*$/i;
+const CHANGE_LINK =
+  /^[\s,;(]*(?:(?:alone|only)\s*,?\s*)?(?:(?:which|that)\s+(?:was|is|were)\s+)?(?:an?\s+)?(?:year-on-year\s+|annual\s+)?(?:up|down|increase|decrease|rise|drop|decline|growth|gain|increasing|rising|growing|declining|falling|dropping|jumping|surging|expanding|representing\s+an?\s+(?:increase|decrease))?(?:\s+(?:by|of))?\s*$/i;
 /** Units that measure rather than name what is counted: "265,000 units" of what the subject says. */
-const MEASURES = /^(?:units|sets|pieces|items|tonnes|tons|metric tons|kilowatts|kilowatt-hours|kwh|megawatts|gigawatts|square meters|square metres|square kilometers|square kilometres|hectares|mu|kilometers|kilometres|km|people|persons|times)$/i;
+const MEASURES =
+  /^(?:units|sets|pieces|items|tonnes|tons|metric tons|kilowatts|kilowatt-hours|kwh|megawatts|gigawatts|square meters|square metres|square kilometers|square kilometres|hectares|mu|kilometers|kilometres|km|people|persons|times)$/i;
 const LEADS_TO = /^[\s,]*(?:to|to reach|reaching|at)\s*$/i;
 
 /**
@@ -38,7 +40,11 @@ const LEADS_TO = /^[\s,]*(?:to|to reach|reaching|at)\s*$/i;
  * qualifies it, or stands alone as a rate of change; "respectively" lists are split
  * and paired with their subjects; each gets a region, a period and a verbatim quote.
  */
-export function extractStatistics(text: string, mentions: readonly RegionMention[], setting: ArticleSetting): ExtractedStatistic[] {
+export function extractStatistics(
+  text: string,
+  mentions: readonly RegionMention[],
+  setting: ArticleSetting,
+): ExtractedStatistic[] {
   const out: ExtractedStatistic[] = [];
   const phrases = periodPhrases(text, setting.published);
   const dateline = datelineLength(text);
@@ -49,11 +55,16 @@ export function extractStatistics(text: string, mentions: readonly RegionMention
     if (figures.length === 0) return;
     const context = { text, sentence, earlier: spans.slice(0, index), phrases, mentions: named, setting };
     const listed = respectively(text, sentence, figures, named);
-    for (const item of listed?.items ?? []) out.push(build(item.figure, undefined, context, item.region, item.subject, sentence.text));
+    for (const item of listed?.items ?? [])
+      out.push(build(item.figure, undefined, context, item.region, item.subject, sentence.text));
     const rest = figures.filter((f) => !listed?.items.some((i) => i.figure === f));
     // The unit of "bringing the total to 16,000" is the previous count's.
     rest.forEach((f, i) => {
-      if (f.kind === 'count' && !f.unit) f.unit = rest.slice(0, i).reverse().find((p) => p.kind === 'count' && p.unit)?.unit;
+      if (f.kind === 'count' && !f.unit)
+        f.unit = rest
+          .slice(0, i)
+          .reverse()
+          .find((p) => p.kind === 'count' && p.unit)?.unit;
     });
     const usable = rest.filter((f) => f.kind !== 'count' || f.unit);
     const changeOf = pairChanges(text, usable, phrases);
@@ -67,7 +78,6 @@ export function extractStatistics(text: string, mentions: readonly RegionMention
   });
   return out;
 }
-
 
 /** "in East China's", "Province and": what may stand between places named together. */
 const PLACE_LINK = /^(?:\s*(?:,|and|provinces?|cities|regions?|\p{Lu}\p{L}*\s+China['’]s)\s*)*$/iu;
@@ -83,25 +93,40 @@ function sharedBy(figure: FigureMention, sentence: Span, c: FigureContext): Regi
   if (places.length < 2) return undefined;
   const linked = places.every((m, i) => i === 0 || PLACE_LINK.test(c.text.slice(places[i - 1]!.end, m.start)));
   const verb = c.text.slice(places.at(-1)!.end, figure.from);
-  if (!linked || !/\b(?:each|both|all|also)\b/i.test(verb) || /\b(?:together|combined|jointly|total)\b/i.test(verb)) return undefined;
+  if (!linked || !/\b(?:each|both|all|also)\b/i.test(verb) || /\b(?:together|combined|jointly|total)\b/i.test(verb))
+    return undefined;
   return [...new Map(places.map((m) => [m.region.id, m.region])).values()];
 }
 
 /** Changes mapped to the figure they qualify; a change not in the map stands alone. */
-function pairChanges(text: string, figures: FigureMention[], phrases: PeriodPhrase[]): Map<FigureMention, FigureMention> {
+function pairChanges(
+  text: string,
+  figures: FigureMention[],
+  phrases: PeriodPhrase[],
+): Map<FigureMention, FigureMention> {
   const pairs = new Map<FigureMention, FigureMention>();
   const taken = new Set<FigureMention>();
   figures.forEach((f, i) => {
     if (f.role !== 'change') return;
     const previous = figures[i - 1];
-    if (previous && previous.role !== 'change' && !taken.has(previous) && CHANGE_LINK.test(between(text, previous.through, f.from, phrases))) {
+    if (
+      previous &&
+      previous.role !== 'change' &&
+      !taken.has(previous) &&
+      CHANGE_LINK.test(between(text, previous.through, f.from, phrases))
+    ) {
       pairs.set(f, previous);
       taken.add(previous);
       return;
     }
     // "grew 5.7 percent to 2.98 trillion yuan": the change comes first.
     const next = figures[i + 1];
-    if (next && next.role !== 'change' && !taken.has(next) && LEADS_TO.test(between(text, f.through, next.from, phrases))) {
+    if (
+      next &&
+      next.role !== 'change' &&
+      !taken.has(next) &&
+      LEADS_TO.test(between(text, f.through, next.from, phrases))
+    ) {
       pairs.set(f, next);
       taken.add(next);
     }
@@ -113,10 +138,20 @@ function pairChanges(text: string, figures: FigureMention[], phrases: PeriodPhra
 function between(text: string, from: number, to: number, phrases: PeriodPhrase[]): string {
   let gap = '';
   for (let i = from; i < to; i++) gap += phrases.some((p) => i >= p.start && i < p.end) ? ' ' : text[i];
-  return gap.replace(/\([^()]*\)/g, ' ').replace(BASIS, ' ').replace(/\s+/g, ' ');
+  return gap
+    .replace(/\([^()]*\)/g, ' ')
+    .replace(BASIS, ' ')
+    .replace(/\s+/g, ' ');
 }
 
-function build(figure: FigureMention, change: FigureMention | undefined, c: FigureContext, region?: Region, subject?: string, quote?: string): ExtractedStatistic {
+function build(
+  figure: FigureMention,
+  change: FigureMention | undefined,
+  c: FigureContext,
+  region?: Region,
+  subject?: string,
+  quote?: string,
+): ExtractedStatistic {
   const clause = clauses(c.sentence).find((cl) => figure.from >= cl.start && figure.from < cl.end) ?? c.sentence;
   // "exports rising 2.5 percent to 5.44 trillion yuan": the subject stands before the change.
   const subjectEnd = change && change.from < figure.from ? change.from : figure.from;
@@ -139,7 +174,16 @@ function build(figure: FigureMention, change: FigureMention | undefined, c: Figu
     ...(when.target ? { target: true as const } : {}),
     region: where.region,
     inferred: [...(when.inferred ? (['period'] as const) : []), ...(where.inferred ? (['region'] as const) : [])],
-    ...(change ? { change: { value: change.direction * change.value, unit: change.kind === 'points' ? 'percentage points' : '%', basis: change.basis ?? 'year on year', written: change.withUnit } } : {}),
+    ...(change
+      ? {
+          change: {
+            value: change.direction * change.value,
+            unit: change.kind === 'points' ? 'percentage points' : '%',
+            basis: change.basis ?? 'year on year',
+            written: change.withUnit,
+          },
+        }
+      : {}),
     quote: tidyQuote(quote ?? c.text.slice(start, end)),
     words,
   };
@@ -149,14 +193,16 @@ function unitOf(figure: FigureMention): string {
   if (figure.kind === 'points') return 'percentage points';
   if (figure.kind === 'percent') {
     if (figure.role === 'share') return figure.of ? `% of ${figure.of}` : '%';
-    if (figure.role === 'change') return `%${figure.direction < 0 ? ' decrease' : ''} ${figure.basis ?? 'year on year'}`;
+    if (figure.role === 'change')
+      return `%${figure.direction < 0 ? ' decrease' : ''} ${figure.basis ?? 'year on year'}`;
     return '%';
   }
   return figure.unit!;
 }
 
 /** Words that make a figure a goal or a projection rather than a result. */
-const TARGET = /\b(?:aims?|aiming|aimed|targets?|targeted|targeting|goals?|plans?|planned|planning|expected|expects?|projected|projects|forecasts?|set to|is to|are to|will|shall|striv(?:e|es|ing)|seeks?|seeking|by\s+20[3-9]\d)\b/i;
+const TARGET =
+  /\b(?:aims?|aiming|aimed|targets?|targeted|targeting|goals?|plans?|planned|planning|expected|expects?|projected|projects|forecasts?|set to|is to|are to|will|shall|striv(?:e|es|ing)|seeks?|seeking|by\s+20[3-9]\d)\b/i;
 
 /**
  * The period: a time phrase in the figure's clause, else one earlier in its
@@ -165,7 +211,11 @@ const TARGET = /\b(?:aims?|aiming|aimed|targets?|targeted|targeting|goals?|plans
  * still ahead; a past figure is of the last period the passage named or of the
  * period the article reports on, and that period is marked as inferred.
  */
-function periodOf(figure: FigureMention, clause: Span, c: FigureContext): { period?: string; target?: boolean; inferred?: boolean } {
+function periodOf(
+  figure: FigureMention,
+  clause: Span,
+  c: FigureContext,
+): { period?: string; target?: boolean; inferred?: boolean } {
   const lead = c.text.slice(c.sentence.start, figure.from).replace(/\([^()]*\)/g, ' ');
   const tense = tenseBefore(lead);
   const target = tense === 'future' || TARGET.test(lead);
@@ -175,8 +225,13 @@ function periodOf(figure: FigureMention, clause: Span, c: FigureContext): { peri
     inClause.find((p) => p.start >= figure.through) ??
     c.phrases.filter((p) => p.start >= c.sentence.start && p.end <= clause.start).at(-1);
   if (chosen) return { ...(chosen.period ? { period: chosen.period } : {}), target };
-  const earlier = c.phrases.filter((p) => p.end <= c.sentence.start && p.period && !p.local).at(-1)?.period ?? c.setting.reportingPeriod;
-  if (target) return earlier && Number(earlier.slice(0, 4)) >= c.setting.published.year ? { period: earlier, target, inferred: true } : { target };
+  const earlier =
+    c.phrases.filter((p) => p.end <= c.sentence.start && p.period && !p.local).at(-1)?.period ??
+    c.setting.reportingPeriod;
+  if (target)
+    return earlier && Number(earlier.slice(0, 4)) >= c.setting.published.year
+      ? { period: earlier, target, inferred: true }
+      : { target };
   if (tense === 'present') return {};
   return earlier ? { period: resultYear(earlier, c.setting.published), inferred: true } : {};
 }
@@ -194,7 +249,7 @@ function resultYear(period: string, published: { year: number; month: number }):
 function tidyQuote(quote: string): string {
   let q = quote.trim();
   const opens = (t: string) => (t.match(/[“]/g) ?? []).length - (t.match(/[”]/g) ?? []).length;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     const before = q;
     if (/[,;:]$/.test(q) || (/\.$/.test(q) && !/\b(?:U\.S|[A-Z])\.$/.test(q))) q = q.slice(0, -1);
     if (/”$/.test(q) && opens(q) < 0) q = q.slice(0, -1);

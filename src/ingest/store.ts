@@ -20,7 +20,8 @@ export function refusal(corpus: Corpus, result: IngestResult, force: boolean): s
   const texts = new Set(article.passages.map((p) => normalize(p.text)));
   for (const other of corpus.articles) {
     if (other.id === article.id) continue;
-    if (article.url && other.url === article.url) return `This URL is already in the corpus as “${other.id}”: ${other.url}`;
+    if (article.url && other.url === article.url)
+      return `This URL is already in the corpus as “${other.id}”: ${other.url}`;
     const shared = other.passages.filter((p) => texts.has(normalize(p.text))).length;
     if (shared >= Math.max(1, Math.ceil(0.8 * Math.min(texts.size, other.passages.length)))) {
       return `This text is already in the corpus as “${other.id}” (${shared} of its ${other.passages.length} paragraphs are the same). To re-ingest it, pass --id ${other.id} --force.`;
@@ -36,7 +37,11 @@ export function filesFor(result: IngestResult, gazetteer: Gazetteer): Map<string
   files.set(article.source, result.sourceText);
   if (result.original) files.set(`sources/${article.id}.${result.original.extension}`, result.original.content);
   if (result.newPeople.length || result.newMetrics.length) {
-    const grown: Gazetteer = { ...gazetteer, people: [...gazetteer.people, ...result.newPeople], metrics: [...gazetteer.metrics, ...result.newMetrics] };
+    const grown: Gazetteer = {
+      ...gazetteer,
+      people: [...gazetteer.people, ...result.newPeople],
+      metrics: [...gazetteer.metrics, ...result.newMetrics],
+    };
     files.set('gazetteer.json', `${JSON.stringify(grown, null, 2)}\n`);
   }
   // The article goes last: a watcher that sees it finds its source and gazetteer entries already there.
@@ -68,4 +73,3 @@ export async function writeFiles(corpusDir: string, files: Map<string, string>):
     await rename(temporary, target);
   }
 }
-

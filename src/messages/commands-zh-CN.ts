@@ -36,7 +36,10 @@ export const zhCommands: Record<string, CommandWords> = {
   search: {
     name: '搜索',
     description: '与你的关键词最相符的段落，附出处',
-    options: { query: { name: '关键词', description: '要找的词（rocket parts、future industries、Da Zero Bay）' }, hide },
+    options: {
+      query: { name: '关键词', description: '要找的词（rocket parts、future industries、Da Zero Bay）' },
+      hide,
+    },
   },
   source: {
     name: '原文',
@@ -47,9 +50,16 @@ export const zhCommands: Record<string, CommandWords> = {
   summary: {
     name: '摘要',
     description: '在本频道发布一篇文章或一个地区的摘要（限管理员）',
-    options: { target: { name: '对象', description: '文章编号或地区' }, hide: { name: '隐藏', description: '先私下预览摘要，不发布' } },
+    options: {
+      target: { name: '对象', description: '文章编号或地区' },
+      hide: { name: '隐藏', description: '先私下预览摘要，不发布' },
+    },
   },
-  reload: { name: '重新加载', description: '从磁盘重新加载语料；新语料无效时保留当前语料（限管理员）', options: { hide } },
+  reload: {
+    name: '重新加载',
+    description: '从磁盘重新加载语料；新语料无效时保留当前语料（限管理员）',
+    options: { hide },
+  },
   help: { name: '帮助', description: 'Footnote 能回答什么、怎么问', options: { hide } },
 };
 

@@ -2,7 +2,16 @@ import { describePeriod } from '../text/period.ts';
 import { describeAsked, type AskedPeriod } from './period.ts';
 import type { Named, NamedPerson } from './names.ts';
 
-type Kind = 'country' | 'province' | 'municipality' | 'autonomous-region' | 'sar' | 'prefecture-city' | 'county-city' | 'district' | 'zone';
+type Kind =
+  | 'country'
+  | 'province'
+  | 'municipality'
+  | 'autonomous-region'
+  | 'sar'
+  | 'prefecture-city'
+  | 'county-city'
+  | 'district'
+  | 'zone';
 export interface FigureRef {
   metric: Named;
   region: Named;
@@ -35,7 +44,8 @@ const kindNames: Record<Kind, string> = {
 
 const withZh = (n: Named) => (n.zh ? `${n.name} (${n.zh})` : n.name);
 const names = (list: readonly Named[]) => list.map((n) => n.name);
-const translated = ({ translation, from }: Translated) => (translation ? `${translation}-translated from ${from ?? 'another language'}` : '');
+const translated = ({ translation, from }: Translated) =>
+  translation ? `${translation}-translated from ${from ?? 'another language'}` : '';
 const withPeriod = (period: string | undefined, before: string) => (period ? `${before}${describePeriod(period)}` : '');
 const figureLabel = (f: FigureRef) => `${f.metric.name} for ${f.region.name}${period(f.period)}`;
 const period = (p: string | undefined) => (p ? ` (${describePeriod(p)})` : '');
@@ -63,10 +73,12 @@ export const en = {
   seeAlso: ({ list }: { list: string }) => `See also: ${list}`,
   try: ({ list }: { list: string }) => `Try: ${list}`,
   moreText: ({ count }: { count: number }) => `…and ${count} more. Narrow the question to see them.`,
-  moreDiscord: ({ count, source }: { count: number; source: string }) => `*…and ${count} more not shown. Narrow the question, or open one with* \`${source}\`.`,
+  moreDiscord: ({ count, source }: { count: number; source: string }) =>
+    `*…and ${count} more not shown. Narrow the question, or open one with* \`${source}\`.`,
   shareButton: () => 'Send in chat',
   sharedBy: ({ user }: { user: string }) => `Shared by ${user}`,
-  figureHeading: (f: FigureRef) => [f.metric.name, f.region.name, ...(f.period ? [describePeriod(f.period)] : [])].join(' · '),
+  figureHeading: (f: FigureRef) =>
+    [f.metric.name, f.region.name, ...(f.period ? [describePeriod(f.period)] : [])].join(' · '),
   published: ({ date }: { date: string }) => describePeriod(date),
   /** Between a figure's heading and its value. */
   valueAfter: () => ': ',
@@ -81,14 +93,16 @@ export const en = {
   unknownCommand: ({ name }: { name: string }) => `There is no command /${name}.`,
   commandDescription: ({ description }: { command: string; description: string }) => description,
   cannotRun: () => 'Cannot run that',
-  unknownOption: ({ option, usage }: { option: string; usage: UsageOf }) => `/${usage.command} has no option “${option}”. Usage: ${usageEn(usage)}`,
+  unknownOption: ({ option, usage }: { option: string; usage: UsageOf }) =>
+    `/${usage.command} has no option “${option}”. Usage: ${usageEn(usage)}`,
   takesNoText: ({ usage }: { usage: UsageOf }) => `/${usage.command} takes no text. Usage: ${usageEn(usage)}`,
   needsOption: ({ option, description, usage }: { option: string; description: string; usage: UsageOf }) =>
     `/${usage.command} needs “${option}”: ${description}. Usage: ${usageEn(usage)}`,
   takesBoolean: ({ option }: { command: string; option: string }) => `“${option}” takes true or false.`,
   takesNumber: ({ option }: { command: string; option: string }) => `“${option}” takes a number.`,
   failureTitle: () => 'Something went wrong on my side',
-  failure: ({ errorId }: { errorId: string }) => `Error id ${errorId}. Please try again; if it keeps happening, tell a moderator this id.`,
+  failure: ({ errorId }: { errorId: string }) =>
+    `Error id ${errorId}. Please try again; if it keeps happening, tell a moderator this id.`,
 
   // /help
   helpTitle: () => 'Footnote',
@@ -96,7 +110,8 @@ export const en = {
     `I answer questions about ${articles} news article(s) with figures and verbatim, cited excerpts. Every answer names the article, outlet, date and paragraph it comes from; when the articles do not say, I say so.`,
   helpCommand: ({ usage, description }: { usage: UsageOf; description: string }) => `${usageEn(usage)}: ${description}`,
   helpFindSources: () => 'Apps → Find sources (on any message): the passages and figures that bear on what it claims.',
-  helpMention: () => 'Mention me with a question in chat, where the server has it switched on: @Footnote what was Jiangsu’s GDP growth?',
+  helpMention: () =>
+    'Mention me with a question in chat, where the server has it switched on: @Footnote what was Jiangsu’s GDP growth?',
   helpQuestion: () => 'a question',
   helpRegion: () => 'a region',
   helpFigure: () => 'a figure',
@@ -113,7 +128,8 @@ export const en = {
     `Now answering from ${articles} article(s), ${passages} passages and ${stats} figures (loaded and checked in ${ms} ms).`,
   theArticles: () => 'The articles',
   notReloadedTitle: () => 'Corpus not reloaded',
-  notReloaded: () => 'The corpus on disk is invalid, so Footnote keeps answering from the one it had. Fix these and reload again:',
+  notReloaded: () =>
+    'The corpus on disk is invalid, so Footnote keeps answering from the one it had. Fix these and reload again:',
   moreProblems: ({ count }: { count: number }) => `…and ${count} more (npm run corpus:check lists them all).`,
 
   // /stat
@@ -122,11 +138,20 @@ export const en = {
   noRegionTitle: () => 'No such region',
   noRegion: ({ name }: { name: string }) => `No region in the corpus is called “${name}”.`,
   unknownPeriodTitle: () => 'Unknown period',
-  unknownPeriod: ({ period }: { period: string }) => `“${period}” is not a period I can read. Try 2024, Q1 2024 or 2024-05.`,
+  unknownPeriod: ({ period }: { period: string }) =>
+    `“${period}” is not a period I can read. Try 2024, Q1 2024 or 2024-05.`,
   allFigures: ({ metric }: { metric: Named }) => `All ${metric.name} figures`,
   statTitle: ({ metric, region, period }: { metric: Named; region?: Named | undefined; period?: string | undefined }) =>
     [metric.name, ...(region ? [region.name] : []), ...(period ? [describePeriod(period)] : [])].join(' · '),
-  noFigureFor: ({ metric, region, period }: { metric: Named; region?: Named | undefined; period?: string | undefined }) =>
+  noFigureFor: ({
+    metric,
+    region,
+    period,
+  }: {
+    metric: Named;
+    region?: Named | undefined;
+    period?: string | undefined;
+  }) =>
     `The corpus has no ${metric.name} figure for ${[...(region ? [region.name] : []), ...(period ? [describePeriod(period)] : [])].join(', ')}.`,
   noFigureYet: ({ metric }: { metric: Named }) => `The corpus has no ${metric.name} figure yet.`,
   figureSuggestion: (f: FigureRef) => `${f.metric.name}, ${f.region.name}${withPeriod(f.period, ', ')}`,
@@ -136,19 +161,22 @@ export const en = {
     `${withZh(region)}: ${kindNames[region.kind]}${parents.length ? ` in ${names(parents).join(', ')}` : ''}.`,
   notCovered: ({ region }: { region: Named }) => `The corpus does not cover ${region.name} yet.`,
   includes: ({ places }: { places: readonly Named[] }) => `Includes: ${names(places).join(', ')}.`,
-  quoted: ({ people }: { people: readonly NamedPerson[] }) => `Quoted: ${people.map((p) => `${p.name}, ${p.role}`).join('; ')}.`,
+  quoted: ({ people }: { people: readonly NamedPerson[] }) =>
+    `Quoted: ${people.map((p) => `${p.name}, ${p.role}`).join('; ')}.`,
   figuresFor: ({ region }: { region: Named }) => `Figures for ${region.name}`,
 
   // /search
   searchTitle: ({ query }: { query: string }) => `Search: ${query}`,
-  closestMention: ({ terms }: { terms: readonly string[] }) => `Nothing in the corpus matches all of that. Closest passages mention: ${terms.join(', ')}.`,
+  closestMention: ({ terms }: { terms: readonly string[] }) =>
+    `Nothing in the corpus matches all of that. Closest passages mention: ${terms.join(', ')}.`,
   nothingMatches: () => 'Nothing in the corpus matches that.',
   searchedFor: ({ corrections }: { corrections: readonly { from: string; to: string }[] }) =>
     `Searched for ${corrections.map((c) => `“${c.to}” (you typed “${c.from}”)`).join(', ')}.`,
 
   // /source
   noPassageTitle: () => 'No such passage',
-  noPassage: ({ id, example }: { id: string; example: string }) => `No passage has the id “${id}”. Passage ids look like “${example}”.`,
+  noPassage: ({ id, example }: { id: string; example: string }) =>
+    `No passage has the id “${id}”. Passage ids look like “${example}”.`,
   passageTitle: ({ title, paragraph }: { title: string; paragraph: number }) => `${title} ¶${paragraph}`,
   speaker: ({ person }: { person: NamedPerson }) => `Speaker: ${withZh(person)}, ${person.role}.`,
   before: () => 'Before',
@@ -158,7 +186,8 @@ export const en = {
   summaryOfRegion: ({ region }: { region: Named }) => `Summary: ${region.name}`,
   summaryOfArticle: ({ title }: { title: string }) => `Summary: ${title}`,
   nothingToSummariseTitle: () => 'Nothing to summarise',
-  nothingToSummarise: ({ target }: { target: string }) => `“${target}” is neither an article id nor a region in the corpus.`,
+  nothingToSummarise: ({ target }: { target: string }) =>
+    `“${target}” is neither an article id nor a region in the corpus.`,
   outletAndDate: (a: { outlet: string; published: string } & Translated) =>
     `${a.outlet}, ${describePeriod(a.published)}${a.translation ? `, ${translated(a)}` : ''}.`,
   regionsOf: ({ regions }: { regions: readonly Named[] }) => `Regions: ${names(regions).join(', ')}.`,
@@ -181,7 +210,14 @@ export const en = {
   askTitle: ({ question }: { question: string }) => `Q: ${question}`,
   askEmptyTitle: () => 'Ask a question',
   askEmpty: () => 'Ask about the articles, e.g. “What was Jiangsu’s GDP growth?”',
-  understood: (u: { chinese: boolean; metrics: readonly Named[]; change: boolean; regions: readonly Named[]; people: readonly Named[]; period?: AskedPeriod | undefined }) => {
+  understood: (u: {
+    chinese: boolean;
+    metrics: readonly Named[];
+    change: boolean;
+    regions: readonly Named[];
+    people: readonly Named[];
+    period?: AskedPeriod | undefined;
+  }) => {
     const parts = [
       ...u.metrics.map((m) => m.name + (u.change ? ' (change)' : '')),
       ...names(u.regions),
@@ -190,25 +226,37 @@ export const en = {
     ];
     return `Understood${u.chinese ? ' (asked in Chinese)' : ''}: ${parts.length ? parts.join(' · ') : 'no place, figure or person I know'}.`;
   },
-  noFigureAsked: ({ metrics, regions, period }: { metrics: readonly Named[]; regions: readonly Named[]; period?: AskedPeriod | undefined }) =>
+  noFigureAsked: ({
+    metrics,
+    regions,
+    period,
+  }: {
+    metrics: readonly Named[];
+    regions: readonly Named[];
+    period?: AskedPeriod | undefined;
+  }) =>
     `The articles give no figure for ${[...names(metrics), ...names(regions), ...(period ? [describeAsked(period)] : [])].join(', ')}.`,
   noFigureAnswers: () => 'The articles give no figure that answers this.',
   theyGive: ({ figures }: { figures: readonly FigureRef[] }) => `They do give: ${figures.map(figureLabel).join('; ')}.`,
-  closeFigures: ({ figures }: { figures: readonly FigureRef[] }) => `Close, but not what you asked: ${figures.map(figureLabel).join('; ')}.`,
+  closeFigures: ({ figures }: { figures: readonly FigureRef[] }) =>
+    `Close, but not what you asked: ${figures.map(figureLabel).join('; ')}.`,
   compareHigher: ({ higher, value, lower, other }: { higher: Named; value: string; lower: Named; other: string }) =>
     `${higher.name} is higher: ${value}, against ${other} for ${lower.name}.`,
   compareSame: ({ value }: { value: string }) => `Both are ${value}.`,
-  compareMissing: ({ regions }: { regions: readonly Named[] }) => `The articles give no such figure for ${names(regions).join(', ')}.`,
+  compareMissing: ({ regions }: { regions: readonly Named[] }) =>
+    `The articles give no such figure for ${names(regions).join(', ')}.`,
   figureLabel: (f: FigureRef) => figureLabel(f),
   quotesNoOne: ({ subject }: { subject: string }) => `The articles quote no one called “${subject}”.`,
   speakerUnnamed: () => 'The article does not name the speaker:',
-  said: ({ person, reported }: { person: NamedPerson; reported: boolean }) => `${person.name} (${person.role}) ${reported ? 'is reported as saying' : 'said'}:`,
+  said: ({ person, reported }: { person: NamedPerson; reported: boolean }) =>
+    `${person.name} (${person.role}) ${reported ? 'is reported as saying' : 'said'}:`,
   noOneMatches: () => 'No one in the articles matches that.',
   whereNamed: () => 'Where the article names them',
   whoIs: ({ person }: { person: NamedPerson }) => `${withZh(person)}: ${person.role}.`,
   passagesAbout: ({ person }: { person: Named }) => `Passages about ${person.name}`,
   saysNothing: ({ region }: { region: Named }) => `The articles say nothing about ${region.name}.`,
-  saysNothingAboutAny: ({ regions }: { regions: readonly Named[] }) => `The articles say nothing about ${names(regions).join(', ')}.`,
+  saysNothingAboutAny: ({ regions }: { regions: readonly Named[] }) =>
+    `The articles say nothing about ${names(regions).join(', ')}.`,
   closeButNot: ({ title, periods }: { title: string; periods: readonly string[] }) =>
     `Close, but not what you asked: a passage of “${title}”${periods.length ? ` (${periods.map((p) => describePeriod(p)).join(', ')})` : ''}.`,
   everythingOn: ({ region }: { region: Named }) => `Everything on ${region.name}`,

@@ -18,9 +18,20 @@ const kindNames = {
 
 // The corpus's closed sets of qualifiers (src/corpus/schema.ts) and change bases (src/ingest/figures.ts).
 const qualifiers: Record<string, string> = {
-  exceeded: '超过', 'more than': '超过', over: '超过', nearly: '近', about: '约', around: '约', 'up to': '最多', 'less than': '不足',
+  exceeded: '超过',
+  'more than': '超过',
+  over: '超过',
+  nearly: '近',
+  about: '约',
+  around: '约',
+  'up to': '最多',
+  'less than': '不足',
 };
-const bases: Record<string, string> = { 'year on year': '同比', 'month on month': '环比', 'quarter on quarter': '环比' };
+const bases: Record<string, string> = {
+  'year on year': '同比',
+  'month on month': '环比',
+  'quarter on quarter': '环比',
+};
 
 /** The Chinese name where the gazetteer has one; the English name otherwise. */
 const zh = (n: Named) => n.zh ?? n.name;
@@ -31,7 +42,8 @@ const commandName = (command: string) => zhCommands[command]?.name ?? command;
 const optionName = (command: string, option: string) => zhCommands[command]?.options[option]?.name ?? option;
 const translated = (t: { translation?: 'machine' | 'human' | undefined; from?: string | undefined }) =>
   t.translation ? `，${t.translation === 'machine' ? '机器' : '人工'}译自${t.from ?? '其他语言'}` : '';
-const figureLabel = (f: FigureRef) => `${zh(f.region)}的${zh(f.metric)}${f.period ? `（${describePeriodZh(f.period)}）` : ''}`;
+const figureLabel = (f: FigureRef) =>
+  `${zh(f.region)}的${zh(f.metric)}${f.period ? `（${describePeriodZh(f.period)}）` : ''}`;
 const description = (command: string, english: string) => zhCommands[command]?.description ?? english;
 
 export function usageZh({ command, options }: UsageOf): string {
@@ -52,7 +64,8 @@ export const zhCN = {
   seeAlso: ({ list }) => `另见：${list}`,
   try: ({ list }) => `可以试试：${list}`,
   moreText: ({ count }) => `……另有 ${count} 条。把问题问得更具体些即可看到。`,
-  moreDiscord: ({ count, source }) => `*……另有 ${count} 条未显示。把问题问得更具体些，或用* \`${source}\` *打开其中一条。*`,
+  moreDiscord: ({ count, source }) =>
+    `*……另有 ${count} 条未显示。把问题问得更具体些，或用* \`${source}\` *打开其中一条。*`,
   shareButton: () => '发到频道',
   sharedBy: ({ user }) => `由 ${user} 分享`,
   figureHeading: (f) => [zh(f.metric), zh(f.region), ...(f.period ? [describePeriodZh(f.period)] : [])].join(' · '),
@@ -68,7 +81,8 @@ export const zhCN = {
   unknownCommand: ({ name }) => `没有 /${name} 这个命令。`,
   commandDescription: ({ command, description: english }) => description(command, english),
   cannotRun: () => '无法执行',
-  unknownOption: ({ option, usage }) => `/${commandName(usage.command)} 没有“${option}”这个选项。用法：${usageZh(usage)}`,
+  unknownOption: ({ option, usage }) =>
+    `/${commandName(usage.command)} 没有“${option}”这个选项。用法：${usageZh(usage)}`,
   takesNoText: ({ usage }) => `/${commandName(usage.command)} 不接受文字。用法：${usageZh(usage)}`,
   needsOption: ({ option, description: english, usage }) =>
     `/${commandName(usage.command)} 需要“${optionName(usage.command, option)}”：${zhCommands[usage.command]?.options[option]?.description ?? english}。用法：${usageZh(usage)}`,
@@ -94,7 +108,8 @@ export const zhCN = {
   cannotReloadTitle: () => '这里不能重新加载',
   cannotReload: () => '这个 Footnote 只在启动时读取语料；要使用新内容，请重启它。',
   reloadedTitle: () => '语料已重新加载',
-  reloaded: ({ articles, passages, stats, ms }) => `现在依据 ${articles} 篇文章、${passages} 个段落和 ${stats} 项数据回答（加载和检查用时 ${ms} 毫秒）。`,
+  reloaded: ({ articles, passages, stats, ms }) =>
+    `现在依据 ${articles} 篇文章、${passages} 个段落和 ${stats} 项数据回答（加载和检查用时 ${ms} 毫秒）。`,
   theArticles: () => '文章列表',
   notReloadedTitle: () => '语料未重新加载',
   notReloaded: () => '磁盘上的语料无效，Footnote 继续使用原来的语料。请修正以下问题后再重新加载：',
@@ -107,7 +122,8 @@ export const zhCN = {
   unknownPeriodTitle: () => '无法识别的时期',
   unknownPeriod: ({ period }) => `看不懂“${period}”这个时期。可以写 2024、Q1 2024 或 2024-05。`,
   allFigures: ({ metric }) => `${zh(metric)}的全部数据`,
-  statTitle: ({ metric, region, period }) => [zh(metric), ...(region ? [zh(region)] : []), ...(period ? [describePeriodZh(period)] : [])].join(' · '),
+  statTitle: ({ metric, region, period }) =>
+    [zh(metric), ...(region ? [zh(region)] : []), ...(period ? [describePeriodZh(period)] : [])].join(' · '),
   noFigureFor: ({ metric, region, period }) =>
     `语料中没有${region ? zh(region) : ''}${period ? describePeriodZh(period) : ''}的${zh(metric)}数据。`,
   noFigureYet: ({ metric }) => `语料中还没有${zh(metric)}的数据。`,
@@ -123,7 +139,8 @@ export const zhCN = {
   searchTitle: ({ query }) => `搜索：${query}`,
   closestMention: ({ terms }) => `语料中没有与之完全相符的内容。最接近的段落提到：${terms.join('、')}。`,
   nothingMatches: () => '语料中没有与之相符的内容。',
-  searchedFor: ({ corrections }) => `已按 ${corrections.map((c) => `“${c.to}”（你输入的是“${c.from}”）`).join('、')} 搜索。`,
+  searchedFor: ({ corrections }) =>
+    `已按 ${corrections.map((c) => `“${c.to}”（你输入的是“${c.from}”）`).join('、')} 搜索。`,
 
   noPassageTitle: () => '没有这个段落',
   noPassage: ({ id, example }) => `没有编号为“${id}”的段落。段落编号形如“${example}”。`,
@@ -181,7 +198,8 @@ export const zhCN = {
   passagesAbout: ({ person }) => `关于${zh(person)}的段落`,
   saysNothing: ({ region }) => `文章没有提到${zh(region)}。`,
   saysNothingAboutAny: ({ regions }) => `文章没有提到${list(regions)}。`,
-  closeButNot: ({ title, periods }) => `接近，但不是你问的：《${title}》中的一段${periods.length ? `（${periods.map((p) => describePeriodZh(p)).join('、')}）` : ''}。`,
+  closeButNot: ({ title, periods }) =>
+    `接近，但不是你问的：《${title}》中的一段${periods.length ? `（${periods.map((p) => describePeriodZh(p)).join('、')}）` : ''}。`,
   everythingOn: ({ region }) => `${zh(region)}的全部内容`,
   overview: ({ title, outlet }) => `${title}（${outlet}）。`,
   howItOpens: () => '文章开头',

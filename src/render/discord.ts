@@ -1,4 +1,10 @@
-import { ButtonStyle, ComponentType, MessageFlags, type APIActionRowComponent, type APIButtonComponent } from 'discord-api-types/v10';
+import {
+  ButtonStyle,
+  ComponentType,
+  MessageFlags,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+} from 'discord-api-types/v10';
 import type { Answer } from '../answers/answer.ts';
 import type { Choice } from '../answers/choices.ts';
 import type { Locale } from '../messages/message.ts';
@@ -23,7 +29,11 @@ const HEADER_MAX = 500;
 const markdown: Style = {
   strong: (t) => `**${t}**`,
   verbatim: (t) => escapeMarkdown(neutralize(t)),
-  quote: (t) => t.split('\n').map((line) => `> ${line}`).join('\n'),
+  quote: (t) =>
+    t
+      .split('\n')
+      .map((line) => `> ${line}`)
+      .join('\n'),
   // Discord's subtext: the source line stays visible but quiet.
   source: (t) => `-# ${t}`,
   code: (t) => `\`${t.replaceAll('`', 'ˋ')}\``,
@@ -51,7 +61,10 @@ export function toDiscordReply(answer: Answer, options: { ephemeral: boolean; lo
     used += fitted.length + 2;
   }
   const more = blocks.length - shown.length + (answer.more ?? 0);
-  const note = more > 0 ? words(locale, { key: 'moreDiscord', args: { count: more, source: `/${commandName(locale, 'source')}` } }) : '';
+  const note =
+    more > 0
+      ? words(locale, { key: 'moreDiscord', args: { count: more, source: `/${commandName(locale, 'source')}` } })
+      : '';
   const content = [head, ...shown, note, tail].filter(Boolean).join('\n\n');
   const ephemeral = options.ephemeral || answer.private === true;
   // A private answer can be shared once its asker has read it; a private refusal cannot.
@@ -76,7 +89,19 @@ function message(content: string, ephemeral: boolean, shareable: Locale | false)
     flags: (ephemeral ? MessageFlags.Ephemeral : 0) | MessageFlags.SuppressEmbeds,
     allowedMentions: { parse: [], repliedUser: false },
     components: shareable
-      ? [{ type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Secondary, label: words(shareable, { key: 'shareButton', args: {} }), custom_id: SHARE_BUTTON }] }]
+      ? [
+          {
+            type: ComponentType.ActionRow,
+            components: [
+              {
+                type: ComponentType.Button,
+                style: ButtonStyle.Secondary,
+                label: words(shareable, { key: 'shareButton', args: {} }),
+                custom_id: SHARE_BUTTON,
+              },
+            ],
+          },
+        ]
       : [],
   };
 }
@@ -93,7 +118,10 @@ export function toDiscordChoices(choices: readonly Choice[]): Choice[] {
   return choices
     .filter((c) => c.value.length >= 1 && c.value.length <= limits.choiceValue)
     .slice(0, limits.choices)
-    .map((c) => ({ name: cut(c.name.toWellFormed().replace(/\s+/g, ' '), limits.choiceName) || c.value, value: c.value }));
+    .map((c) => ({
+      name: cut(c.name.toWellFormed().replace(/\s+/g, ' '), limits.choiceName) || c.value,
+      value: c.value,
+    }));
 }
 
 /** Markdown characters shown as themselves, so corpus text and queries cannot reformat the reply. */

@@ -39,7 +39,9 @@ export function sourceLine(citation: Citation, locale: Locale): string {
 
 /** A suggestion as typed in the locale's client: "/stat gdp region:jiangsu", the first option by its value alone. */
 export function commandLine(suggestion: Suggestion, locale: Locale): string {
-  const options = Object.entries(suggestion.options).map(([name, value], at) => (at === 0 ? value : `${optionName(locale, suggestion.command, name)}:${value}`));
+  const options = Object.entries(suggestion.options).map(([name, value], at) =>
+    at === 0 ? value : `${optionName(locale, suggestion.command, name)}:${value}`,
+  );
   return [`/${commandName(locale, suggestion.command)}`, ...options].join(' ');
 }
 
@@ -48,7 +50,9 @@ export function render(answer: Answer, style: Style, locale: Locale): Rendered {
   const header = [style.strong(say(answer.title)), ...answer.lead.map(say)].join('\n');
   const blocks = answer.items.map((item) => renderItem(item, style, locale));
   const list = answer.suggestions.map((s) => `${style.code(commandLine(s, locale))} (${say(s.label)})`).join(' · ');
-  const suggestions = answer.suggestions.length ? words(locale, { key: answer.found ? 'seeAlso' : 'try', args: { list } }) : '';
+  const suggestions = answer.suggestions.length
+    ? words(locale, { key: answer.found ? 'seeAlso' : 'try', args: { list } })
+    : '';
   return { header, blocks, suggestions };
 }
 

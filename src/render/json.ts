@@ -15,10 +15,17 @@ export function toJson(answer: Answer, locale: Locale) {
     found: answer.found,
     title: words(locale, answer.title),
     text: toText(answer, locale),
-    figures: answer.items.flatMap((i) => (i.kind === 'figure' ? [{ ...i.figure, citation: citations.indexOf(i.citation) }] : [])),
+    figures: answer.items.flatMap((i) =>
+      i.kind === 'figure' ? [{ ...i.figure, citation: citations.indexOf(i.citation) }] : [],
+    ),
     citations,
     /** Items the answer does not list (it lists at most 25). */
     more: answer.more ?? 0,
-    suggestions: answer.suggestions.map((s) => ({ label: words(locale, s.label), command: commandLine(s, locale), name: s.command, options: s.options })),
+    suggestions: answer.suggestions.map((s) => ({
+      label: words(locale, s.label),
+      command: commandLine(s, locale),
+      name: s.command,
+      options: s.options,
+    })),
   };
 }

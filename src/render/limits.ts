@@ -24,7 +24,10 @@ export function cut(text: string, max: number): string {
   const room = max - ELLIPSIS.length;
   let head = text.slice(0, room);
   if (/[\uD800-\uDBFF]$/.test(head)) head = head.slice(0, -1);
-  const sentenceEnd = Math.max(head.lastIndexOf('\n'), ...['. ', '! ', '? ', '。', '！', '？'].map((m) => head.lastIndexOf(m) + (m.length === 2 ? 1 : m.length)));
+  const sentenceEnd = Math.max(
+    head.lastIndexOf('\n'),
+    ...['. ', '! ', '? ', '。', '！', '？'].map((m) => head.lastIndexOf(m) + (m.length === 2 ? 1 : m.length)),
+  );
   if (sentenceEnd >= room * 0.6) return head.slice(0, sentenceEnd).trimEnd() + ELLIPSIS;
   const space = head.lastIndexOf(' ');
   if (space >= room * 0.6) return head.slice(0, space) + ELLIPSIS;
@@ -36,11 +39,13 @@ export function cut(text: string, max: number): string {
  * surrogates, and mention syntax broken so it cannot even look like a ping.
  */
 export function neutralize(text: string): string {
-  return text
-    .toWellFormed()
-    // Control characters are exactly what is being removed.
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '')
-    .replace(/@/g, '@\u200B')
-    .replace(/<(?=[@#:&a]|t:)/g, '<\u200B');
+  return (
+    text
+      .toWellFormed()
+      // Control characters are exactly what is being removed.
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '')
+      .replace(/@/g, '@\u200B')
+      .replace(/<(?=[@#:&a]|t:)/g, '<\u200B')
+  );
 }

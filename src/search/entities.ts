@@ -9,7 +9,8 @@ export interface Found {
   metricWords: string[];
 }
 
-type Entity = { kind: 'region'; target: Region } | { kind: 'metric'; target: Metric } | { kind: 'person'; target: Person };
+type Entity =
+  { kind: 'region'; target: Region } | { kind: 'metric'; target: Metric } | { kind: 'person'; target: Person };
 
 const MAX_NGRAM = 5;
 
@@ -35,7 +36,8 @@ export class EntityVocabulary {
     for (const r of regions) for (const n of [r.name, r.zh, ...r.aliases]) add(n, { kind: 'region', target: r });
     for (const p of people) for (const n of [p.name, p.zh, ...p.aliases]) add(n, { kind: 'person', target: p });
     // Metrics last: a place name ("Zhangjiang") wins over a metric synonym of the same words.
-    for (const m of metrics) for (const n of [m.name, m.zh, m.id.replaceAll('-', ' '), ...m.synonyms]) add(n, { kind: 'metric', target: m });
+    for (const m of metrics)
+      for (const n of [m.name, m.zh, m.id.replaceAll('-', ' '), ...m.synonyms]) add(n, { kind: 'metric', target: m });
     // Longest Chinese names first, so 江苏省 is found before 江苏.
     this.han.sort((a, b) => b[0].length - a[0].length);
   }
@@ -60,7 +62,9 @@ export class EntityVocabulary {
   find(q: string, ordinary: (word: string) => boolean): Found {
     const found: Found = { regions: [], metrics: [], people: [], words: [], metricWords: [] };
     const add = (entity: Entity) => {
-      const list = found[entity.kind === 'region' ? 'regions' : entity.kind === 'metric' ? 'metrics' : 'people'] as { id: string }[];
+      const list = found[entity.kind === 'region' ? 'regions' : entity.kind === 'metric' ? 'metrics' : 'people'] as {
+        id: string;
+      }[];
       if (!list.some((e) => e.id === entity.target.id)) list.push(entity.target);
     };
     let rest = q;
@@ -118,10 +122,12 @@ export function editDistance(a: string, b: string, limit: number): number {
 
 /** Lowercase words without possessives: "jiangsu's gdp" → ["jiangsu", "gdp"]. */
 export function wordsOf(text: string): string[] {
-  return text
-    .replace(/'s\b/g, '')
-    // "一季度gdp是多少": Latin words inside Chinese are words of their own.
-    .replace(/(\p{Script=Han}+)/gu, ' $1 ')
-    .split(/[^\p{L}\p{N}&]+/u)
-    .filter(Boolean);
+  return (
+    text
+      .replace(/'s\b/g, '')
+      // "一季度gdp是多少": Latin words inside Chinese are words of their own.
+      .replace(/(\p{Script=Han}+)/gu, ' $1 ')
+      .split(/[^\p{L}\p{N}&]+/u)
+      .filter(Boolean)
+  );
 }

@@ -29,7 +29,12 @@ export class FigureWords {
     };
     stats.forEach((s, at) => {
       const metric = metricOf(s.metric);
-      const words = [...termsOnce(s.label), ...termsOnce(s.unit), ...terms(s.quote), ...termsOnce([metric.name, ...metric.synonyms].join(' '))];
+      const words = [
+        ...termsOnce(s.label),
+        ...termsOnce(s.unit),
+        ...terms(s.quote),
+        ...termsOnce([metric.name, ...metric.synonyms].join(' ')),
+      ];
       for (const word of new Set(words)) {
         const list = lists.get(word);
         if (list) list.push(at);
@@ -44,9 +49,16 @@ export class FigureWords {
    * it or its stem) and, if given, the word `required`; only among `among` (positions in
    * corpus.stats, ascending) when given. Each with the share it covers, in corpus order.
    */
-  covering(words: readonly string[], share: number, required?: string, among?: Uint32Array): { stat: Statistic; share: number }[] {
+  covering(
+    words: readonly string[],
+    share: number,
+    required?: string,
+    among?: Uint32Array,
+  ): { stat: Statistic; share: number }[] {
     if (!words.length) return [];
-    const lists = words.map((word) => [...new Set([word, stem(word)])].map((form) => this.postings.get(form)).filter((l) => l !== undefined));
+    const lists = words.map((word) =>
+      [...new Set([word, stem(word)])].map((form) => this.postings.get(form)).filter((l) => l !== undefined),
+    );
     const needed = required ? this.postings.get(required) : undefined;
     const covered: { stat: Statistic; share: number }[] = [];
     const offer = (at: number, count: number) => {

@@ -67,7 +67,10 @@ export class FuseScorer {
   ) {
     this.pattern = pattern.toLowerCase();
     this.blank = !this.pattern.trim();
-    this.chunks = chunkStarts(this.pattern.length).map((start) => ({ start, alphabet: new Alphabet(this.pattern.slice(start, start + FUSE_CHUNK)) }));
+    this.chunks = chunkStarts(this.pattern.length).map((start) => ({
+      start,
+      alphabet: new Alphabet(this.pattern.slice(start, start + FUSE_CHUNK)),
+    }));
   }
 
   /** Fuse.js's score for the string, or undefined where Fuse.js would not list it as scored. */
@@ -98,7 +101,8 @@ export class FuseScorer {
     const expected = Math.max(0, Math.min(location, text.length));
     let threshold = this.threshold;
     // Exact occurrences from the expected place on tighten the threshold before the scan.
-    for (let from = expected, at: number; (at = text.indexOf(alphabet.piece, from)) > -1; from = at + m) threshold = Math.min(away(expected, at), threshold);
+    for (let from = expected, at: number; (at = text.indexOf(alphabet.piece, from)) > -1; from = at + m)
+      threshold = Math.min(away(expected, at), threshold);
     let best = -1;
     let score = 1;
     let reach = m + text.length;
@@ -225,7 +229,8 @@ export class LetterFilter {
         entry.counts.push(Math.min(count, 0xffff));
       }
     });
-    for (const [letter, { texts: list, counts }] of byLetter) this.letters.set(letter, { texts: Uint32Array.from(list), counts: Uint16Array.from(counts) });
+    for (const [letter, { texts: list, counts }] of byLetter)
+      this.letters.set(letter, { texts: Uint32Array.from(list), counts: Uint16Array.from(counts) });
     this.overlap = new Uint32Array(texts.length);
     this.mask = new Uint8Array(texts.length);
   }

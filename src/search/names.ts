@@ -58,7 +58,11 @@ export class NameIndex<T> {
       if (out.some((m) => m.target === hit.item.target)) continue;
       // A name the query begins is as good as typed out: "jiangs" is Jiangsu.
       const prefix = hit.item.key.startsWith(key) && key.length >= 3;
-      out.push({ target: hit.item.target, name: hit.item.name, score: prefix ? Math.min(hit.score ?? 1, 0.05) : hit.score ?? 1 });
+      out.push({
+        target: hit.item.target,
+        name: hit.item.name,
+        score: prefix ? Math.min(hit.score ?? 1, 0.05) : (hit.score ?? 1),
+      });
     }
     return out.sort((a, b) => a.score - b.score);
   }
@@ -84,7 +88,8 @@ export class NameIndex<T> {
     const out: NameMatch<T>[] = [];
     for (const row of [...begins, ...later]) {
       if (out.length >= limit) break;
-      if (!out.some((m) => m.target === row.target)) out.push({ target: row.target, name: row.name, score: row.key === key ? 0 : 0.05 });
+      if (!out.some((m) => m.target === row.target))
+        out.push({ target: row.target, name: row.name, score: row.key === key ? 0 : 0.05 });
     }
     return out;
   }

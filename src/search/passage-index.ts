@@ -127,14 +127,22 @@ export class PassageIndex {
     source: IndexArrays | ((p: Passage) => string) = () => '',
   ) {
     const arrays = typeof source === 'function' ? buildArrays(passages, source) : source;
-    if (arrays.lengths.length !== passages.length) throw new Error(`the index covers ${arrays.lengths.length} passages, the corpus has ${passages.length}`);
-    ({ vocabulary: this.vocabulary, starts: this.starts, docs: this.docs, tfs: this.tfs, lengths: this.lengths } = arrays);
+    if (arrays.lengths.length !== passages.length)
+      throw new Error(`the index covers ${arrays.lengths.length} passages, the corpus has ${passages.length}`);
+    ({
+      vocabulary: this.vocabulary,
+      starts: this.starts,
+      docs: this.docs,
+      tfs: this.tfs,
+      lengths: this.lengths,
+    } = arrays);
     this.vocabulary.forEach((term, id) => this.termIds.set(term, id));
     let total = 0;
     for (const length of this.lengths) total += length;
     const averageLength = total / Math.max(1, passages.length);
     this.lengthNorms = new Float64Array(passages.length);
-    for (let doc = 0; doc < passages.length; doc++) this.lengthNorms[doc] = K1 * (1 - B + (B * this.lengths[doc]!) / averageLength);
+    for (let doc = 0; doc < passages.length; doc++)
+      this.lengthNorms[doc] = K1 * (1 - B + (B * this.lengths[doc]!) / averageLength);
     this.speller = new Speller(this.vocabulary.filter((t) => t.length >= 3));
     this.scores = new Float64Array(passages.length);
     this.matchedTerms = new Uint32Array(passages.length);
@@ -142,7 +150,8 @@ export class PassageIndex {
     // The bounds MaxScore and block skipping prune with: one pass over the postings (≈ 40 ms at 9M postings).
     this.bestImpacts = new Float64Array(this.vocabulary.length);
     this.blockStarts = new Uint32Array(this.vocabulary.length + 1);
-    for (let t = 0; t < this.vocabulary.length; t++) this.blockStarts[t + 1] = this.blockStarts[t]! + Math.ceil((this.starts[t + 1]! - this.starts[t]!) / BLOCK);
+    for (let t = 0; t < this.vocabulary.length; t++)
+      this.blockStarts[t + 1] = this.blockStarts[t]! + Math.ceil((this.starts[t + 1]! - this.starts[t]!) / BLOCK);
     this.blockImpacts = new Float64Array(this.blockStarts[this.vocabulary.length]!);
     for (let t = 0; t < this.vocabulary.length; t++) {
       const start = this.starts[t]!;
@@ -192,12 +201,15 @@ export class PassageIndex {
   withAll(list: readonly string[], limit: number): Passage[] {
     const ids = list.map((term) => this.termIds.get(term));
     if (!ids.length || ids.some((id) => id === undefined)) return [];
-    const lists = ids.map((id) => ({ at: this.starts[id!]!, end: this.starts[id! + 1]! })).sort((a, b) => a.end - a.at - (b.end - b.at));
+    const lists = ids
+      .map((id) => ({ at: this.starts[id!]!, end: this.starts[id! + 1]! }))
+      .sort((a, b) => a.end - a.at - (b.end - b.at));
     const [shortest, ...others] = lists;
     const out: Passage[] = [];
     for (let i = shortest!.at; i < shortest!.end && out.length < limit; i++) {
       const doc = this.docs[i]!;
-      if (others.every((l) => (l.at = seek(this.docs, l.at, l.end, doc)) < l.end && this.docs[l.at] === doc)) out.push(this.passages[doc]!);
+      if (others.every((l) => (l.at = seek(this.docs, l.at, l.end, doc)) < l.end && this.docs[l.at] === doc))
+        out.push(this.passages[doc]!);
     }
     return out;
   }
@@ -253,7 +265,10 @@ export class PassageIndex {
       if (counted?.has(term)) countedBits |= 2 ** t;
     });
     const upper = (t: number) => bests[t]! + ((countedBits >>> t) & 1 ? bonus : 0);
-    const order = list.map((_, t) => t).filter((t) => found[t] !== undefined).sort((a, b) => upper(a) - upper(b));
+    const order = list
+      .map((_, t) => t)
+      .filter((t) => found[t] !== undefined)
+      .sort((a, b) => upper(a) - upper(b));
     const { reach, at, ends, firsts, blocks } = this.rankScratch;
     order.forEach((t, k) => {
       reach[k] = (k ? reach[k - 1]! : 0) + upper(t);
@@ -264,9 +279,19 @@ export class PassageIndex {
     const m = order.length;
     const { matchedTerms, scores } = this;
     const before = (a: number, b: number) =>
-      popcount(matchedTerms[b]! & countedBits) - popcount(matchedTerms[a]! & countedBits) || scores[b]! - scores[a]! || a - b;
+      popcount(matchedTerms[b]! & countedBits) - popcount(matchedTerms[a]! & countedBits) ||
+      scores[b]! - scores[a]! ||
+      a - b;
     const run: RankRun = {
-      list, within, floor, idfs, bonus, countedBits, order, m, upper,
+      list,
+      within,
+      floor,
+      idfs,
+      bonus,
+      countedBits,
+      order,
+      m,
+      upper,
       total: m ? reach[m - 1]! : 0,
       heap: new TopK(limit, before),
       written: 0,
@@ -394,7 +419,8 @@ export class PassageIndex {
         }
       }
       // Outside the pool, or scored already (every passage offered keeps its terms until the end).
-      if ((within && !pooled(within, (pool = seek(within, pool, within.length, doc)), doc)) || matchedTerms[doc] !== 0) continue;
+      if ((within && !pooled(within, (pool = seek(within, pool, within.length, doc)), doc)) || matchedTerms[doc] !== 0)
+        continue;
       let hopeless = false;
       for (let k = run.essential - 1; k >= 0; k--) {
         if (sum + reach[k]! < run.threshold) {
@@ -423,7 +449,11 @@ export class PassageIndex {
       const t = run.order[k]!;
       const others = run.total - run.upper(t);
       const extra = (run.countedBits >>> t) & 1 ? run.bonus : 0;
-      while (at[k]! < ends[k]! && run.idfs[t]! * blockImpacts[blocks[k]! + ((at[k]! - firsts[k]!) >>> BLOCK_BITS)]! + extra + others < run.threshold) {
+      while (
+        at[k]! < ends[k]! &&
+        run.idfs[t]! * blockImpacts[blocks[k]! + ((at[k]! - firsts[k]!) >>> BLOCK_BITS)]! + extra + others <
+          run.threshold
+      ) {
         at[k] = Math.min(ends[k]!, firsts[k]! + ((((at[k]! - firsts[k]!) >>> BLOCK_BITS) + 1) << BLOCK_BITS));
       }
     }
@@ -452,8 +482,6 @@ export class PassageIndex {
     const tf = this.tfs[posting]!;
     return (tf * (K1 + 1)) / (tf + this.lengthNorms[this.docs[posting]!]!);
   }
-
-
 
   private correct(term: string): string | undefined {
     if (term.length < 4 || /\d/.test(term)) return undefined;

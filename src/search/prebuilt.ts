@@ -139,7 +139,8 @@ async function readWhole(file: string): Promise<Buffer> {
 }
 
 function encode(provenance: Provenance, arrays: IndexArrays): Buffer {
-  if (arrays.vocabulary.some((t) => t.includes('\n'))) throw new Error('a term holds a line break: the vocabulary section cannot store it');
+  if (arrays.vocabulary.some((t) => t.includes('\n')))
+    throw new Error('a term holds a line break: the vocabulary section cannot store it');
   const sections = {
     vocabulary: Buffer.from(arrays.vocabulary.join('\n'), 'utf8'),
     starts: arrays.starts,
@@ -181,9 +182,13 @@ function readHeader(file: Buffer): Header {
 }
 
 function decode(file: Buffer, header: Header): IndexArrays {
-  const view = <T>(name: keyof Header['sections'], Type: { new (buffer: ArrayBufferLike, offset: number, length: number): T; BYTES_PER_ELEMENT: number }): T => {
+  const view = <T>(
+    name: keyof Header['sections'],
+    Type: { new (buffer: ArrayBufferLike, offset: number, length: number): T; BYTES_PER_ELEMENT: number },
+  ): T => {
     const [offset, length] = header.sections[name];
-    if (offset + length > file.length || length % Type.BYTES_PER_ELEMENT) throw new Error(`section ${name} out of bounds`);
+    if (offset + length > file.length || length % Type.BYTES_PER_ELEMENT)
+      throw new Error(`section ${name} out of bounds`);
     const at = file.byteOffset + offset;
     const count = length / Type.BYTES_PER_ELEMENT;
     if (at % Type.BYTES_PER_ELEMENT === 0) return new Type(file.buffer, at, count);
@@ -191,15 +196,28 @@ function decode(file: Buffer, header: Header): IndexArrays {
     return new Type(new Uint8Array(file.subarray(offset, offset + length)).buffer, 0, count);
   };
   const [vocabularyAt, vocabularyLength] = header.sections.vocabulary;
-  const vocabulary = header.terms ? file.toString('utf8', vocabularyAt, vocabularyAt + vocabularyLength).split('\n') : [];
+  const vocabulary = header.terms
+    ? file.toString('utf8', vocabularyAt, vocabularyAt + vocabularyLength).split('\n')
+    : [];
   const arrays: IndexArrays = {
     vocabulary,
     starts: view('starts', Uint32Array),
     docs: view('docs', Uint32Array),
-    tfs: header.tfBytes === 1 ? view('tfs', Uint8Array) : header.tfBytes === 2 ? view('tfs', Uint16Array) : view('tfs', Uint32Array),
+    tfs:
+      header.tfBytes === 1
+        ? view('tfs', Uint8Array)
+        : header.tfBytes === 2
+          ? view('tfs', Uint16Array)
+          : view('tfs', Uint32Array),
     lengths: view('lengths', Uint32Array),
   };
-  if (vocabulary.length !== header.terms || arrays.starts.length !== header.terms + 1 || arrays.docs.length !== header.postings || arrays.tfs.length !== header.postings || arrays.lengths.length !== header.passages) {
+  if (
+    vocabulary.length !== header.terms ||
+    arrays.starts.length !== header.terms + 1 ||
+    arrays.docs.length !== header.postings ||
+    arrays.tfs.length !== header.postings ||
+    arrays.lengths.length !== header.passages
+  ) {
     throw new Error('prebuilt index sections disagree with its header');
   }
   return arrays;

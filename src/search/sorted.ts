@@ -36,7 +36,8 @@ export function union(lists: readonly Uint32Array[], size: number): Uint32Array 
   }
   positions.sort();
   let kept = 0;
-  for (let i = 0; i < positions.length; i++) if (i === 0 || positions[i] !== positions[i - 1]) positions[kept++] = positions[i]!;
+  for (let i = 0; i < positions.length; i++)
+    if (i === 0 || positions[i] !== positions[i - 1]) positions[kept++] = positions[i]!;
   return positions.subarray(0, kept);
 }
 
@@ -52,7 +53,10 @@ export function difference(list: Uint32Array, without: Uint32Array): Uint32Array
 }
 
 /** Positions grouped by key, each list ascending: the shape of every by-region and by-metric index. */
-export function groupPositions<T>(items: readonly T[], keysOf: (item: T) => Iterable<string>): Map<string, Uint32Array> {
+export function groupPositions<T>(
+  items: readonly T[],
+  keysOf: (item: T) => Iterable<string>,
+): Map<string, Uint32Array> {
   const lists = new Map<string, number[]>();
   items.forEach((item, at) => {
     for (const key of keysOf(item)) {

@@ -124,7 +124,8 @@ export class Speller {
         if (scored.has(entry)) continue;
         scored.add(entry);
         const score = scorer.score(this.vocabulary[entry]!);
-        if (score !== undefined && (!best || score < best.score || (score === best.score && entry < best.entry))) best = { entry, score };
+        if (score !== undefined && (!best || score < best.score || (score === best.score && entry < best.entry)))
+          best = { entry, score };
       }
     }
     return best && best.score <= ACCEPT ? this.vocabulary[best.entry] : undefined;
@@ -148,7 +149,12 @@ export class Speller {
     }
     const entries = () => {
       const chosen = new Set<number>();
-      for (const piece of chunks) for (const entry of this.sharing(piece, piece.length - 1 - 2 * maxErrors(piece.length, ACCEPT), { ahead: FAR, behind: FAR })) chosen.add(entry);
+      for (const piece of chunks)
+        for (const entry of this.sharing(piece, piece.length - 1 - 2 * maxErrors(piece.length, ACCEPT), {
+          ahead: FAR,
+          behind: FAR,
+        }))
+          chosen.add(entry);
       return [...chosen].sort((a, b) => a - b);
     };
     return [{ edits: 0, entries }];
@@ -168,7 +174,11 @@ export class Speller {
   private sharing(pattern: string, need: number, { ahead, behind }: { ahead: number; behind: number }): number[] {
     if (need <= 0) return [...this.vocabulary.keys()];
     const { counts, running, lowered } = this;
-    const places = Array.from({ length: pattern.length - 1 }, (_, i) => ({ i, pair: pattern.slice(i, i + 2), list: this.pairs.get(pattern.charCodeAt(i) * 65536 + pattern.charCodeAt(i + 1)) }));
+    const places = Array.from({ length: pattern.length - 1 }, (_, i) => ({
+      i,
+      pair: pattern.slice(i, i + 2),
+      list: this.pairs.get(pattern.charCodeAt(i) * 65536 + pattern.charCodeAt(i + 1)),
+    }));
     places.sort((a, b) => (a.list?.entries.length ?? 0) - (b.list?.entries.length ?? 0));
     const opening = places.length - need + 1;
     let size = 0;
@@ -188,7 +198,8 @@ export class Speller {
         for (let r = 0; r < size; r++) {
           const text = lowered[running[r]!]!;
           const first = text.indexOf(pair);
-          if (first >= 0 && Math.min(first, FAR) <= i + ahead && Math.min(text.lastIndexOf(pair), FAR) >= i - behind) counts[running[r]!]!++;
+          if (first >= 0 && Math.min(first, FAR) <= i + ahead && Math.min(text.lastIndexOf(pair), FAR) >= i - behind)
+            counts[running[r]!]!++;
         }
         return;
       }

@@ -74,7 +74,10 @@ export class ArticleIds extends JoinedTexts {
 
   constructor(articles: readonly Article[]) {
     // Article ids are slugs: a line break is in none of them.
-    super(articles.map((a) => a.id), '\n');
+    super(
+      articles.map((a) => a.id),
+      '\n',
+    );
     this.longest = articles.reduce((n, a) => Math.max(n, a.passages.length), 0);
   }
 }
@@ -85,9 +88,15 @@ export class ArticleIds extends JoinedTexts {
  * article ids are slugs, without "#"), so a piece holding "#" must end an article id and
  * begin "#p<paragraph>"; any other piece lies in the article id or in "p<paragraph>".
  */
-export function passagesWithIdContaining(articles: readonly Article[], ids: ArticleIds, piece: string, limit: number): Passage[] {
+export function passagesWithIdContaining(
+  articles: readonly Article[],
+  ids: ArticleIds,
+  piece: string,
+  limit: number,
+): Passage[] {
   const { longest } = ids;
-  const paragraphs = (test: (tail: string) => boolean) => new Set(Array.from({ length: longest }, (_, i) => i + 1).filter((n) => test(`p${n}`)));
+  const paragraphs = (test: (tail: string) => boolean) =>
+    new Set(Array.from({ length: longest }, (_, i) => i + 1).filter((n) => test(`p${n}`)));
   const out: Passage[] = [];
   const take = (article: Article, keep: (p: Passage) => boolean) => {
     for (const p of article.passages) if (out.length < limit && keep(p)) out.push(p);

@@ -2,8 +2,10 @@
  * Targets, plans and goals are not outcomes: "aims for growth of about 5 percent" does not
  * say how fast it grew. A figure stated as an aim answers only a question that asks for one.
  */
-const AIM_IN_TEXT = /\b(targets?|targeted|aims?(ed)? (to|for|at)|goals?|set (itself|a target|the target)|strives? (to|for)|plans? to|planned|seeks? to)\b|目标|计划/;
-const AIM_ASKED = /\b(targets?|goals?|aims?|aiming|plans?|planned|planning|intends?|set to|going to|will|expected|forecast|projected)\b|目标|计划|预计/;
+const AIM_IN_TEXT =
+  /\b(targets?|targeted|aims?(ed)? (to|for|at)|goals?|set (itself|a target|the target)|strives? (to|for)|plans? to|planned|seeks? to)\b|目标|计划/;
+const AIM_ASKED =
+  /\b(targets?|goals?|aims?|aiming|plans?|planned|planning|intends?|set to|going to|will|expected|forecast|projected)\b|目标|计划|预计/;
 
 /** The text states a target or plan rather than what happened. */
 export function speaksOfAim(text: string): boolean {

@@ -14,7 +14,7 @@ export function withoutChatter(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
   // Greetings and fillers at the start, repeated ("hey bot, quick one: ...").
-  for (let before = ''; before !== out; ) {
+  for (let before = ''; before !== out;) {
     before = out;
     out = out.replace(OPENING, '').trim();
   }
@@ -38,7 +38,9 @@ function lexicon(): { pattern: RegExp; forms: Map<string, string> } {
   const { forms } = JSON.parse(readFileSync(file, 'utf8')) as ShortForms;
   const map = new Map(Object.entries(forms).map(([from, to]) => [from.toLowerCase(), to]));
   // Longest first, so "5g towers" is replaced before a shorter form inside it.
-  const alternatives = [...map.keys()].sort((a, b) => b.length - a.length).map((f) => f.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+  const alternatives = [...map.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((f) => f.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}&'])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}&/])`, 'giu');
   return (shortForms = { pattern, forms: map });
 }
@@ -46,5 +48,8 @@ function lexicon(): { pattern: RegExp; forms: Map<string, string> } {
 /** The question with its short forms written out as the articles write them: "yoy" → "year on year". */
 export function withShortFormsExpanded(text: string): string {
   const { pattern, forms } = lexicon();
-  return text.replace(pattern, (found) => forms.get(found.toLowerCase()) ?? found).replace(/\s+/g, ' ').trim();
+  return text
+    .replace(pattern, (found) => forms.get(found.toLowerCase()) ?? found)
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -34,7 +34,13 @@ function glosser(): Glosser {
     const useful = m[2]!
       .split('/')
       .filter((s) => !/^(CL:|variant of|old variant|see |surname |abbr\. for|used in|erhua|\(Tw\)|\(old\))/.test(s))
-      .map((s) => s.replace(/\([^)]*\)/g, ' ').replace(/\b(to|sth|sb|etc)\b/g, ' ').replace(/\s+/g, ' ').trim())
+      .map((s) =>
+        s
+          .replace(/\([^)]*\)/g, ' ')
+          .replace(/\b(to|sth|sb|etc)\b/g, ' ')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      )
       .filter(Boolean);
     // Several entries share a simplified form (surnames, rare readings): the first with a usable sense wins.
     if (useful.length && !senses.has(m[1]!)) senses.set(m[1]!, useful.slice(0, 3));
@@ -44,7 +50,11 @@ function glosser(): Glosser {
 }
 
 // Particles and question words: their glosses would only add noise.
-const PARTICLES = new Set('的 了 是 有 吗 呢 吧 啊 在 和 与 及 为 把 被 多少 几 什么 哪 哪些 哪个 怎么 怎样 如何 为什么 谁 请问 一下 呀 么'.split(' '));
+const PARTICLES = new Set(
+  '的 了 是 有 吗 呢 吧 啊 在 和 与 及 为 把 被 多少 几 什么 哪 哪些 哪个 怎么 怎样 如何 为什么 谁 请问 一下 呀 么'.split(
+    ' ',
+  ),
+);
 
 /** The English of a Chinese question, a gloss per word (its senses together); Latin words and numbers kept as typed. */
 export function glossChinese(text: string): string[] {

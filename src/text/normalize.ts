@@ -16,10 +16,11 @@ export function normalize(text: string): string {
 }
 
 const stopwords = new Set(
-  ('a an and are as at be been but by did do does for from had has have how i in into is it its of on or our so such ' +
+  (
+    'a an and are as at be been but by did do does for from had has have how i in into is it its of on or our so such ' +
     'than that the their them then there these they this those to was were what when where which who whom why will with ' +
-    'would you your about among also can could should me my we us tell show give find any all much many more most very')
-    .split(' '),
+    'would you your about among also can could should me my we us tell show give find any all much many more most very'
+  ).split(' '),
 );
 
 const han = /\p{Script=Han}/u;
@@ -30,7 +31,9 @@ const han = /\p{Script=Han}/u;
  */
 export function terms(text: string): string[] {
   const out: string[] = [];
-  for (const word of normalize(text).replace(/'s\b/g, '').split(/[^\p{L}\p{N}&]+/u)) {
+  for (const word of normalize(text)
+    .replace(/'s\b/g, '')
+    .split(/[^\p{L}\p{N}&]+/u)) {
     if (!word) continue;
     if (han.test(word)) {
       const chars = [...word];
@@ -46,9 +49,29 @@ export function terms(text: string): string[] {
 
 // Past tenses a suffix rule cannot undo, common in news about economies.
 const irregular: Record<string, string> = {
-  led: 'lead', grew: 'grow', grown: 'grow', rose: 'rise', risen: 'rise', built: 'build', made: 'make', took: 'take',
-  taken: 'take', said: 'say', held: 'hold', brought: 'bring', gave: 'give', given: 'give', fell: 'fall', fallen: 'fall',
-  spent: 'spend', sold: 'sell', began: 'begin', begun: 'begin', won: 'win', became: 'become', drove: 'drive',
+  led: 'lead',
+  grew: 'grow',
+  grown: 'grow',
+  rose: 'rise',
+  risen: 'rise',
+  built: 'build',
+  made: 'make',
+  took: 'take',
+  taken: 'take',
+  said: 'say',
+  held: 'hold',
+  brought: 'bring',
+  gave: 'give',
+  given: 'give',
+  fell: 'fall',
+  fallen: 'fall',
+  spent: 'spend',
+  sold: 'sell',
+  began: 'begin',
+  begun: 'begin',
+  won: 'win',
+  became: 'become',
+  drove: 'drive',
 };
 
 /**

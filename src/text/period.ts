@@ -1,8 +1,41 @@
 import { normalize } from './normalize.ts';
 
-const quarterWords: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
-const countWords: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11 };
-const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const quarterWords: Record<string, number> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  '1st': 1,
+  '2nd': 2,
+  '3rd': 3,
+  '4th': 4,
+};
+const countWords: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+};
+const months = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 const MONTH = String.raw`(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?`;
 const DASH = String.raw`\s*(?:-|to|through|until|/)\s*`;
 
@@ -11,7 +44,8 @@ const DASH = String.raw`\s*(?:-|to|through|until|/)\s*`;
  *   "2023" a year · "2024-Q1" a quarter · "2024-H1" a half · "2024-05" a month · "2024-05-21" a day
  *   "2024-Q1-Q3" quarters of one year · "2024-01/2024-08" a span of months · "2021/2023" a span of years (or a season, "2024/2025").
  */
-export const PERIOD_NOTATION = /^\d{4}(?:\/\d{4}|-Q[1-4](?:-Q[1-4])?|-H[12]|-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01])|\/\d{4}-(?:0[1-9]|1[0-2]))?)?$/;
+export const PERIOD_NOTATION =
+  /^\d{4}(?:\/\d{4}|-Q[1-4](?:-Q[1-4])?|-H[12]|-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01])|\/\d{4}-(?:0[1-9]|1[0-2]))?)?$/;
 
 /** Whether a string is in the notation and its span runs forwards. */
 export function isPeriod(period: string): boolean {
@@ -26,8 +60,10 @@ export function monthRange(period: string): [number, number] | undefined {
   const at = (y: string | number, m: number) => Number(y) * 12 + m - 1;
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})\/(\d{4})$/.exec(period))) return [at(m[1]!, 1), at(m[2]!, 12)];
-  if ((m = /^(\d{4})-(\d{2})\/(\d{4})-(\d{2})$/.exec(period))) return [at(m[1]!, Number(m[2])), at(m[3]!, Number(m[4]))];
-  if ((m = /^(\d{4})-Q([1-4])(?:-Q([1-4]))?$/.exec(period))) return [at(m[1]!, Number(m[2]) * 3 - 2), at(m[1]!, Number(m[3] ?? m[2]) * 3)];
+  if ((m = /^(\d{4})-(\d{2})\/(\d{4})-(\d{2})$/.exec(period)))
+    return [at(m[1]!, Number(m[2])), at(m[3]!, Number(m[4]))];
+  if ((m = /^(\d{4})-Q([1-4])(?:-Q([1-4]))?$/.exec(period)))
+    return [at(m[1]!, Number(m[2]) * 3 - 2), at(m[1]!, Number(m[3] ?? m[2]) * 3)];
   if ((m = /^(\d{4})-H([12])$/.exec(period))) return [at(m[1]!, Number(m[2]) * 6 - 5), at(m[1]!, Number(m[2]) * 6)];
   if ((m = /^(\d{4})-(\d{2})(?:-\d{2})?$/.exec(period))) return [at(m[1]!, Number(m[2])), at(m[1]!, Number(m[2]))];
   if ((m = /^(\d{4})$/.exec(period))) return [at(m[1]!, 1), at(m[1]!, 12)];
@@ -67,7 +103,11 @@ export function parsePeriod(input: string): string | undefined {
   const year = years[0];
   if (!year) return undefined;
   const yearSpan = new RegExp(String.raw`\b((?:19|20)\d{2})${DASH}((?:19|20)?\d{2})\b`).exec(text);
-  if (yearSpan && !/\bq[1-4]|\bh[12]\b|quarter|half/.test(text) && !new RegExp(MONTH).test(text.replace(/\bseason\b/, ''))) {
+  if (
+    yearSpan &&
+    !/\bq[1-4]|\bh[12]\b|quarter|half/.test(text) &&
+    !new RegExp(MONTH).test(text.replace(/\bseason\b/, ''))
+  ) {
     const end = yearSpan[2]!.length === 2 ? `${yearSpan[1]!.slice(0, 2)}${yearSpan[2]}` : yearSpan[2]!;
     if (Number(end) > Number(yearSpan[1])) return `${yearSpan[1]}/${end}`;
   }
@@ -84,9 +124,12 @@ export function parsePeriod(input: string): string | undefined {
     const b = monthIndex(monthSpan[2]!);
     if (a < b) return spanOfMonths(y, a, b);
   }
-  const quarter = /\bq([1-4])\b/.exec(text)?.[1] ?? /\b(first|second|third|fourth|1st|2nd|3rd|4th) quarter\b/.exec(text)?.[1];
+  const quarter =
+    /\bq([1-4])\b/.exec(text)?.[1] ?? /\b(first|second|third|fourth|1st|2nd|3rd|4th) quarter\b/.exec(text)?.[1];
   if (quarter) return `${year}-Q${quarterWords[quarter] ?? quarter}`;
-  const half = /\bh([12])\b/.exec(text)?.[1] ?? (/\bfirst half\b/.test(text) ? '1' : /\bsecond half\b/.test(text) ? '2' : undefined);
+  const half =
+    /\bh([12])\b/.exec(text)?.[1] ??
+    (/\bfirst half\b/.test(text) ? '1' : /\bsecond half\b/.test(text) ? '2' : undefined);
   if (half) return `${year}-H${half}`;
   const numericMonth = /\b\d{4}-(0[1-9]|1[0-2])\b/.exec(text)?.[1];
   if (numericMonth) return `${year}-${numericMonth}`;
@@ -115,7 +158,9 @@ export function describePeriod(period: string): string {
   if ((m = /^(\d{4})-Q([1-4])-Q([1-4])$/.exec(period))) return `Q${m[2]}–Q${m[3]} ${m[1]}`;
   if ((m = /^(\d{4})-(\d{2})\/(\d{4})-(\d{2})$/.exec(period))) {
     const short = (n: string) => capital(months[Number(n) - 1]!.slice(0, 3));
-    return m[1] === m[3] ? `${short(m[2]!)}–${short(m[4]!)} ${m[1]}` : `${short(m[2]!)} ${m[1]}–${short(m[4]!)} ${m[3]}`;
+    return m[1] === m[3]
+      ? `${short(m[2]!)}–${short(m[4]!)} ${m[1]}`
+      : `${short(m[2]!)} ${m[1]}–${short(m[4]!)} ${m[3]}`;
   }
   const [year, part] = period.split('-', 2);
   if (!part) return period;

@@ -10,8 +10,28 @@ export interface Span {
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const ORDINAL: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
-const COUNT: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11 };
+const ORDINAL: Record<string, number> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  '1st': 1,
+  '2nd': 2,
+  '3rd': 3,
+  '4th': 4,
+};
+const COUNT: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+};
 const MONTH = `(${MONTHS.join('|')})[a-z]*\\.?`;
 
 const month = (year: number, m: number) => year * 12 + m;
@@ -44,7 +64,8 @@ function partOfYear(text: string): { from: number; to: number } | undefined {
   if ((m = new RegExp(`\\b(?:from )?${MONTH}\\s*(?:-|–|to|through|till|until)\\s*${MONTH}`).exec(text))) {
     return { from: MONTHS.indexOf(m[1]!), to: MONTHS.indexOf(m[2]!) };
   }
-  if ((m = /\bfirst (two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2}) months\b/.exec(text))) return { from: 0, to: (COUNT[m[1]!] ?? Number(m[1])) - 1 };
+  if ((m = /\bfirst (two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2}) months\b/.exec(text)))
+    return { from: 0, to: (COUNT[m[1]!] ?? Number(m[1])) - 1 };
   if ((m = /\bfirst (two|three) quarters\b/.exec(text))) return { from: 0, to: (COUNT[m[1]!] ?? 1) * 3 - 1 };
   if ((m = /\b(first|second|third|fourth|1st|2nd|3rd|4th) quarter\b|\bq([1-4])\b/.exec(text))) {
     const q = m[2] ? Number(m[2]) : ORDINAL[m[1]!]!;
@@ -63,7 +84,10 @@ function partOfYear(text: string): { from: number; to: number } | undefined {
   if (/下半年/.test(text)) return { from: 6, to: 11 };
   if ((m = /(\d{1,2})\s*[-—至到]\s*(\d{1,2})月/.exec(text))) return { from: Number(m[1]) - 1, to: Number(m[2]) - 1 };
   if ((m = /(\d{1,2})月/.exec(text))) return { from: Number(m[1]) - 1, to: Number(m[1]) - 1 };
-  if ((m = new RegExp(`\\b(?:in|of|for|during|by the end of|end of|since) ${MONTH}(?!\\w)`).exec(text)) || (m = new RegExp(`\\b${MONTH}(?= (?:19|20)\\d{2}\\b)`).exec(text))) {
+  if (
+    (m = new RegExp(`\\b(?:in|of|for|during|by the end of|end of|since) ${MONTH}(?!\\w)`).exec(text)) ||
+    (m = new RegExp(`\\b${MONTH}(?= (?:19|20)\\d{2}\\b)`).exec(text))
+  ) {
     const at = MONTHS.indexOf(m[1]!);
     return { from: at, to: at };
   }
@@ -86,8 +110,13 @@ export interface AskedSpan {
 export function askedSpan(text: string): AskedSpan | undefined {
   const years = [...text.matchAll(/\b((?:19|20)\d{2})\b|((?:19|20)\d{2})年/g)].map((m) => Number(m[1] ?? m[2]));
   const part = partOfYear(text);
-  const relative = /\bthis (?:year|winter|season)\b|\bso far this year\b|今年/.test(text) ? 0 : /\blast (?:year|winter)\b|去年/.test(text) ? 1 : undefined;
-  if (years.length >= 2 && years[1]! > years[0]!) return { span: { from: month(years[0]!, part?.from ?? 0), to: month(years[1]!, 11) }, yearless: false };
+  const relative = /\bthis (?:year|winter|season)\b|\bso far this year\b|今年/.test(text)
+    ? 0
+    : /\blast (?:year|winter)\b|去年/.test(text)
+      ? 1
+      : undefined;
+  if (years.length >= 2 && years[1]! > years[0]!)
+    return { span: { from: month(years[0]!, part?.from ?? 0), to: month(years[1]!, 11) }, yearless: false };
   const year = years[0] ?? 0;
   if (!years.length && !part && relative === undefined) return undefined;
   const span = part ? { from: month(year, part.from), to: month(year, part.to) } : whole(year);
@@ -113,10 +142,15 @@ export function spansInText(text: string, articleYear: number): Span[] {
   for (const clause of lower.split(/(?<=[.;!?])\s+|,\s+(?=(?:in|during|from|for|by|over) )/)) {
     const years = [...clause.matchAll(/\b((?:19|20)\d{2})\b/g)].map((m) => Number(m[1]));
     const part = partOfYear(clause);
-    const relative = /\blast year\b|\bprevious year\b/.test(clause) ? articleYear - 1 : /\bthis year\b|\bthe year\b/.test(clause) ? articleYear : undefined;
+    const relative = /\blast year\b|\bprevious year\b/.test(clause)
+      ? articleYear - 1
+      : /\bthis year\b|\bthe year\b/.test(clause)
+        ? articleYear
+        : undefined;
     const year = years[0] ?? relative ?? (part ? articleYear : undefined);
     if (year === undefined) continue;
-    if (years.length >= 2 && years[1]! > years[0]! && years[1]! - years[0]! <= 10 && !part) out.push({ from: month(years[0]!, 0), to: month(years[1]!, 11) });
+    if (years.length >= 2 && years[1]! > years[0]! && years[1]! - years[0]! <= 10 && !part)
+      out.push({ from: month(years[0]!, 0), to: month(years[1]!, 11) });
     out.push(part ? { from: month(year, part.from), to: month(year, part.to) } : whole(year));
   }
   return out;

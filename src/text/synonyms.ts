@@ -98,7 +98,10 @@ function lineStarting(file: Buffer, prefix: string): string | undefined {
 function synsetWords(file: Buffer, offset: number): string[] {
   if (!(offset >= 0 && offset < file.length)) return [];
   const end = file.indexOf(10, offset);
-  const fields = file.subarray(offset, end < 0 ? file.length : end).toString('utf8').split(' ');
+  const fields = file
+    .subarray(offset, end < 0 ? file.length : end)
+    .toString('utf8')
+    .split(' ');
   const count = parseInt(fields[3] ?? '0', 16);
   const words: string[] = [];
   for (let i = 0; i < count; i++) words.push(fields[4 + 2 * i]!.replace(/\(.*\)$/, '').toLowerCase());

@@ -33,16 +33,33 @@ describe('/stat', () => {
     const answer = statAnswer(engine, { metric: 'gdp' });
     expect(answer.found).toBe(true);
     expect(figures(answer)).toEqual([
-      expect.objectContaining({ metric: 'gdp', value: 3.1e12, unit: 'yuan', qualifier: 'exceeded', period: '2024-Q1', region: 'jiangsu', change: expect.objectContaining({ value: 6.2, basis: 'year on year' }) }),
+      expect.objectContaining({
+        metric: 'gdp',
+        value: 3.1e12,
+        unit: 'yuan',
+        qualifier: 'exceeded',
+        period: '2024-Q1',
+        region: 'jiangsu',
+        change: expect.objectContaining({ value: 6.2, basis: 'year on year' }),
+      }),
     ]);
     const item = answer.items[0]!;
-    expect(item.kind === 'figure' && item.citation).toMatchObject({ article: SEED_ARTICLE, outlet: 'CCTV', published: '2024-05', paragraph: 2, excerpt: expect.stringContaining('3.1 trillion yuan') });
+    expect(item.kind === 'figure' && item.citation).toMatchObject({
+      article: SEED_ARTICLE,
+      outlet: 'CCTV',
+      published: '2024-05',
+      paragraph: 2,
+      excerpt: expect.stringContaining('3.1 trillion yuan'),
+    });
     expectNumbersCited(answer);
   });
 
-  it.each(['GDP', 'gross domestic product', 'economic output', '地区生产总值', 'gpd '])('finds the GDP figure by %j', (metric) => {
-    expect(figures(statAnswer(engine, { metric }))).toHaveLength(metric === 'gpd ' ? 0 : 1);
-  });
+  it.each(['GDP', 'gross domestic product', 'economic output', '地区生产总值', 'gpd '])(
+    'finds the GDP figure by %j',
+    (metric) => {
+      expect(figures(statAnswer(engine, { metric }))).toHaveLength(metric === 'gpd ' ? 0 : 1);
+    },
+  );
 
   it('narrows by region, sub-regions included', () => {
     const inJiangsu = figures(statAnswer(engine, { metric: 'rocket parts', region: 'jiangsu' }));
@@ -76,16 +93,18 @@ describe('/stat', () => {
 
   it('covers every figure of the seed with its value as written', () => {
     const all = engine.corpus.stats.map((s) => `${s.qualifier ?? ''} ${s.written} ${s.unit}`.trim());
-    expect(all).toEqual(expect.arrayContaining([
-      'exceeded 3.1 trillion yuan',
-      '9.5 % year on year',
-      'more than 50 % of industrial output above designated size',
-      'more than 40,000 parts and components',
-      'about 40 days',
-      'more than 10 scientific research institutes',
-      'nearly 200 national and municipal R&D institutions',
-      'more than 70 projects',
-    ]));
+    expect(all).toEqual(
+      expect.arrayContaining([
+        'exceeded 3.1 trillion yuan',
+        '9.5 % year on year',
+        'more than 50 % of industrial output above designated size',
+        'more than 40,000 parts and components',
+        'about 40 days',
+        'more than 10 scientific research institutes',
+        'nearly 200 national and municipal R&D institutions',
+        'more than 70 projects',
+      ]),
+    );
   });
 });
 
@@ -96,14 +115,19 @@ describe('/region', () => {
     expect(worded(answer).title).toBe('Jiangsu (江苏)');
     expect(worded(answer).lead.join('\n')).toMatch(/Includes: .*Suzhou.*Zhangjiagang/);
     expect(worded(answer).lead.join('\n')).toContain('Xin Changxing');
-    expect(figures(answer).map((f) => f.metric)).toEqual(expect.arrayContaining(['gdp', 'industrial-value-added', 'rocket-parts']));
+    expect(figures(answer).map((f) => f.metric)).toEqual(
+      expect.arrayContaining(['gdp', 'industrial-value-added', 'rocket-parts']),
+    );
     expect(cited(answer)).toEqual(expect.arrayContaining([`${SEED_ARTICLE}#p3`, `${SEED_ARTICLE}#p7`]));
     expectNumbersCited(answer);
   });
 
-  it.each(['Jiangsu', 'jiangs', 'jiangsuu', 'Jiangsus', '江苏', '江苏省', 'Jiangsu Province', 'JIANGSU'])('finds Jiangsu from %j', (name) => {
-    expect(worded(regionAnswer(engine, name)).title).toBe('Jiangsu (江苏)');
-  });
+  it.each(['Jiangsu', 'jiangs', 'jiangsuu', 'Jiangsus', '江苏', '江苏省', 'Jiangsu Province', 'JIANGSU'])(
+    'finds Jiangsu from %j',
+    (name) => {
+      expect(worded(regionAnswer(engine, name)).title).toBe('Jiangsu (江苏)');
+    },
+  );
 
   it('finds a city and zone by their Chinese names', () => {
     expect(worded(regionAnswer(engine, '张家港')).title).toBe('Zhangjiagang (张家港)');
@@ -140,7 +164,9 @@ describe('/search', () => {
   });
 
   it('finds the quotes of Xin Changxing, whom the translation calls Nobunaga Xing', () => {
-    expect(cited(searchAnswer(engine, 'Xin Changxing'))).toEqual(expect.arrayContaining([`${SEED_ARTICLE}#p3`, `${SEED_ARTICLE}#p9`]));
+    expect(cited(searchAnswer(engine, 'Xin Changxing'))).toEqual(
+      expect.arrayContaining([`${SEED_ARTICLE}#p3`, `${SEED_ARTICLE}#p9`]),
+    );
   });
 
   it('says so when nothing matches, rather than offering a weak match', () => {
@@ -151,7 +177,8 @@ describe('/search', () => {
 
   it('cites verbatim excerpts', () => {
     for (const item of searchAnswer(engine, 'future industries Shanghai').items) {
-      if (item.kind === 'passage') expect(engine.corpus.passageById.get(item.citation.passage)!.text).toContain(item.citation.excerpt);
+      if (item.kind === 'passage')
+        expect(engine.corpus.passageById.get(item.citation.passage)!.text).toContain(item.citation.excerpt);
     }
   });
 });
@@ -197,7 +224,13 @@ describe('autocomplete of names', () => {
 
   it('offers the names that begin with what is typed, then those with a later word that does', () => {
     expect(typed('shang')[0]).toBe('shanghai');
-    expect(typed('shang').every((id) => engine.region(id).name.toLowerCase().startsWith('shang') || [engine.region(id).name, ...engine.region(id).aliases].some((n) => /\bshang/i.test(n)))).toBe(true);
+    expect(
+      typed('shang').every(
+        (id) =>
+          engine.region(id).name.toLowerCase().startsWith('shang') ||
+          [engine.region(id).name, ...engine.region(id).aliases].some((n) => /\bshang/i.test(n)),
+      ),
+    ).toBe(true);
     expect(typed('江苏')[0]).toBe('jiangsu');
   });
 

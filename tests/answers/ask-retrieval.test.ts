@@ -6,8 +6,12 @@ import { synonymsOf } from '../../src/text/synonyms.ts';
 
 describe('reading a question as members type it', () => {
   it('drops mentions, greetings and emoji, and writes out short forms', () => {
-    expect(withShortFormsExpanded(withoutChatter('<@123456> hey bot quick one — zhejiang gdp q1 yoy 🙏 thx'))).toBe('zhejiang gdp first quarter year on year');
-    expect(withShortFormsExpanded('hotels n restaurants, r&d, unis')).toBe('hotels and restaurants, research and development, universities');
+    expect(withShortFormsExpanded(withoutChatter('<@123456> hey bot quick one — zhejiang gdp q1 yoy 🙏 thx'))).toBe(
+      'zhejiang gdp first quarter year on year',
+    );
+    expect(withShortFormsExpanded('hotels n restaurants, r&d, unis')).toBe(
+      'hotels and restaurants, research and development, universities',
+    );
   });
 
   it('reads periods as spans: the first three quarters are not April', () => {

@@ -58,16 +58,25 @@ describe('answers larger than a page', () => {
     const region = engine.corpus.stats[0]!.region;
     const both = engine.figures.where({ metrics: new Set([metric]), regions: new Set([region]) });
     expect(both).toEqual(engine.corpus.stats.filter((s) => s.metric === metric && s.region === region));
-    expect(engine.figures.where({ metrics: new Set([metric]) })).toEqual(engine.corpus.stats.filter((s) => s.metric === metric));
+    expect(engine.figures.where({ metrics: new Set([metric]) })).toEqual(
+      engine.corpus.stats.filter((s) => s.metric === metric),
+    );
     const answer = statAnswer(engine, { metric });
-    expect(answer.items.length + (answer.more ?? 0)).toBe(engine.corpus.stats.filter((s) => s.metric === metric).length);
+    expect(answer.items.length + (answer.more ?? 0)).toBe(
+      engine.corpus.stats.filter((s) => s.metric === metric).length,
+    );
   });
 
   it('finds the figures about words within a place alike, by walking the words or looking up the place', () => {
     const words = engine.figureWords();
     for (const region of engine.coveredRegions().slice(0, 40)) {
       const { ids: area, stats } = engine.area(region);
-      for (const question of ['industrial value added', 'gdp growth', 'enterprises above designated size', 'output of rocket parts']) {
+      for (const question of [
+        'industrial value added',
+        'gdp growth',
+        'enterprises above designated size',
+        'output of rocket parts',
+      ]) {
         const content = terms(question);
         const among = stats();
         const everywhere = words.covering(content, 0.5).filter(({ stat }) => area.has(stat.region));
@@ -86,7 +95,9 @@ describe('answers larger than a page', () => {
       const place = [passages(), stats()] as const;
       expect([...engine.figures.passagesWithout(...place)], region.id).toEqual(expected);
       const about = new Set(passagesAbout.map((p) => p.id));
-      expect(engine.figures.quotedIn(...place), region.id).toEqual(engine.figures.where({ regions: area }).filter((s) => about.has(s.passage)));
+      expect(engine.figures.quotedIn(...place), region.id).toEqual(
+        engine.figures.where({ regions: area }).filter((s) => about.has(s.passage)),
+      );
     }
   });
 });

@@ -13,10 +13,15 @@ describe('npm run corpus:check', () => {
 
   it('exits 1 on a broken corpus, naming the file, the JSON path and the reason', async () => {
     const dir = await copyCorpus();
-    await editJson(path.join(dir, 'articles', `${SEED_ARTICLE}.json`), (a) => (a.stats[0].quote = 'GDP exceeded 3.1 trillion yuan in 2023'));
+    await editJson(
+      path.join(dir, 'articles', `${SEED_ARTICLE}.json`),
+      (a) => (a.stats[0].quote = 'GDP exceeded 3.1 trillion yuan in 2023'),
+    );
     const { code, stderr } = await runScript('src/app/check.ts', { ...process.env, CORPUS_DIR: dir });
     await rm(dir, { recursive: true, force: true });
     expect(code).toBe(1);
-    expect(stderr).toMatch(new RegExp(`articles/${SEED_ARTICLE}\\.json \\$\\.stats\\[0\\]\\.quote: is not verbatim in passage`));
+    expect(stderr).toMatch(
+      new RegExp(`articles/${SEED_ARTICLE}\\.json \\$\\.stats\\[0\\]\\.quote: is not verbatim in passage`),
+    );
   });
 });

@@ -73,7 +73,10 @@ describe('the prebuilt index', () => {
     try {
       await buildIndex(dir);
       // A quote no longer in its passage: only the cross-file checks can see it.
-      await editJson(path.join(dir, `articles/${SEED_ARTICLE}.json`), (a) => (a.stats[0].quote = 'a quote the passage does not hold'));
+      await editJson(
+        path.join(dir, `articles/${SEED_ARTICLE}.json`),
+        (a) => (a.stats[0].quote = 'a quote the passage does not hold'),
+      );
       await expect(openCorpus(dir)).rejects.toThrow(CorpusError);
       await expect(openCorpus(dir)).rejects.toThrow('is not verbatim in passage');
     } finally {
@@ -92,7 +95,11 @@ describe('the prebuilt index', () => {
 
   it('is built and written when missing', async () => {
     await rm(path.join(seed, PREBUILT_FILE), { force: true });
-    expect((await openCorpus(seed)).report).toMatchObject({ index: 'built', miss: 'missing', wrote: expect.any(Number) });
+    expect((await openCorpus(seed)).report).toMatchObject({
+      index: 'built',
+      miss: 'missing',
+      wrote: expect.any(Number),
+    });
     expect((await openCorpus(seed)).report.index).toBe('prebuilt');
   });
 
@@ -105,7 +112,9 @@ describe('the prebuilt index', () => {
     await file.close();
     const damaged = await openCorpus(synthetic);
     expect(damaged.report).toMatchObject({ index: 'built', miss: 'unreadable' });
-    expect(await answers(damaged.engine, 3)).toEqual(await answers((await openCorpus(synthetic, { prebuilt: 'ignore' })).engine, 3));
+    expect(await answers(damaged.engine, 3)).toEqual(
+      await answers((await openCorpus(synthetic, { prebuilt: 'ignore' })).engine, 3),
+    );
   });
 
   it('serves regardless when the index cannot be written', async () => {

@@ -33,7 +33,11 @@ describe('LiveEngine', () => {
 
   it('keeps the old engine when the new corpus is invalid, and says which file and field', async () => {
     const old = engine('old');
-    const problem = { file: 'corpus/articles/x.json', path: '$.stats[0].value', message: 'does not match the written form' };
+    const problem = {
+      file: 'corpus/articles/x.json',
+      path: '$.stats[0].value',
+      message: 'does not match the written form',
+    };
     const live = new LiveEngine(old, () => Promise.reject(new CorpusError([problem])), log);
     await expect(live.reload('test')).resolves.toMatchObject({ ok: false, problems: [problem] });
     expect(live.current()).toBe(old);
@@ -41,11 +45,15 @@ describe('LiveEngine', () => {
 
   it('folds reloads asked for during a reload into one more, which reads the files after the first', async () => {
     const loads: ReturnType<typeof deferred<Engine>>[] = [];
-    const live = new LiveEngine(engine('old'), () => {
-      const d = deferred<Engine>();
-      loads.push(d);
-      return d.promise;
-    }, log);
+    const live = new LiveEngine(
+      engine('old'),
+      () => {
+        const d = deferred<Engine>();
+        loads.push(d);
+        return d.promise;
+      },
+      log,
+    );
     const first = live.reload('a');
     const second = live.reload('b');
     const third = live.reload('c');

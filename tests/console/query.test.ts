@@ -9,7 +9,10 @@ const tsx = path.join(root, 'node_modules/.bin/tsx');
 /** Runs the one-shot CLI as `npm run --silent query --` would. */
 async function query(args: string[], env: Record<string, string> = {}) {
   try {
-    const { stdout, stderr } = await promisify(execFile)(tsx, ['src/console/query.ts', ...args], { cwd: root, env: { ...process.env, ...env } });
+    const { stdout, stderr } = await promisify(execFile)(tsx, ['src/console/query.ts', ...args], {
+      cwd: root,
+      env: { ...process.env, ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -24,8 +27,18 @@ describe('npm run query', () => {
     expect(stdout.trim().split('\n')).toHaveLength(1);
     const answer = JSON.parse(stdout);
     expect(answer).toMatchObject({ found: true, text: expect.stringContaining('3.1 trillion yuan') });
-    expect(answer.figures[0]).toMatchObject({ metric: 'gdp', value: 3.1e12, unit: 'yuan', period: '2024-Q1', region: 'jiangsu' });
-    expect(answer.citations[0]).toMatchObject({ article: 'cctv-2024-05-productive-forces', paragraph: 2, excerpt: expect.stringContaining('3.1 trillion yuan') });
+    expect(answer.figures[0]).toMatchObject({
+      metric: 'gdp',
+      value: 3.1e12,
+      unit: 'yuan',
+      period: '2024-Q1',
+      region: 'jiangsu',
+    });
+    expect(answer.citations[0]).toMatchObject({
+      article: 'cctv-2024-05-productive-forces',
+      paragraph: 2,
+      excerpt: expect.stringContaining('3.1 trillion yuan'),
+    });
   });
 
   it('prints the answer as text without --json', async () => {

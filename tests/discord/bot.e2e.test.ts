@@ -20,8 +20,15 @@ afterAll(async () => {
   await fake?.stop();
 });
 
-async function ask(name: string, options: ReturnType<typeof option.string | typeof option.boolean>[] = [], permissions?: string, locale?: Locale) {
-  const sent = fake.sendInteraction(fake.chatInput(name, options, { ...(permissions ? { permissions } : {}), ...(locale ? { locale } : {}) }));
+async function ask(
+  name: string,
+  options: ReturnType<typeof option.string | typeof option.boolean>[] = [],
+  permissions?: string,
+  locale?: Locale,
+) {
+  const sent = fake.sendInteraction(
+    fake.chatInput(name, options, { ...(permissions ? { permissions } : {}), ...(locale ? { locale } : {}) }),
+  );
   const callback = await sent.callback;
   const data = replyData(callback.body);
   expectSafeMessage(data);
@@ -35,13 +42,23 @@ describe('npm run deploy', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain(`Registered ${commands.length + messageCommands.length} commands globally`);
-    const put = await fake.waitForRequest({ method: 'PUT', path: `/applications/${fake.applicationId}/commands` }, { since });
+    const put = await fake.waitForRequest(
+      { method: 'PUT', path: `/applications/${fake.applicationId}/commands` },
+      { since },
+    );
     expect(put.status).toBe(200);
     const body = put.body as { name: string }[];
     expect(body.map((c) => c.name)).toEqual([...commands, ...messageCommands].map((c) => c.data.name));
     expect(definitionProblems(body as never)).toEqual([]);
     // A zh-CN client shows every command and option in Chinese.
-    const stat = (body as { name: string; name_localizations?: Record<string, string>; description_localizations?: Record<string, string>; options?: { name: string; name_localizations?: Record<string, string> }[] }[]).find((c) => c.name === 'stat')!;
+    const stat = (
+      body as {
+        name: string;
+        name_localizations?: Record<string, string>;
+        description_localizations?: Record<string, string>;
+        options?: { name: string; name_localizations?: Record<string, string> }[];
+      }[]
+    ).find((c) => c.name === 'stat')!;
     expect(stat.name_localizations).toEqual({ 'zh-CN': '数据' });
     expect(stat.description_localizations?.['zh-CN']).toMatch(/指标/);
     expect(stat.options?.find((o) => o.name === 'region')?.name_localizations).toEqual({ 'zh-CN': '地区' });
@@ -52,7 +69,10 @@ describe('npm run deploy', () => {
     const since = fake.mark();
     const { code } = await runScript('src/discord/deploy.ts', botEnv(fake, { DISCORD_GUILD_ID: fake.guildId }));
     expect(code).toBe(0);
-    await fake.waitForRequest({ method: 'PUT', path: `/applications/${fake.applicationId}/guilds/${fake.guildId}/commands` }, { since });
+    await fake.waitForRequest(
+      { method: 'PUT', path: `/applications/${fake.applicationId}/guilds/${fake.guildId}/commands` },
+      { since },
+    );
   });
 
   it('names what is missing instead of calling Discord', async () => {
@@ -65,7 +85,8 @@ describe('npm run deploy', () => {
 describe('a member whose Discord is set to Chinese (zh-CN)', () => {
   // The source line gives the date as a Chinese reader writes it; title and outlet as the article does.
   const zhCitation = /-# — .+, CCTV, 2024年5月, ¶\d+ · `cctv-2024-05-productive-forces#p\d+`/;
-  const zh = (name: string, options: Parameters<typeof ask>[1] = [], permissions?: string) => ask(name, options, permissions, Locale.ChineseCN);
+  const zh = (name: string, options: Parameters<typeof ask>[1] = [], permissions?: string) =>
+    ask(name, options, permissions, Locale.ChineseCN);
 
   it('/stat gdp: Chinese labels, the English quote verbatim', async () => {
     const data = await zh('stat', [option.string('metric', 'gdp')]);
@@ -125,7 +146,11 @@ describe('the bot, started as npm start does', () => {
   });
 
   it('/stat takes region and period', async () => {
-    const data = await ask('stat', [option.string('metric', 'economic output'), option.string('region', '江苏'), option.string('period', 'Q1 2024')]);
+    const data = await ask('stat', [
+      option.string('metric', 'economic output'),
+      option.string('region', '江苏'),
+      option.string('period', 'Q1 2024'),
+    ]);
     expect(data.content).toContain('3.1 trillion yuan');
     const none = await ask('stat', [option.string('metric', 'gdp'), option.string('region', 'shanghai')]);
     expect(none.content).toContain('The corpus has no GDP figure for Shanghai');
@@ -160,14 +185,24 @@ describe('the bot, started as npm start does', () => {
 
   it.each(commands.map((c) => c.data.name))('/%s honours hide both ways', async (name) => {
     const required = commands.find((c) => c.data.name === name)!.data.options!.filter((o) => o.required);
-    const values: Record<string, string> = { name: 'jiangsu', metric: 'gdp', query: 'rocket', id: 'p5', target: 'jiangsu', question: 'What was Jiangsu’s GDP growth?' };
+    const values: Record<string, string> = {
+      name: 'jiangsu',
+      metric: 'gdp',
+      query: 'rocket',
+      id: 'p5',
+      target: 'jiangsu',
+      question: 'What was Jiangsu’s GDP growth?',
+    };
     const options = required.map((o) => option.string(o.name, values[o.name]!));
     expect(isEphemeral(await ask(name, [...options, option.boolean('hide', true)], MODERATOR))).toBe(true);
     expect(isEphemeral(await ask(name, [...options, option.boolean('hide', false)], MODERATOR))).toBe(false);
   });
 
   it('offers “Send in chat” under a private answer, which posts it for everyone without pinging', async () => {
-    const data = (await ask('stat', [option.string('metric', 'gdp'), option.boolean('hide', true)])) as { content: string; components?: { components: { custom_id: string; label: string }[] }[] };
+    const data = (await ask('stat', [option.string('metric', 'gdp'), option.boolean('hide', true)])) as {
+      content: string;
+      components?: { components: { custom_id: string; label: string }[] }[];
+    };
     const button = data.components?.[0]?.components[0];
     expect(button).toMatchObject({ custom_id: 'share', label: 'Send in chat' });
     const clicked = fake.sendInteraction(fake.button('share', { messageContent: data.content }));
@@ -199,7 +234,9 @@ describe('the bot, started as npm start does', () => {
     expect(isEphemeral(data)).toBe(true);
     expect(data.content).toContain('Manage Messages');
     await new Promise((r) => setTimeout(r, 200));
-    const posted = fake.requests.filter((r) => r.seq > since && r.method !== 'GET' && !isEphemeral((r.body as { data?: { flags?: number } })?.data));
+    const posted = fake.requests.filter(
+      (r) => r.seq > since && r.method !== 'GET' && !isEphemeral((r.body as { data?: { flags?: number } })?.data),
+    );
     expect(posted).toEqual([]);
   });
 
@@ -241,7 +278,9 @@ describe('the bot, started as npm start does', () => {
   });
 
   it('“Find sources” on a message returns the cited passages and figures that bear on it', async () => {
-    const sent = fake.sendInteraction(fake.messageContextMenu('Find sources', 'Jiangsu’s GDP grew 8% in the first quarter, I read'));
+    const sent = fake.sendInteraction(
+      fake.messageContextMenu('Find sources', 'Jiangsu’s GDP grew 8% in the first quarter, I read'),
+    );
     const data = replyData((await sent.callback).body);
     expectSafeMessage(data);
     expect(data.content).toContain('The numbers in the message differ from the figures below.');
@@ -251,10 +290,19 @@ describe('the bot, started as npm start does', () => {
 
   it('answers a mention in chat with a reply to that message that pings no one', async () => {
     const since = fake.mark();
-    const { message, delivered } = await fake.sendMessage(`<@${fake.applicationId}> what was Jiangsu's GDP growth? @everyone`);
+    const { message, delivered } = await fake.sendMessage(
+      `<@${fake.applicationId}> what was Jiangsu's GDP growth? @everyone`,
+    );
     expect(delivered).toBe(true);
-    const reply = await fake.waitForRequest({ method: 'POST', path: `/channels/${fake.channelId}/messages` }, { since });
-    const body = reply.body as { content: string; message_reference?: { message_id: string }; allowed_mentions: unknown };
+    const reply = await fake.waitForRequest(
+      { method: 'POST', path: `/channels/${fake.channelId}/messages` },
+      { since },
+    );
+    const body = reply.body as {
+      content: string;
+      message_reference?: { message_id: string };
+      allowed_mentions: unknown;
+    };
     expectSafeMessage(body as never);
     expect(body.message_reference?.message_id).toBe(message.id);
     expect(body.content).toContain('+6.2% year on year');
@@ -266,7 +314,9 @@ describe('the bot, started as npm start does', () => {
     await fake.sendMessage('what was Jiangsu’s GDP growth?');
     await fake.sendMessage(`<@${fake.applicationId}> what was Jiangsu's GDP growth?`, { bot: true });
     await new Promise((r) => setTimeout(r, 300));
-    expect(fake.requests.filter((r) => r.seq > since && r.method === 'POST' && r.path.startsWith('/channels/'))).toEqual([]);
+    expect(
+      fake.requests.filter((r) => r.seq > since && r.method === 'POST' && r.path.startsWith('/channels/')),
+    ).toEqual([]);
   });
 
   it('logs each interaction with its id, command and latency', async () => {

@@ -15,7 +15,9 @@ describe('command definitions', () => {
       expect(data.name_localizations?.['zh-CN'], `/${data.name}`).toMatch(/\p{Script=Han}/u);
       expect(data.description_localizations?.['zh-CN'], `/${data.name}`).toMatch(/\p{Script=Han}/u);
       for (const o of data.options ?? []) {
-        expect(o.name_localizations?.['zh-CN'], `/${data.name} ${o.name}`).toMatch(/^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u);
+        expect(o.name_localizations?.['zh-CN'], `/${data.name} ${o.name}`).toMatch(
+          /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u,
+        );
         expect(o.description_localizations?.['zh-CN']?.length, `/${data.name} ${o.name}`).toBeGreaterThan(0);
       }
     }
@@ -24,7 +26,10 @@ describe('command definitions', () => {
 
   it('give every answering command a hide option', () => {
     for (const c of commands) {
-      expect(c.data.options?.some((o) => o.name === 'hide' && o.type === ApplicationCommandOptionType.Boolean), `/${c.data.name}`).toBe(true);
+      expect(
+        c.data.options?.some((o) => o.name === 'hide' && o.type === ApplicationCommandOptionType.Boolean),
+        `/${c.data.name}`,
+      ).toBe(true);
     }
   });
 
@@ -42,10 +47,16 @@ describe('command definitions', () => {
 
   it('catch what Discord would refuse', () => {
     const problems = definitionProblems([
-      { name: 'Bad Name', description: '', name_localizations: { 'zh-CN': '带 空格' }, description_localizations: { 'zh-CN': '长'.repeat(101) }, options: [
-        { name: 'b', description: 'optional', type: ApplicationCommandOptionType.String },
-        { name: 'a', description: 'x'.repeat(101), type: ApplicationCommandOptionType.String, required: true },
-      ] },
+      {
+        name: 'Bad Name',
+        description: '',
+        name_localizations: { 'zh-CN': '带 空格' },
+        description_localizations: { 'zh-CN': '长'.repeat(101) },
+        options: [
+          { name: 'b', description: 'optional', type: ApplicationCommandOptionType.String },
+          { name: 'a', description: 'x'.repeat(101), type: ApplicationCommandOptionType.String, required: true },
+        ],
+      },
     ]);
     expect(problems).toEqual([
       '/Bad Name: the name must be 1–32 lowercase letters, digits, - or _',

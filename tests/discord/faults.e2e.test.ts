@@ -64,7 +64,11 @@ describe('faults inside the bot (real discord.js client in this process)', () =>
     },
   });
   const broken = defineCommand({
-    data: { name: 'broken', description: 'Always throws', options: [{ name: 'x', description: 'x', type: ApplicationCommandOptionType.String }] },
+    data: {
+      name: 'broken',
+      description: 'Always throws',
+      options: [{ name: 'x', description: 'x', type: ApplicationCommandOptionType.String }],
+    },
     execute: () => {
       throw new Error('a bug in a handler');
     },
@@ -99,7 +103,10 @@ describe('faults inside the bot (real discord.js client in this process)', () =>
     const callback = await sent.callback;
     expect(performance.now() - started).toBeLessThan(2500);
     expect((callback.body as { type: number }).type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
-    const edit = await fake.waitForRequest({ method: 'PATCH', path: new RegExp(`/webhooks/${fake.applicationId}/${sent.token}/messages/@original`) }, { timeoutMs: 5000 });
+    const edit = await fake.waitForRequest(
+      { method: 'PATCH', path: new RegExp(`/webhooks/${fake.applicationId}/${sent.token}/messages/@original`) },
+      { timeoutMs: 5000 },
+    );
     expectSafeMessage(edit.body as never);
     expect((edit.body as { content: string }).content).toContain('3.1 trillion yuan');
   });
@@ -110,7 +117,10 @@ describe('faults inside the bot (real discord.js client in this process)', () =>
     const body = callback.body as { type: number; data?: { flags?: number } };
     expect(body.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
     expect((body.data?.flags ?? 0) & MessageFlags.Ephemeral).toBeTruthy();
-    await fake.waitForRequest({ method: 'PATCH', path: new RegExp(`/${sent.token}/messages/@original`) }, { timeoutMs: 5000 });
+    await fake.waitForRequest(
+      { method: 'PATCH', path: new RegExp(`/${sent.token}/messages/@original`) },
+      { timeoutMs: 5000 },
+    );
   });
 
   it('answers a handler that throws with a private error id, logs it whole, and lives on', async () => {
@@ -129,7 +139,9 @@ describe('faults inside the bot (real discord.js client in this process)', () =>
   });
 
   it('tells a zh-CN member about the failure in Chinese, with the same kind of error id', async () => {
-    const sent = fake.sendInteraction(fake.chatInput('broken', [option.string('x', 'y')], { locale: Locale.ChineseCN }));
+    const sent = fake.sendInteraction(
+      fake.chatInput('broken', [option.string('x', 'y')], { locale: Locale.ChineseCN }),
+    );
     const data = replyData((await sent.callback).body);
     expect(isEphemeral(data!)).toBe(true);
     expect(data!.content).toMatch(/^\*\*出错了，是我这边的问题\*\*\n错误编号 [0-9a-f]{8}。/);

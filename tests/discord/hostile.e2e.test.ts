@@ -13,7 +13,9 @@ const RUNS = Number(process.env.FOOTNOTE_FUZZ_RUNS ?? 200);
 const running = useBotAgainstFake();
 
 const stringOptions = (name: string) =>
-  commands.find((c) => c.data.name === name)!.data.options!.filter((o) => o.type === ApplicationCommandOptionType.String);
+  commands
+    .find((c) => c.data.name === name)!
+    .data.options!.filter((o) => o.type === ApplicationCommandOptionType.String);
 
 describe('hostile option values through the gateway (fast-check)', () => {
   it('every command answers within limits with mentions disabled, and the process stays up', async () => {
@@ -25,7 +27,13 @@ describe('hostile option values through the gateway (fast-check)', () => {
         fc.boolean(),
         async (name, texts, hide, moderator) => {
           const values = stringOptions(name).map((o, i) => option.string(o.name, texts[i]!));
-          const sent = running.fake.sendInteraction(running.fake.chatInput(name, [...values, option.boolean('hide', hide)], moderator ? { permissions: MODERATOR } : {}));
+          const sent = running.fake.sendInteraction(
+            running.fake.chatInput(
+              name,
+              [...values, option.boolean('hide', hide)],
+              moderator ? { permissions: MODERATOR } : {},
+            ),
+          );
           const body = (await sent.callback).body as { type: number; data?: never };
           expect(body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
           expectSafeMessage(body.data);
@@ -38,12 +46,17 @@ describe('hostile option values through the gateway (fast-check)', () => {
 
   it('every autocomplete answers with at most 25 valid choices, and the process stays up', async () => {
     const completing = commands.flatMap((c) =>
-      (c.data.options ?? []).filter((o) => 'autocomplete' in o && o.autocomplete).map((o) => [c.data.name, o.name] as const),
+      (c.data.options ?? [])
+        .filter((o) => 'autocomplete' in o && o.autocomplete)
+        .map((o) => [c.data.name, o.name] as const),
     );
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...completing), hostileText(6000), async ([name, focused], text) => {
         const sent = running.fake.sendInteraction(running.fake.autocomplete(name, [option.focused(focused, text)]));
-        const body = (await sent.callback).body as { type: number; data: { choices: { name: string; value: string }[] } };
+        const body = (await sent.callback).body as {
+          type: number;
+          data: { choices: { name: string; value: string }[] };
+        };
         expect(body.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
         expect(body.data.choices.length).toBeLessThanOrEqual(25);
         for (const c of body.data.choices) {

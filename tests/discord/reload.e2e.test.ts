@@ -27,14 +27,23 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-async function ask(name: string, options: ReturnType<typeof option.string | typeof option.boolean>[] = [], permissions?: string) {
+async function ask(
+  name: string,
+  options: ReturnType<typeof option.string | typeof option.boolean>[] = [],
+  permissions?: string,
+) {
   const sent = fake.sendInteraction(fake.chatInput(name, options, permissions ? { permissions } : {}));
   const data = replyData((await sent.callback).body);
   expectSafeMessage(data);
   return data;
 }
 
-const tradeQ1 = () => ask('stat', [option.string('metric', 'foreign trade'), option.string('region', 'jiangsu'), option.string('period', 'Q1 2025')]);
+const tradeQ1 = () =>
+  ask('stat', [
+    option.string('metric', 'foreign trade'),
+    option.string('region', 'jiangsu'),
+    option.string('period', 'Q1 2025'),
+  ]);
 const reloads = (msg: string) => bot.logs.filter((l) => l.msg === msg).length;
 
 describe('the running bot follows the corpus on disk', () => {
@@ -60,7 +69,9 @@ describe('the running bot follows the corpus on disk', () => {
     await writeFile(file, JSON.stringify(broken, null, 2));
     await bot.waitForLog(() => reloads('corpus reload failed; still serving the previous corpus') > before);
     const line = bot.logs.filter((l) => l.msg === 'corpus reload failed; still serving the previous corpus').at(-1)!;
-    expect(line.problems).toContainEqual(expect.objectContaining({ file: expect.stringContaining(`articles/${ADDED}.json`), path: '$.stats[0].value' }));
+    expect(line.problems).toContainEqual(
+      expect.objectContaining({ file: expect.stringContaining(`articles/${ADDED}.json`), path: '$.stats[0].value' }),
+    );
     expect((await tradeQ1()).content).toContain('1.38 trillion yuan');
 
     // The moderator who asks is told what is wrong; the bot still serves the valid corpus.
@@ -68,8 +79,18 @@ describe('the running bot follows the corpus on disk', () => {
     expect(refused.content).toContain('Corpus not reloaded');
     // Discord text escapes the brackets of the JSON path.
     expect(refused.content).toContain(`articles/${ADDED}.json`);
-    expect(refused.content).toMatch(/\$\.stats\\?\[0\\?\]\.value: 3900000000000 does not match the written form "3\.26 trillion"/);
-    expect((await ask('stat', [option.string('metric', 'gdp'), option.string('region', 'jiangsu'), option.string('period', 'Q1 2025')])).content).toContain('3.26 trillion yuan');
+    expect(refused.content).toMatch(
+      /\$\.stats\\?\[0\\?\]\.value: 3900000000000 does not match the written form "3\.26 trillion"/,
+    );
+    expect(
+      (
+        await ask('stat', [
+          option.string('metric', 'gdp'),
+          option.string('region', 'jiangsu'),
+          option.string('period', 'Q1 2025'),
+        ])
+      ).content,
+    ).toContain('3.26 trillion yuan');
 
     // Fixed on disk, the watcher swaps to it; a /reload then says what is served.
     const fixedBefore = reloads('corpus reloaded');

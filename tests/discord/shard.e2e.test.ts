@@ -24,7 +24,9 @@ function waitFor(match: (line: LogLine) => boolean, count = 1, timeoutMs = 60_00
       const found = logs.filter(match);
       if (found.length >= count) return resolve(found);
       if (Date.now() - started > timeoutMs || manager.exitCode !== null) {
-        return reject(new Error(`expected ${count} such log line(s); got:\n${logs.map((l) => JSON.stringify(l)).join('\n')}`));
+        return reject(
+          new Error(`expected ${count} such log line(s); got:\n${logs.map((l) => JSON.stringify(l)).join('\n')}`),
+        );
       }
       setTimeout(check, 50);
     };
@@ -59,7 +61,10 @@ afterAll(async () => {
 }, 20_000);
 
 async function askOn(shard: number, name: string, options: ReturnType<typeof option.string>[], permissions?: string) {
-  const sent = fake.sendInteraction(fake.chatInput(name, options, permissions ? { permissions } : {}), { shard, timeoutMs: 15_000 });
+  const sent = fake.sendInteraction(fake.chatInput(name, options, permissions ? { permissions } : {}), {
+    shard,
+    timeoutMs: 15_000,
+  });
   const data = replyData((await sent.callback).body);
   expectSafeMessage(data);
   return data;
@@ -67,7 +72,12 @@ async function askOn(shard: number, name: string, options: ReturnType<typeof opt
 
 describe('npm run start:sharded', () => {
   it('starts one process per recommended shard, each identifying as its shard', () => {
-    expect(fake.identifies().map((s) => s.shard).sort()).toEqual([
+    expect(
+      fake
+        .identifies()
+        .map((s) => s.shard)
+        .sort(),
+    ).toEqual([
       [0, 2],
       [1, 2],
     ]);

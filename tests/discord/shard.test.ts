@@ -7,12 +7,22 @@ const token = { DISCORD_TOKEN: 'test-token' };
 describe('sharding configuration', () => {
   it('runs every shard of the total by default, each by tsx as npm start does', () => {
     const options = managerOptions(parseConfig(token), 4);
-    expect(options).toMatchObject({ totalShards: 4, shardList: 'auto', mode: 'process', respawn: true, execArgv: ['--import', 'tsx'] });
+    expect(options).toMatchObject({
+      totalShards: 4,
+      shardList: 'auto',
+      mode: 'process',
+      respawn: true,
+      execArgv: ['--import', 'tsx'],
+    });
   });
 
   it('runs a machine’s range of a fixed total: "0-3", "4,6-7"', () => {
-    expect(managerOptions(parseConfig({ ...token, SHARD_TOTAL: '8', SHARD_IDS: '0-3' }), 8).shardList).toEqual([0, 1, 2, 3]);
-    expect(managerOptions(parseConfig({ ...token, SHARD_TOTAL: '8', SHARD_IDS: '7,4,6-7' }), 8).shardList).toEqual([4, 6, 7]);
+    expect(managerOptions(parseConfig({ ...token, SHARD_TOTAL: '8', SHARD_IDS: '0-3' }), 8).shardList).toEqual([
+      0, 1, 2, 3,
+    ]);
+    expect(managerOptions(parseConfig({ ...token, SHARD_TOTAL: '8', SHARD_IDS: '7,4,6-7' }), 8).shardList).toEqual([
+      4, 6, 7,
+    ]);
   });
 
   it.each([

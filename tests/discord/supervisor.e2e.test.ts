@@ -43,22 +43,25 @@ describe('npm start under a supervisor', () => {
     ['SIGINT', 'npm'],
     ['SIGTERM', 'node'],
     ['SIGHUP', 'node'],
-  ] as const)('%s to %s’s pid answers what is in flight and stops the bot, exit 0 within 2 s', async (signal, target) => {
-    bot = await startBotProcess(fake, {}, 'npm');
-    const [nodePid, ...others] = childrenOf(bot.child.pid!);
-    // npm's one child is node itself: no shell or loader process between them to be orphaned.
-    expect(others).toEqual([]);
-    expect(execFileSync('ps', ['-o', 'comm=', '-p', String(nodePid)], { encoding: 'utf8' }).trim()).toBe('node');
-    const sent = fake.sendInteraction(fake.chatInput('stat', [option.string('metric', 'gdp')]));
-    await sleep(20);
-    const started = performance.now();
-    if (target === 'node') process.kill(nodePid!, signal);
-    const { code } = await bot.stop(target === 'npm' ? signal : null);
-    const ms = performance.now() - started;
-    expect(replyData((await sent.callback).body)?.content).toContain('3.1 trillion yuan');
-    expect(code).toBe(0);
-    expect(ms).toBeLessThan(2000);
-    await sleep(100);
-    expect(alive(nodePid!)).toBe(false);
-  });
+  ] as const)(
+    '%s to %s’s pid answers what is in flight and stops the bot, exit 0 within 2 s',
+    async (signal, target) => {
+      bot = await startBotProcess(fake, {}, 'npm');
+      const [nodePid, ...others] = childrenOf(bot.child.pid!);
+      // npm's one child is node itself: no shell or loader process between them to be orphaned.
+      expect(others).toEqual([]);
+      expect(execFileSync('ps', ['-o', 'comm=', '-p', String(nodePid)], { encoding: 'utf8' }).trim()).toBe('node');
+      const sent = fake.sendInteraction(fake.chatInput('stat', [option.string('metric', 'gdp')]));
+      await sleep(20);
+      const started = performance.now();
+      if (target === 'node') process.kill(nodePid!, signal);
+      const { code } = await bot.stop(target === 'npm' ? signal : null);
+      const ms = performance.now() - started;
+      expect(replyData((await sent.callback).body)?.content).toContain('3.1 trillion yuan');
+      expect(code).toBe(0);
+      expect(ms).toBeLessThan(2000);
+      await sleep(100);
+      expect(alive(nodePid!)).toBe(false);
+    },
+  );
 });

@@ -15,7 +15,8 @@ describe('/ask on the question set', () => {
     expect(questions.length).toBeGreaterThanOrEqual(80);
     expect(questions.filter((q) => !q.answerable).length).toBeGreaterThanOrEqual(15);
     expect(questions.filter((q) => q.heldOut).length).toBeGreaterThanOrEqual(Math.floor(questions.length / 5));
-    for (const q of questions.filter((q) => q.answerable)) expect(engine.corpus.passageById.has(q.passage!), q.id).toBe(true);
+    for (const q of questions.filter((q) => q.answerable))
+      expect(engine.corpus.passageById.has(q.passage!), q.id).toBe(true);
   });
 
   it('meets the floors: answer accuracy ≥ 0.95, refusal accuracy ≥ 0.9', () => {

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine.ts';
 import { askAnswer } from '../../src/answers/ask/ask.ts';
 import { toText } from '../../src/render/text.ts';
-import { askShared, scoreShared, sharedEngine, sharedQuestions, sharedSetPresent, type SharedOutcome } from '../../eval/shared-set.ts';
+import {
+  askShared,
+  scoreShared,
+  sharedEngine,
+  sharedQuestions,
+  sharedSetPresent,
+  type SharedOutcome,
+} from '../../eval/shared-set.ts';
 
 // The shared development set (../shared/eval, beside the clone in CI), scored in-process by score-ask.mjs's rules.
 // Floors are what /ask scores today, so a change cannot quietly lose ground; the target is 0.90 on each.

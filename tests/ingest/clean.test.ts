@@ -4,7 +4,8 @@ import { readHtml } from '../../src/ingest/html.ts';
 import { readMarkdown } from '../../src/ingest/markdown.ts';
 import { readPlainText } from '../../src/ingest/plain.ts';
 
-const BODY = 'Jiangsu’s GDP exceeded 3.1 trillion yuan in the first quarter of 2024, up 6.2 percent year on year, the bureau said.';
+const BODY =
+  'Jiangsu’s GDP exceeded 3.1 trillion yuan in the first quarter of 2024, up 6.2 percent year on year, the bureau said.';
 
 describe('reading HTML with a parser', () => {
   const page = `<!doctype html><html><head><title>Jiangsu grows - Delta Daily</title>
@@ -20,7 +21,12 @@ describe('reading HTML with a parser', () => {
 
   it('takes the metadata from the head and the body from the article, entities decoded, markup gone', () => {
     const document = readHtml(page);
-    expect(document.meta).toEqual({ title: 'Jiangsu grows', outlet: 'Delta Daily', published: '2024-05-21', url: 'https://delta.example/a.html' });
+    expect(document.meta).toEqual({
+      title: 'Jiangsu grows',
+      outlet: 'Delta Daily',
+      published: '2024-05-21',
+      url: 'https://delta.example/a.html',
+    });
     const clean = cleanDocument(document);
     expect(clean.title).toBe('Jiangsu grows');
     expect(clean.body).toEqual([BODY, 'Suzhou & Wuxi led the growth.']);
@@ -30,8 +36,25 @@ describe('reading HTML with a parser', () => {
     const document = readHtml(page);
     expect(document.text).not.toContain('99 trillion');
     const dropped = cleanDocument(document).dropped;
-    expect(dropped.map((d) => d.text)).toEqual(expect.arrayContaining(['Hebei steel falls 3%', 'Zhejiang GDP tops 2 trillion yuan', 'Workers in Wuxi, 2024. (Photo: Li)', 'Share: WeChat', 'Copyright © 2024 Delta Daily']));
-    expect(new Set(dropped.map((d) => d.reason))).toEqual(new Set(['navigation', 'page furniture (class “share”)', 'photo caption', 'sidebar', 'a list of links', 'page footer']));
+    expect(dropped.map((d) => d.text)).toEqual(
+      expect.arrayContaining([
+        'Hebei steel falls 3%',
+        'Zhejiang GDP tops 2 trillion yuan',
+        'Workers in Wuxi, 2024. (Photo: Li)',
+        'Share: WeChat',
+        'Copyright © 2024 Delta Daily',
+      ]),
+    );
+    expect(new Set(dropped.map((d) => d.reason))).toEqual(
+      new Set([
+        'navigation',
+        'page furniture (class “share”)',
+        'photo caption',
+        'sidebar',
+        'a list of links',
+        'page footer',
+      ]),
+    );
   });
 
   it('stores text in which every passage stands verbatim', () => {
@@ -47,7 +70,11 @@ describe('reading HTML with a parser', () => {
   });
 
   it('keeps an article whose CMS names its body after an editor (TRS_Editor)', () => {
-    const clean = cleanDocument(readHtml(`<html><head><title>Henan grows_Plains News</title></head><body><div class="TRS_Editor"><p>${BODY}</p></div></body></html>`));
+    const clean = cleanDocument(
+      readHtml(
+        `<html><head><title>Henan grows_Plains News</title></head><body><div class="TRS_Editor"><p>${BODY}</p></div></body></html>`,
+      ),
+    );
     expect(clean.body).toEqual([BODY]);
   });
 });
@@ -73,8 +100,17 @@ describe('cleaning plain text', () => {
     expect(clean.body).toEqual([BODY]);
     expect(clean.dropped.map((d) => d.reason)).toEqual([
       // Each line of the list is listed on its own; a short line right after it reads as one more of its headlines.
-      'page header before the title', 'byline', 'navigation', 'QR code or app line', 'editor line',
-      'related-news list', 'related-news list', 'related-news list', 'related-news list', 'website footer', 'website footer',
+      'page header before the title',
+      'byline',
+      'navigation',
+      'QR code or app line',
+      'editor line',
+      'related-news list',
+      'related-news list',
+      'related-news list',
+      'related-news list',
+      'website footer',
+      'website footer',
     ]);
   });
 });
@@ -84,7 +120,10 @@ describe('reading Markdown', () => {
     const md = `# Chengdu grows\n\n*By Zhou Lan, West Weekly · July 22, 2024*\n\n**Chengdu's** GDP reached [1.12 trillion yuan](https://x.example) in January–June.\n\n> "It is a network," said Huang Xin.\n\n---\n\n*Related:* [Xi'an adds 200 firms](https://x.example/2)\n`;
     const clean = cleanDocument(readMarkdown(md));
     expect(clean).toMatchObject({ title: 'Chengdu grows', meta: { outlet: 'West Weekly', published: '2024-07-22' } });
-    expect(clean.body).toEqual(["Chengdu's GDP reached 1.12 trillion yuan in January–June.", '"It is a network," said Huang Xin.']);
+    expect(clean.body).toEqual([
+      "Chengdu's GDP reached 1.12 trillion yuan in January–June.",
+      '"It is a network," said Huang Xin.',
+    ]);
   });
 });
 
@@ -103,18 +142,30 @@ describe('a browser copy-paste of a page', () => {
 
   it('keeps the body and drops menus, source lines, font-size and share bars, adverts and most-viewed lists by their shape', () => {
     const clean = cleanDocument(readPlainText(copy), { title: 'Jiangsu grows' });
-    expect(clean.body).toEqual([BODY, 'Suzhou and Wuxi led the growth, with output up 7 percent in the first quarter of the year.']);
-    expect(clean.dropped.map((d) => d.text)).toEqual(expect.arrayContaining(['L  M  S', 'Advertisement', '[Print]  [Close]', '· Hebei steel output falls 3%']));
+    expect(clean.body).toEqual([
+      BODY,
+      'Suzhou and Wuxi led the growth, with output up 7 percent in the first quarter of the year.',
+    ]);
+    expect(clean.dropped.map((d) => d.text)).toEqual(
+      expect.arrayContaining(['L  M  S', 'Advertisement', '[Print]  [Close]', '· Hebei steel output falls 3%']),
+    );
   });
 
   it('keeps a wrapped paragraph as one block', () => {
-    const wrapped = 'Jiangsu’s GDP exceeded 3.1 trillion yuan in the first quarter of 2024,\nup 6.2 percent year on year, the bureau said on Tuesday.';
-    expect(readPlainText(wrapped + '\n\nSecond paragraph here.').blocks.map((b) => b.text)).toEqual([wrapped, 'Second paragraph here.']);
+    const wrapped =
+      'Jiangsu’s GDP exceeded 3.1 trillion yuan in the first quarter of 2024,\nup 6.2 percent year on year, the bureau said on Tuesday.';
+    expect(readPlainText(wrapped + '\n\nSecond paragraph here.').blocks.map((b) => b.text)).toEqual([
+      wrapped,
+      'Second paragraph here.',
+    ]);
   });
 
   it('does not guess a headline that would drop the lede when the given title is not in the text', () => {
     const lede = 'According to the report, the province records the following achievements in 2023.';
-    const clean = cleanDocument(readPlainText(`${lede}\n\n●GDP rose 4.5 percent to 5.43 trillion yuan;\n\n●Exports fell 0.2 percent`), { title: 'Fujian records growth' });
+    const clean = cleanDocument(
+      readPlainText(`${lede}\n\n●GDP rose 4.5 percent to 5.43 trillion yuan;\n\n●Exports fell 0.2 percent`),
+      { title: 'Fujian records growth' },
+    );
     expect(clean.body[0]).toBe(lede);
   });
 });

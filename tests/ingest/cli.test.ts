@@ -23,7 +23,8 @@ const check = () => runCli('src/app/check.ts', [], { CORPUS_DIR: dir });
 async function snapshot(): Promise<string> {
   const files = [];
   for (const sub of ['', 'articles', 'sources']) {
-    for (const f of (await readdir(path.join(dir, sub))).sort()) if (f.includes('.')) files.push(`${sub}/${f}:${(await readFile(path.join(dir, sub, f))).length}`);
+    for (const f of (await readdir(path.join(dir, sub))).sort())
+      if (f.includes('.')) files.push(`${sub}/${f}:${(await readFile(path.join(dir, sub, f))).length}`);
   }
   return files.join('\n');
 }
@@ -36,10 +37,25 @@ describe('npm run corpus:add', () => {
     expect(code).toBe(0);
     expect(stdout.trim().split('\n')).toHaveLength(1);
     const article = JSON.parse(stdout);
-    expect(article).toMatchObject({ id: ID, outlet: 'Yangtze Delta Daily', published: '2025-04-25', url: 'https://www.yangtzedeltadaily.example/economy/2025-04/25/jiangsu-q1.html' });
-    expect(article.passages[0]).toMatchObject({ text: expect.stringContaining('3.26 trillion yuan'), regions: ['jiangsu'] });
+    expect(article).toMatchObject({
+      id: ID,
+      outlet: 'Yangtze Delta Daily',
+      published: '2025-04-25',
+      url: 'https://www.yangtzedeltadaily.example/economy/2025-04/25/jiangsu-q1.html',
+    });
+    expect(article.passages[0]).toMatchObject({
+      text: expect.stringContaining('3.26 trillion yuan'),
+      regions: ['jiangsu'],
+    });
     expect(article.passages.find((p: { speaker?: string }) => p.speaker === 'zhou-wei')).toBeDefined();
-    expect(article.stats[0]).toMatchObject({ metric: 'gdp', value: 3.26e12, unit: 'yuan', period: '2025-Q1', region: 'jiangsu', quote: expect.stringContaining('3.26 trillion yuan') });
+    expect(article.stats[0]).toMatchObject({
+      metric: 'gdp',
+      value: 3.26e12,
+      unit: 'yuan',
+      period: '2025-Q1',
+      region: 'jiangsu',
+      quote: expect.stringContaining('3.26 trillion yuan'),
+    });
     expect(article.gazetteerAdditions.people.map((p: { id: string }) => p.id)).toEqual(['zhou-wei']);
     expect(await snapshot()).toBe(before);
   });
@@ -72,13 +88,25 @@ describe('npm run corpus:add', () => {
     const seed = await add([SEED, '--outlet', 'CCTV', '--published', '2024-05']);
     expect(seed.code).toBe(1);
     expect(seed.stderr).toMatch(/already in the corpus as “cctv-2024-05-productive-forces”.*Nothing was changed/s);
-    const curated = await add([SEED, '--outlet', 'CCTV', '--published', '2024-05', '--id', 'cctv-2024-05-productive-forces']);
+    const curated = await add([
+      SEED,
+      '--outlet',
+      'CCTV',
+      '--published',
+      '2024-05',
+      '--id',
+      'cctv-2024-05-productive-forces',
+    ]);
     expect(curated.code).toBe(1);
     expect(curated.stderr).toContain('Pass --force to replace it');
     expect(await snapshot()).toBe(before);
 
     expect((await add([HTML])).code).toBe(0);
-    const sameUrl = await add([path.join(FIXTURES, 'guangdong-2023-economy.txt'), '--url', 'https://www.yangtzedeltadaily.example/economy/2025-04/25/jiangsu-q1.html']);
+    const sameUrl = await add([
+      path.join(FIXTURES, 'guangdong-2023-economy.txt'),
+      '--url',
+      'https://www.yangtzedeltadaily.example/economy/2025-04/25/jiangsu-q1.html',
+    ]);
     expect(sameUrl.code).toBe(1);
     expect(sameUrl.stderr).toContain(`This URL is already in the corpus as “${ID}”`);
   });
@@ -87,19 +115,27 @@ describe('npm run corpus:add', () => {
     expect((await add([HTML])).code).toBe(0);
     const again = await add([HTML, '--force', '--title', 'Jiangsu grows 5.9% (corrected title)', '--id', ID]);
     expect(again.code).toBe(0);
-    expect(JSON.parse(await readFile(path.join(dir, 'articles', `${ID}.json`), 'utf8')).title).toBe('Jiangsu grows 5.9% (corrected title)');
+    expect(JSON.parse(await readFile(path.join(dir, 'articles', `${ID}.json`), 'utf8')).title).toBe(
+      'Jiangsu grows 5.9% (corrected title)',
+    );
     expect((await check()).code).toBe(0);
   });
 
   it('gives a clear error for a file it cannot read or use, and changes nothing', async () => {
     const before = await snapshot();
     const missing = await add([path.join(dir, 'nope.txt')]);
-    expect(missing).toMatchObject({ code: 1, stderr: expect.stringMatching(/Cannot read .*nope\.txt: no such file\. Nothing was changed\./) });
+    expect(missing).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/Cannot read .*nope\.txt: no such file\. Nothing was changed\./),
+    });
     const pdf = path.join(tmpdir(), 'footnote-article.pdf');
     await writeFile(pdf, '%PDF-1.4');
     expect((await add([pdf])).stderr).toMatch(/only \.txt, \.md and \.html files/);
     const binary = path.join(tmpdir(), 'footnote-photo.txt');
-    await writeFile(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0xff, 0xd8, 0xff, 0xe0]));
+    await writeFile(
+      binary,
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0xff, 0xd8, 0xff, 0xe0]),
+    );
     expect(await add([binary])).toMatchObject({ code: 1, stderr: expect.stringContaining('The file is not text') });
     const bare = path.join(tmpdir(), 'footnote-bare.txt');
     await writeFile(bare, 'Jiangsu grew quickly this spring, officials said on Monday in Nanjing.\n');

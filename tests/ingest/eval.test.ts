@@ -55,9 +55,30 @@ describe('scoring', () => {
     stats: [{ value: 3.1e12, written: '3.1 trillion', unit: 'yuan', region: 'jiangsu', period: '2024-Q1' }],
   };
   const article = (stat: Record<string, unknown>, regions = ['jiangsu']) => ({
-    id: 'a', title: 't', outlet: 'o', published: '2024-05', language: 'en', source: 'sources/a.txt',
-    passages: [{ id: 'a#p1', paragraph: 1, text: 'Jiangsu grew.', regions, people: [], speaker: 'xin-changxing', topics: [] }],
-    stats: [{ id: 'a#s', metric: 'gdp', label: 'l', written: '3.1 trillion', passage: 'a#p1', quote: 'q', value: 3.1e12, unit: 'yuan', region: 'jiangsu', period: '2024-Q1', ...stat }],
+    id: 'a',
+    title: 't',
+    outlet: 'o',
+    published: '2024-05',
+    language: 'en',
+    source: 'sources/a.txt',
+    passages: [
+      { id: 'a#p1', paragraph: 1, text: 'Jiangsu grew.', regions, people: [], speaker: 'xin-changxing', topics: [] },
+    ],
+    stats: [
+      {
+        id: 'a#s',
+        metric: 'gdp',
+        label: 'l',
+        written: '3.1 trillion',
+        passage: 'a#p1',
+        quote: 'q',
+        value: 3.1e12,
+        unit: 'yuan',
+        region: 'jiangsu',
+        period: '2024-Q1',
+        ...stat,
+      },
+    ],
   });
 
   it('counts a statistic right only when value, unit, period and region are all right', () => {
@@ -75,7 +96,9 @@ describe('scoring', () => {
   });
 
   it('compares units by what they measure', () => {
-    expect(unitKey('% of industrial output above designated size')).toBe(unitKey('% of the industrial output value above designated size'));
+    expect(unitKey('% of industrial output above designated size')).toBe(
+      unitKey('% of the industrial output value above designated size'),
+    );
     expect(unitKey('national and municipal R&D institutions')).toBe(unitKey('institutions'));
     expect(unitKey('“double first-class” universities')).toBe('university');
     expect(unitKey('percentage points')).not.toBe(unitKey('%'));

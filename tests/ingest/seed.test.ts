@@ -23,7 +23,12 @@ describe('ingesting the seed article', () => {
     const curated = corpus.articleById.get(SEED_ARTICLE)!;
     expect(result.article.title).toBe(curated.title);
     expect(result.article.passages.map((p) => p.text)).toEqual(curated.passages.map((p) => p.text));
-    expect(result.dropped.map((d) => d.reason)).toEqual(['page header before the title', 'website footer', 'website footer', 'website footer']);
+    expect(result.dropped.map((d) => d.reason)).toEqual([
+      'page header before the title',
+      'website footer',
+      'website footer',
+      'website footer',
+    ]);
   });
 
   it('reproduces every curated figure: metric, value as written, unit, qualifier, period, region and change', () => {
@@ -40,17 +45,33 @@ describe('ingesting the seed article', () => {
       paragraph: s.passage.split('#p')[1],
     });
     // The curator listed them in another order within ¶13; order is not a property of a figure.
-    const sorted = (list: ReturnType<typeof shape>[]) => list.sort((a, b) => Number(a.paragraph) - Number(b.paragraph) || a.value - b.value);
+    const sorted = (list: ReturnType<typeof shape>[]) =>
+      list.sort((a, b) => Number(a.paragraph) - Number(b.paragraph) || a.value - b.value);
     expect(sorted(result.article.stats.map(shape))).toEqual(sorted(curated.map(shape)));
   });
 
   it('words the units as the curator did where the text allows it', () => {
-    expect(result.article.stats.map((s) => s.unit)).toEqual(expect.arrayContaining(['yuan', '% year on year', 'parts and components', 'days', 'scientific research institutes', 'national and municipal R&D institutions', 'future industry pilot zones']));
+    expect(result.article.stats.map((s) => s.unit)).toEqual(
+      expect.arrayContaining([
+        'yuan',
+        '% year on year',
+        'parts and components',
+        'days',
+        'scientific research institutes',
+        'national and municipal R&D institutions',
+        'future industry pilot zones',
+      ]),
+    );
   });
 
   it('resolves the machine-translated “Nobunaga Xing” to Xin Changxing and leaves the unnamed “person in charge” out', () => {
     const speakers = result.article.passages.filter((p) => p.speaker).map((p) => [p.paragraph, p.speaker, p.speech]);
-    expect(speakers).toEqual([[1, 'xi-jinping', 'reported'], [3, 'xin-changxing', 'quoted'], [9, 'xin-changxing', 'quoted'], [12, 'gong-zheng', 'quoted']]);
+    expect(speakers).toEqual([
+      [1, 'xi-jinping', 'reported'],
+      [3, 'xin-changxing', 'quoted'],
+      [9, 'xin-changxing', 'quoted'],
+      [12, 'gong-zheng', 'quoted'],
+    ]);
     expect(result.article.passages[5]!.people).toEqual([]);
     expect(result.newPeople).toEqual([]);
   });

@@ -20,7 +20,10 @@ describe('the extractor on the shared development set (../shared/eval)', () => {
     const mistakes = score.mistakes.join('\n');
     expect(score.failed, 'files refused').toEqual([]);
     expect(f1(score.regions), `regions F1\n${mistakes}`).toBeGreaterThanOrEqual(TARGET);
-    expect(score.speakers.tp / (score.speakers.tp + score.speakers.fn), `speakers recall\n${mistakes}`).toBeGreaterThanOrEqual(TARGET);
+    expect(
+      score.speakers.tp / (score.speakers.tp + score.speakers.fn),
+      `speakers recall\n${mistakes}`,
+    ).toBeGreaterThanOrEqual(TARGET);
     expect(f1(score.stats), `statistics F1\n${mistakes}`).toBeGreaterThanOrEqual(STATISTICS_FLOOR);
   }, 60_000);
 });

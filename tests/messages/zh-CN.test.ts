@@ -17,7 +17,11 @@ beforeAll(async () => {
 describe('the zh-CN catalogue', () => {
   it('says periods and dates as a Chinese reader writes them', () => {
     expect(['2024', '2024-Q1', '2024-H2', '2024-05', '2024-05-21'].map(describePeriodZh)).toEqual([
-      '2024年', '2024年第一季度', '2024年下半年', '2024年5月', '2024年5月21日',
+      '2024年',
+      '2024年第一季度',
+      '2024年下半年',
+      '2024年5月',
+      '2024年5月21日',
     ]);
   });
 
@@ -25,7 +29,10 @@ describe('the zh-CN catalogue', () => {
     const none = worded(statAnswer(engine, { metric: 'gdp', region: 'shanghai' }), 'zh-CN');
     expect(none.title).toBe('地区生产总值 · 上海');
     expect(none.lead).toEqual(['语料中没有上海的地区生产总值数据。']);
-    expect(none.suggestions[0]).toEqual({ label: '江苏的地区生产总值（2024年第一季度）', command: '/数据 gdp 地区:jiangsu 时期:2024-Q1' });
+    expect(none.suggestions[0]).toEqual({
+      label: '江苏的地区生产总值（2024年第一季度）',
+      command: '/数据 gdp 地区:jiangsu 时期:2024-Q1',
+    });
     const region = worded(regionAnswer(engine, 'suzhou'), 'zh-CN');
     expect(region.lead[0]).toMatch(/^苏州（Suzhou）：位于中国江苏的地级市。$/);
   });

@@ -31,7 +31,9 @@ describe('toDiscordReply', () => {
     const reply = toDiscordReply(regionAnswer(engine, 'jiangsu'), { ephemeral: false, locale: 'en' });
     const blocks = reply.content.split('\n\n').filter((b) => b.startsWith('**GDP'));
     expect(blocks).toHaveLength(1);
-    expect(blocks[0]).toMatch(/^\*\*GDP[^\n]*\n> In the first quarter[^\n]*3\.1 trillion yuan[^\n]*\n-# — [^\n]*CCTV, May 2024, ¶2/);
+    expect(blocks[0]).toMatch(
+      /^\*\*GDP[^\n]*\n> In the first quarter[^\n]*3\.1 trillion yuan[^\n]*\n-# — [^\n]*CCTV, May 2024, ¶2/,
+    );
   });
 
   it('disables mentions, suppresses link previews, and hides on request', () => {
@@ -41,12 +43,20 @@ describe('toDiscordReply', () => {
     expect(shown.flags & MessageFlags.SuppressEmbeds).toBeTruthy();
     expect(shown.flags & MessageFlags.Ephemeral).toBe(0);
     expect(toDiscordReply(answer, { ephemeral: true, locale: 'en' }).flags & MessageFlags.Ephemeral).toBeTruthy();
-    expect(toDiscordReply({ ...answer, private: true }, { ephemeral: false, locale: 'en' }).flags & MessageFlags.Ephemeral).toBeTruthy();
+    expect(
+      toDiscordReply({ ...answer, private: true }, { ephemeral: false, locale: 'en' }).flags & MessageFlags.Ephemeral,
+    ).toBeTruthy();
   });
 
   it('breaks mention syntax and markdown in text echoed from a query', () => {
     const reply = toDiscordReply(
-      { found: false, title: verbatim('Search: @everyone <@123> <@&456> **bold** `code`'), lead: [], items: [], suggestions: [] },
+      {
+        found: false,
+        title: verbatim('Search: @everyone <@123> <@&456> **bold** `code`'),
+        lead: [],
+        items: [],
+        suggestions: [],
+      },
       { ephemeral: false, locale: 'en' },
     );
     expect(reply.content).not.toMatch(/@everyone|<@123>|<@&456>/);
@@ -87,7 +97,9 @@ describe('cut', () => {
 
 describe('escapeMarkdown', () => {
   it('shows markdown characters as themselves', () => {
-    expect(escapeMarkdown('*a* _b_ ~c~ `d` |e| [f](g)\n> h\n# i')).toBe('\\*a\\* \\_b\\_ \\~c\\~ \\`d\\` \\|e\\| \\[f\\](g)\n\\> h\n\\# i');
+    expect(escapeMarkdown('*a* _b_ ~c~ `d` |e| [f](g)\n> h\n# i')).toBe(
+      '\\*a\\* \\_b\\_ \\~c\\~ \\`d\\` \\|e\\| \\[f\\](g)\n\\> h\n\\# i',
+    );
   });
 });
 
@@ -110,24 +122,35 @@ describe('any input to any command', () => {
 
   it('gives a reply within every limit that pings no one (fast-check)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...answering), hostileText(10_000), fc.boolean(), async (command, text, hide) => {
-        const stringOptions = command.data.options!.filter((o) => o.type === 3);
-        const raw = new Map<string, string | boolean>(stringOptions.map((o) => [o.name, text]));
-        raw.set('hide', hide);
-        const { answer } = await invoke(command.data.name, raw, { engine, commands, caller: { canManageMessages: true } });
-        const reply = toDiscordReply(answer, { ephemeral: hide, locale: 'en' });
-        expect(reply.content.length).toBeGreaterThan(0);
-        expect(reply.content.length).toBeLessThanOrEqual(limits.content);
-        expect(wellFormed(reply.content)).toBe(true);
-        expect(reply.allowedMentions).toEqual({ parse: [], repliedUser: false });
-        expect(reply.content).not.toMatch(/@(everyone|here)|<@[!&]?\d+>/);
-        expect(reply.content).not.toContain('\u0000');
-        // A figure's block is its heading line, then its quote, then its source line.
-        for (const block of reply.content.split('\n\n').slice(1)) {
-          const shownFigure = answer.items.some((i) => i.kind === 'figure' && block.includes(i.figure.statistic.split('#')[0]!) && block.startsWith('**'));
-          if (shownFigure) expect(block).toMatch(/^\*\*[^\n]+\n> [^\n]+\n-# — [^\n]+$/);
-        }
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...answering),
+        hostileText(10_000),
+        fc.boolean(),
+        async (command, text, hide) => {
+          const stringOptions = command.data.options!.filter((o) => o.type === 3);
+          const raw = new Map<string, string | boolean>(stringOptions.map((o) => [o.name, text]));
+          raw.set('hide', hide);
+          const { answer } = await invoke(command.data.name, raw, {
+            engine,
+            commands,
+            caller: { canManageMessages: true },
+          });
+          const reply = toDiscordReply(answer, { ephemeral: hide, locale: 'en' });
+          expect(reply.content.length).toBeGreaterThan(0);
+          expect(reply.content.length).toBeLessThanOrEqual(limits.content);
+          expect(wellFormed(reply.content)).toBe(true);
+          expect(reply.allowedMentions).toEqual({ parse: [], repliedUser: false });
+          expect(reply.content).not.toMatch(/@(everyone|here)|<@[!&]?\d+>/);
+          expect(reply.content).not.toContain('\u0000');
+          // A figure's block is its heading line, then its quote, then its source line.
+          for (const block of reply.content.split('\n\n').slice(1)) {
+            const shownFigure = answer.items.some(
+              (i) => i.kind === 'figure' && block.includes(i.figure.statistic.split('#')[0]!) && block.startsWith('**'),
+            );
+            if (shownFigure) expect(block).toMatch(/^\*\*[^\n]+\n> [^\n]+\n-# — [^\n]+$/);
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -137,7 +160,12 @@ describe('any input to any command', () => {
     fc.assert(
       fc.property(fc.constantFrom(...completing), hostileText(6000), (command, text) => {
         for (const option of command.data.options!.filter((o) => 'autocomplete' in o && o.autocomplete)) {
-          const choices = toDiscordChoices(command.autocomplete!({ name: option.name, value: text }, { engine, commands, caller: { canManageMessages: false } }));
+          const choices = toDiscordChoices(
+            command.autocomplete!(
+              { name: option.name, value: text },
+              { engine, commands, caller: { canManageMessages: false } },
+            ),
+          );
           expect(choices.length).toBeLessThanOrEqual(25);
           for (const c of choices) {
             expect(c.name.length).toBeGreaterThan(0);
@@ -153,8 +181,10 @@ describe('any input to any command', () => {
 
   it('answers the empty autocomplete query with what the corpus covers', () => {
     const region = commands.find((c) => c.data.name === 'region')!;
-    const choices = region.autocomplete!({ name: 'name', value: '' }, { engine, commands, caller: { canManageMessages: false } });
+    const choices = region.autocomplete!(
+      { name: 'name', value: '' },
+      { engine, commands, caller: { canManageMessages: false } },
+    );
     expect(choices.map((c) => c.value)).toEqual(expect.arrayContaining(['jiangsu', 'shanghai', 'zhangjiagang']));
   });
 });
-

@@ -16,7 +16,13 @@ function passage(i: number, words: readonly string[]): Passage {
 }
 
 /** Scores every passage; best first by the count of counted terms, then score, then position. */
-function reference(passages: readonly Passage[], query: readonly string[], limit: number, within?: Uint32Array, counted?: ReadonlySet<string>) {
+function reference(
+  passages: readonly Passage[],
+  query: readonly string[],
+  limit: number,
+  within?: Uint32Array,
+  counted?: ReadonlySet<string>,
+) {
   const K1 = 1.2;
   const B = 0.75;
   const docs = passages.map((p) => terms(p.text));
@@ -43,7 +49,10 @@ function reference(passages: readonly Passage[], query: readonly string[], limit
 
 const corpus = fc.array(
   // Skewed: the first words of the list are far more common, as in news.
-  fc.array(fc.nat({ max: 99 }).map((n) => WORDS[Math.floor(Math.sqrt(n))]!), { minLength: 1, maxLength: 12 }),
+  fc.array(
+    fc.nat({ max: 99 }).map((n) => WORDS[Math.floor(Math.sqrt(n))]!),
+    { minLength: 1, maxLength: 12 },
+  ),
   // Past 128 passages a common word's list spans several blocks, which rank() may skip.
   { minLength: 1, maxLength: 700, size: 'max' },
 );
@@ -64,23 +73,36 @@ describe('PassageIndex.rank', () => {
           const list = query.map((w) => terms(w)[0]!).filter((t) => index.has(t));
           // A pool, in no pattern: about two passages in three, or one in forty (walked rather than the lists).
           const every = maskSeed !== null && maskSeed % 2 ? 40 : 1.5;
-          const within = maskSeed === null ? undefined : Uint32Array.from(passages.keys()).filter((i) => ((Math.imul(i + 1, 2654435761) ^ maskSeed) >>> 0) % 120 < 120 / every);
+          const within =
+            maskSeed === null
+              ? undefined
+              : Uint32Array.from(passages.keys()).filter(
+                  (i) => ((Math.imul(i + 1, 2654435761) ^ maskSeed) >>> 0) % 120 < 120 / every,
+                );
           const counted = countedWords ? new Set(countedWords.map((w) => terms(w)[0]!)) : undefined;
           const got = index.rank(list, { limit, ...(within ? { within } : {}), ...(counted ? { counted } : {}) });
-          expect(got.map((h) => ({ id: h.passage.id, score: h.score, matched: h.matched }))).toEqual(reference(passages, list, limit, within, counted));
+          expect(got.map((h) => ({ id: h.passage.id, score: h.score, matched: h.matched }))).toEqual(
+            reference(passages, list, limit, within, counted),
+          );
           if (counted) {
             // With `atLeast`, exactly the passages holding that many counted terms, in the same order.
             const atLeast = limit % 3;
-            const holding = <T extends { matched: string[] }>(hits: T[]) => hits.filter((h) => h.matched.filter((t) => counted.has(t)).length >= atLeast);
+            const holding = <T extends { matched: string[] }>(hits: T[]) =>
+              hits.filter((h) => h.matched.filter((t) => counted.has(t)).length >= atLeast);
             const fewer = index.rank(list, { limit, counted, atLeast, ...(within ? { within } : {}) });
-            expect(fewer.map((h) => ({ id: h.passage.id, score: h.score, matched: h.matched }))).toEqual(holding(reference(passages, list, limit, within, counted)));
+            expect(fewer.map((h) => ({ id: h.passage.id, score: h.score, matched: h.matched }))).toEqual(
+              holding(reference(passages, list, limit, within, counted)),
+            );
           }
           if (floor === null) return;
           // With a floor, what is left out is only what scores under it.
           const expected = reference(passages, list, limit, within);
-          const kept = <T extends { score: number }>(hits: T[]) => hits.filter((h) => h.score >= floor * (expected[0]?.score ?? 0));
+          const kept = <T extends { score: number }>(hits: T[]) =>
+            hits.filter((h) => h.score >= floor * (expected[0]?.score ?? 0));
           const floored = index.rank(list, { limit, floor, ...(within ? { within } : {}) });
-          expect(kept(floored.map((h) => ({ id: h.passage.id, score: h.score, matched: h.matched })))).toEqual(kept(expected));
+          expect(kept(floored.map((h) => ({ id: h.passage.id, score: h.score, matched: h.matched })))).toEqual(
+            kept(expected),
+          );
         },
       ),
       { numRuns: 300 },
@@ -89,12 +111,17 @@ describe('PassageIndex.rank', () => {
 
   it('withAll finds the first passages holding every term, in corpus order', () => {
     fc.assert(
-      fc.property(corpus, fc.uniqueArray(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 3 }), fc.integer({ min: 1, max: 30 }), (texts, query, limit) => {
-        const passages = texts.map((words, i) => passage(i, words));
-        const list = query.map((w) => terms(w)[0]!);
-        const expected = passages.filter((p) => list.every((t) => terms(p.text).includes(t))).slice(0, limit);
-        expect(new PassageIndex(passages).withAll(list, limit)).toEqual(expected);
-      }),
+      fc.property(
+        corpus,
+        fc.uniqueArray(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 1, max: 30 }),
+        (texts, query, limit) => {
+          const passages = texts.map((words, i) => passage(i, words));
+          const list = query.map((w) => terms(w)[0]!);
+          const expected = passages.filter((p) => list.every((t) => terms(p.text).includes(t))).slice(0, limit);
+          expect(new PassageIndex(passages).withAll(list, limit)).toEqual(expected);
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -15,21 +15,64 @@ import { toText } from '../../src/render/text.ts';
 export function answerLines(): string[] {
   const fixtures = path.resolve(import.meta.dirname, '../fixtures');
   const questions = (file: string) =>
-    (JSON.parse(readFileSync(path.join(fixtures, file), 'utf8')) as { question: string }[]).map((q) => `/ask ${q.question}`);
+    (JSON.parse(readFileSync(path.join(fixtures, file), 'utf8')) as { question: string }[]).map(
+      (q) => `/ask ${q.question}`,
+    );
   const lines = [
-    '/help', '/help hide:true', '/help me', '/articles', '/articles hide:true',
-    '/stat gdp', '/stat gdp region:jiangsu', '/stat gdp region:shanghai', '/stat gdp period:Q1 2024', '/stat gdp period:2023',
-    '/stat gdp region:jiangsu period:first quarter of 2024', '/stat gpd', '/stat r&d institutions', '/stat nothing-like-it',
-    '/stat gdp colour:red', '/stat', '/stat gdp hide:maybe', '/stat gdp hide:true',
-    '/region jiangsu', '/region 江苏', '/region shanghai', '/region suzhou', '/region jiangsuu', '/region atlantis', '/region china', '/region',
-    '/search rocket', '/search future industries', '/search Da Zero Bay', '/search rokcet', '/search xyzzy plugh', '/search',
-    '/source p5', '/source cctv-2024-05-productive-forces#p2', '/source p99', '/source nope',
-    '/summary jiangsu', '/summary cctv-2024-05-productive-forces', '/summary atlantis', '/summary shanghai hide:true',
-    '/reload', '/nosuchcommand', '/ask', '/ask @everyone <@123> **bold** `code`',
-    '/find-sources Jiangsu\'s GDP grew 8% in the first quarter', '/find-sources Jiangsu GDP exceeded 3.1 trillion yuan',
+    '/help',
+    '/help hide:true',
+    '/help me',
+    '/articles',
+    '/articles hide:true',
+    '/stat gdp',
+    '/stat gdp region:jiangsu',
+    '/stat gdp region:shanghai',
+    '/stat gdp period:Q1 2024',
+    '/stat gdp period:2023',
+    '/stat gdp region:jiangsu period:first quarter of 2024',
+    '/stat gpd',
+    '/stat r&d institutions',
+    '/stat nothing-like-it',
+    '/stat gdp colour:red',
+    '/stat',
+    '/stat gdp hide:maybe',
+    '/stat gdp hide:true',
+    '/region jiangsu',
+    '/region 江苏',
+    '/region shanghai',
+    '/region suzhou',
+    '/region jiangsuu',
+    '/region atlantis',
+    '/region china',
+    '/region',
+    '/search rocket',
+    '/search future industries',
+    '/search Da Zero Bay',
+    '/search rokcet',
+    '/search xyzzy plugh',
+    '/search',
+    '/source p5',
+    '/source cctv-2024-05-productive-forces#p2',
+    '/source p99',
+    '/source nope',
+    '/summary jiangsu',
+    '/summary cctv-2024-05-productive-forces',
+    '/summary atlantis',
+    '/summary shanghai hide:true',
+    '/reload',
+    '/nosuchcommand',
+    '/ask',
+    '/ask @everyone <@123> **bold** `code`',
+    "/find-sources Jiangsu's GDP grew 8% in the first quarter",
+    '/find-sources Jiangsu GDP exceeded 3.1 trillion yuan',
     '/find-sources nothing to see here',
   ];
-  return [...lines, ...questions('questions.json'), ...questions('questions-fresh.json'), ...sharedEvalQuestions(fixtures)];
+  return [
+    ...lines,
+    ...questions('questions.json'),
+    ...questions('questions-fresh.json'),
+    ...sharedEvalQuestions(fixtures),
+  ];
 }
 
 function sharedEvalQuestions(fixtures: string): string[] {

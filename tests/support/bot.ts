@@ -53,7 +53,10 @@ export function collectLogs(stream: NodeJS.ReadableStream, logs: LogLine[], onLi
 }
 
 /** Runs a script of ours the way its npm script does. */
-export function runScript(script: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runScript(
+  script: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(tsx, [script], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -69,7 +72,11 @@ export function runScript(script: string, env: NodeJS.ProcessEnv): Promise<{ cod
  * waits until it has logged in. `via: 'npm'` runs `npm start` itself, so `child` is npm's process:
  * the one pid a supervisor (systemd, Docker, pm2) knows.
  */
-export async function startBotProcess(fake: FakeDiscord, extra: Record<string, string> = {}, via: 'node' | 'npm' = 'node'): Promise<BotProcess> {
+export async function startBotProcess(
+  fake: FakeDiscord,
+  extra: Record<string, string> = {},
+  via: 'node' | 'npm' = 'node',
+): Promise<BotProcess> {
   const [command, args] = via === 'npm' ? ['npm', ['start']] : [tsx, ['src/main.ts']];
   const child = spawn(command, args, { cwd: root, env: botEnv(fake, extra), stdio: ['ignore', 'pipe', 'pipe'] });
   const logs: LogLine[] = [];
@@ -90,7 +97,9 @@ export async function startBotProcess(fake: FakeDiscord, extra: Record<string, s
       };
       const timer = setTimeout(() => {
         waiters.delete(check);
-        reject(new Error(`no such log line within ${timeoutMs} ms; got:\n${logs.map((l) => JSON.stringify(l)).join('\n')}`));
+        reject(
+          new Error(`no such log line within ${timeoutMs} ms; got:\n${logs.map((l) => JSON.stringify(l)).join('\n')}`),
+        );
       }, timeoutMs);
       waiters.add(check);
       check();
@@ -120,7 +129,10 @@ export async function startBotProcess(fake: FakeDiscord, extra: Record<string, s
  * For a test file: the local Discord and the bot started against it once, stopped after
  * the last test (the bot first: the other order leaves a client reconnecting to nothing).
  */
-export function useBotAgainstFake(extra: Record<string, string> = {}): { readonly fake: FakeDiscord; readonly bot: BotProcess } {
+export function useBotAgainstFake(extra: Record<string, string> = {}): {
+  readonly fake: FakeDiscord;
+  readonly bot: BotProcess;
+} {
   let fake: FakeDiscord | undefined;
   let bot: BotProcess | undefined;
   beforeAll(async () => {

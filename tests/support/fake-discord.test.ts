@@ -112,10 +112,13 @@ describe('FakeDiscord with a real discord.js Client', () => {
     const seen: string[] = [];
     handler = async (interaction) => {
       if (!interaction.isChatInputCommand()) return;
-      seen.push(`${interaction.options.getSubcommand()}:${interaction.options.getInteger('limit')}:${interaction.inGuild()}`);
+      seen.push(
+        `${interaction.options.getSubcommand()}:${interaction.options.getInteger('limit')}:${interaction.inGuild()}`,
+      );
       await interaction.reply({ content: 'ok' });
     };
-    await fake.sendInteraction(fake.chatInput('sources', [option.subcommand('list', [option.integer('limit', 3)])])).callback;
+    await fake.sendInteraction(fake.chatInput('sources', [option.subcommand('list', [option.integer('limit', 3)])]))
+      .callback;
     await fake.sendInteraction(fake.chatInput('sources', [option.subcommand('list')], { dm: true })).callback;
     expect(seen).toEqual(['list:3:true', 'list:null:false']);
   });
@@ -285,11 +288,18 @@ describe('FakeDiscord with a real discord.js Client', () => {
   it('records REST.put(Routes.applicationCommands(appId)) and returns the commands with ids', async () => {
     const rest = new REST({ api: fake.apiUrl }).setToken('test-token');
     const body = [
-      { name: 'ask', description: 'Ask about the news', options: [{ type: 3, name: 'query', description: 'Question', required: true }] },
+      {
+        name: 'ask',
+        description: 'Ask about the news',
+        options: [{ type: 3, name: 'query', description: 'Question', required: true }],
+      },
       { name: 'Explain', type: 3 },
     ];
     const mark = fake.mark();
-    const result = (await rest.put(Routes.applicationCommands(fake.applicationId), { body })) as { id: string; name: string }[];
+    const result = (await rest.put(Routes.applicationCommands(fake.applicationId), { body })) as {
+      id: string;
+      name: string;
+    }[];
     const put = await fake.waitForRequest(
       { method: 'PUT', path: `/applications/${fake.applicationId}/commands` },
       { since: mark },
@@ -329,7 +339,8 @@ describe('FakeDiscord messages and sharding', () => {
       const received: Message[] = [];
       client.on(Events.MessageCreate, (message) => {
         received.push(message);
-        if (message.mentions.has(client.user!)) void message.reply({ content: 'you called?', allowedMentions: { parse: [] } });
+        if (message.mentions.has(client.user!))
+          void message.reply({ content: 'you called?', allowedMentions: { parse: [] } });
       });
       const mention = await fake.sendMessage(`<@${fake.botUser.id}> what's new?`);
       const plain = await fake.sendMessage('no mention here');
@@ -425,7 +436,12 @@ describe('FakeDiscord messages and sharding', () => {
     const fake = await FakeDiscord.start({ shards: 2 });
     const client = await loginClient(fake, [GatewayIntentBits.Guilds], { shards: 'auto' });
     try {
-      expect(fake.identifies().map((e) => e.shard).sort()).toEqual([
+      expect(
+        fake
+          .identifies()
+          .map((e) => e.shard)
+          .sort(),
+      ).toEqual([
         [0, 2],
         [1, 2],
       ]);

@@ -152,8 +152,7 @@ export interface RecordedRequest<TBody = unknown> {
 }
 
 export type RequestMatcher =
-  | ((request: RecordedRequest) => boolean)
-  | { method?: string; path?: string | RegExp; status?: number };
+  ((request: RecordedRequest) => boolean) | { method?: string; path?: string | RegExp; status?: number };
 
 export interface WaitOptions {
   /** Only consider events with `seq > since` (from {@link FakeDiscord.mark}). Default: all. */
@@ -290,12 +289,18 @@ export const option = {
     type: ApplicationCommandOptionType.String,
     value,
   }),
-  integer: (name: string, value: number): APIApplicationCommandInteractionDataIntegerOption<InteractionType.ApplicationCommand> => ({
+  integer: (
+    name: string,
+    value: number,
+  ): APIApplicationCommandInteractionDataIntegerOption<InteractionType.ApplicationCommand> => ({
     name,
     type: ApplicationCommandOptionType.Integer,
     value,
   }),
-  number: (name: string, value: number): APIApplicationCommandInteractionDataNumberOption<InteractionType.ApplicationCommand> => ({
+  number: (
+    name: string,
+    value: number,
+  ): APIApplicationCommandInteractionDataNumberOption<InteractionType.ApplicationCommand> => ({
     name,
     type: ApplicationCommandOptionType.Number,
     value,
@@ -322,10 +327,7 @@ export const option = {
     options,
   }),
   /** The option being typed in an autocomplete interaction (value is always the raw string). */
-  focused: (
-    name: string,
-    value: string,
-  ): APIApplicationCommandInteractionDataStringOption => ({
+  focused: (name: string, value: string): APIApplicationCommandInteractionDataStringOption => ({
     name,
     type: ApplicationCommandOptionType.String,
     value,
@@ -458,7 +460,8 @@ function validateCommandOptions(options: unknown, path: string[]): Reply | null 
     if (typeof name !== 'string' || !COMMAND_NAME.test(name) || name !== name.toLowerCase()) {
       return formError([...p, 'name'], 'APPLICATION_COMMAND_INVALID_NAME', 'Command name is invalid');
     }
-    if (names.has(name)) return formError([...p, 'name'], 'APPLICATION_COMMAND_OPTION_NAME_ALREADY_EXISTS', 'Option name already exists');
+    if (names.has(name))
+      return formError([...p, 'name'], 'APPLICATION_COMMAND_OPTION_NAME_ALREADY_EXISTS', 'Option name already exists');
     names.add(name);
     const description = opt['description'];
     if (typeof description !== 'string' || description.length < 1 || description.length > 100) {
@@ -472,7 +475,11 @@ function validateCommandOptions(options: unknown, path: string[]): Reply | null 
     }
     if (opt['required'] === true) {
       if (sawOptional) {
-        return formError(p, 'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID', 'Required options must be placed before non-required options');
+        return formError(
+          p,
+          'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID',
+          'Required options must be placed before non-required options',
+        );
       }
     } else {
       sawOptional = true;
@@ -495,7 +502,11 @@ function validateCommands(body: unknown): Reply | null {
     if (isRecord(command)) {
       const key = `${String(command['type'] ?? 1)}:${String(command['name'])}`;
       if (seen.has(key)) {
-        return formError([String(i), 'name'], 'APPLICATION_COMMANDS_DUPLICATE_NAME', 'Application command names must be unique');
+        return formError(
+          [String(i), 'name'],
+          'APPLICATION_COMMANDS_DUPLICATE_NAME',
+          'Application command names must be unique',
+        );
       }
       seen.add(key);
     }
@@ -531,7 +542,8 @@ function readMessageFields(value: unknown): MessageFields {
   if (Array.isArray(value['components'])) fields.components = value['components'] as APIMessageTopLevelComponent[];
   if (typeof value['flags'] === 'number') fields.flags = value['flags'];
   if (Array.isArray(value['attachments'])) fields.attachments = value['attachments'] as { id: string | number }[];
-  if (isRecord(value['message_reference'])) fields.message_reference = value['message_reference'] as { message_id?: string };
+  if (isRecord(value['message_reference']))
+    fields.message_reference = value['message_reference'] as { message_id?: string };
   if (value['poll'] !== undefined && value['poll'] !== null) fields.poll = value['poll'];
   if (Array.isArray(value['sticker_ids'])) fields.sticker_ids = value['sticker_ids'] as string[];
   if (typeof value['tts'] === 'boolean') fields.tts = value['tts'];
@@ -753,7 +765,10 @@ export class FakeDiscord {
   }
 
   /** Resolves with the first recorded request (with seq > since) that matches. */
-  waitForRequest<TBody = unknown>(matcher: RequestMatcher, options: WaitOptions | number = {}): Promise<RecordedRequest<TBody>> {
+  waitForRequest<TBody = unknown>(
+    matcher: RequestMatcher,
+    options: WaitOptions | number = {},
+  ): Promise<RecordedRequest<TBody>> {
     if (typeof options === 'number') options = { timeoutMs: options };
     const since = options.since ?? 0;
     // Requests are only appended: each check scans what arrived since the last one, so
@@ -800,7 +815,12 @@ export class FakeDiscord {
    * Note @discordjs/rest also retries 5xx up to 3 times by itself (`rest.retries`).
    */
   failNext(match: { method?: string; path?: string | RegExp }, response: FaultResponse): void {
-    this.faults.push({ method: match.method?.toUpperCase(), path: match.path, response, remaining: response.times ?? 1 });
+    this.faults.push({
+      method: match.method?.toUpperCase(),
+      path: match.path,
+      response,
+      remaining: response.times ?? 1,
+    });
   }
 
   // --------------------------------------------------------- gateway control
@@ -893,7 +913,9 @@ export class FakeDiscord {
         components: [
           {
             type: ComponentType.ActionRow,
-            components: [{ type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: customId, label: 'Button' }],
+            components: [
+              { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: customId, label: 'Button' },
+            ],
           },
         ],
       });
@@ -987,7 +1009,11 @@ export class FakeDiscord {
       ...(opts.replyTo
         ? {
             type: MessageType.Reply,
-            message_reference: { message_id: opts.replyTo, channel_id: channelId, ...(opts.dm ? {} : { guild_id: this.guildId }) },
+            message_reference: {
+              message_id: opts.replyTo,
+              channel_id: channelId,
+              ...(opts.dm ? {} : { guild_id: this.guildId }),
+            },
             referenced_message: reference ?? null,
           }
         : {}),
@@ -1000,7 +1026,11 @@ export class FakeDiscord {
       mentions: mentions.map((u) => (opts.dm ? u : { ...u, member: stripUser(this.memberFor(u, permissions)) })),
       ...(opts.dm ? {} : { guild_id: this.guildId, member: stripUser(member!) }),
     };
-    const connection = await this.connectionFor(opts.dm ? undefined : this.guildId, opts.shard, opts.timeoutMs ?? 5_000);
+    const connection = await this.connectionFor(
+      opts.dm ? undefined : this.guildId,
+      opts.shard,
+      opts.timeoutMs ?? 5_000,
+    );
     const intents = connection.session?.intents ?? 0;
     const needed = opts.dm ? GatewayIntentBits.DirectMessages : GatewayIntentBits.GuildMessages;
     if (!hasIntent(intents, needed)) return { message, delivered: false };
@@ -1307,7 +1337,14 @@ export class FakeDiscord {
     return files.map((file) => {
       const id = snowflake();
       const url = `http://127.0.0.1:${this.port}/attachments/${this.channelId}/${id}/${encodeURIComponent(file.filename)}`;
-      return { id, filename: file.filename, size: file.data.length, url, proxy_url: url, content_type: file.contentType };
+      return {
+        id,
+        filename: file.filename,
+        size: file.data.length,
+        url,
+        proxy_url: url,
+        content_type: file.contentType,
+      };
     });
   }
 
@@ -1317,7 +1354,11 @@ export class FakeDiscord {
     files: RecordedFile[],
     init: { channelId: string; author: APIUser; flags?: number; extra?: Partial<APIMessage> },
   ): APIMessage {
-    const keepFlags = MessageFlags.Ephemeral | MessageFlags.SuppressEmbeds | MessageFlags.SuppressNotifications | MessageFlags.IsComponentsV2;
+    const keepFlags =
+      MessageFlags.Ephemeral |
+      MessageFlags.SuppressEmbeds |
+      MessageFlags.SuppressNotifications |
+      MessageFlags.IsComponentsV2;
     return {
       ...this.newMessage({
         channelId: init.channelId,
@@ -1344,7 +1385,9 @@ export class FakeDiscord {
     const wasLoading = ((message.flags ?? 0) & MessageFlags.Loading) !== 0;
     let flags = (message.flags ?? 0) & ~MessageFlags.Loading;
     if (fields.flags !== undefined) {
-      flags = (flags & ~MessageFlags.SuppressEmbeds) | (flagsIn & (MessageFlags.SuppressEmbeds | MessageFlags.IsComponentsV2));
+      flags =
+        (flags & ~MessageFlags.SuppressEmbeds) |
+        (flagsIn & (MessageFlags.SuppressEmbeds | MessageFlags.IsComponentsV2));
     }
     return {
       ...message,
@@ -1361,7 +1404,14 @@ export class FakeDiscord {
 
   private onConnection(socket: WebSocket, req: IncomingMessage): void {
     const url = new URL(req.url ?? '/', 'ws://127.0.0.1');
-    const connection: Connection = { socket, path: url.pathname, session: null, ready: false, compress: false, pending: null };
+    const connection: Connection = {
+      socket,
+      path: url.pathname,
+      session: null,
+      ready: false,
+      compress: false,
+      pending: null,
+    };
     this.connections.add(connection);
     socket.on('close', () => {
       connection.ready = false;
@@ -1406,7 +1456,9 @@ export class FakeDiscord {
   private onGatewayMessage(connection: Connection, data: RawData, isBinary: boolean): void {
     let payload: unknown;
     try {
-      const text = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8');
+      const text = Array.isArray(data)
+        ? Buffer.concat(data).toString('utf8')
+        : Buffer.from(data as ArrayBuffer).toString('utf8');
       payload = isBinary ? undefined : (JSON.parse(text) as unknown);
     } catch {
       payload = undefined;
@@ -1502,7 +1554,14 @@ export class FakeDiscord {
       for (const role of guild.roles) session.announcedRoles.add(role.id);
       this.dispatch(connection, GatewayDispatchEvents.GuildCreate, guild);
     }
-    this.confirmSession(connection, { kind: 'identify', ok: true, shard, sessionId: session.id, intents, path: connection.path });
+    this.confirmSession(connection, {
+      kind: 'identify',
+      ok: true,
+      shard,
+      sessionId: session.id,
+      intents,
+      path: connection.path,
+    });
   }
 
   /**
@@ -1560,7 +1619,11 @@ export class FakeDiscord {
     });
   }
 
-  private connectionFor(guildId: string | undefined, shard: number | undefined, timeoutMs: number): Promise<Connection> {
+  private connectionFor(
+    guildId: string | undefined,
+    shard: number | undefined,
+    timeoutMs: number,
+  ): Promise<Connection> {
     const wanted = (): number | undefined => {
       if (shard !== undefined) return shard;
       const sessions = [...this.sessions.values()];
@@ -1664,7 +1727,8 @@ export class FakeDiscord {
 
   private faultReply(fault: FaultResponse): Reply {
     if (fault.status !== 429) {
-      const message = fault.status >= 500 ? `${fault.status}: Internal Server Error` : `${fault.status}: Injected error`;
+      const message =
+        fault.status >= 500 ? `${fault.status}: Internal Server Error` : `${fault.status}: Injected error`;
       return { status: fault.status, body: fault.body ?? { message, code: 0 }, headers: fault.headers ?? {} };
     }
     const retryAfter = fault.retryAfter ?? 0.1;
@@ -1703,7 +1767,12 @@ export class FakeDiscord {
   }
 
   private buildRoutes(): Route[] {
-    const r = (methods: string[], pattern: RegExp, auth: boolean, handle: Route['handle']): Route => ({ methods, pattern, auth, handle });
+    const r = (methods: string[], pattern: RegExp, auth: boolean, handle: Route['handle']): Route => ({
+      methods,
+      pattern,
+      auth,
+      handle,
+    });
     return [
       r(['GET'], /^\/gateway\/bot$/, true, () => {
         const info: APIGatewayBotInfo = {
@@ -1721,9 +1790,14 @@ export class FakeDiscord {
       r(['GET'], /^\/gateway$/, false, () => ({ status: 200, body: { url: this.gatewayUrl } })),
       r(['GET'], /^\/users\/@me$/, true, () => ({ status: 200, body: this.botUser })),
       r(['GET'], /^\/applications\/@me$/, true, () => ({ status: 200, body: this.application() })),
-      r(['POST'], /^\/interactions\/(?<id>\d+)\/(?<token>[^/]+)\/callback$/, false, (ctx, p) => this.onCallback(ctx, p)),
-      r(['GET', 'PATCH', 'DELETE'], /^\/webhooks\/(?<app>\d+)\/(?<token>[^/]+)\/messages\/(?<mid>@original|\d+)$/, false, (ctx, p) =>
-        this.onWebhookMessage(ctx, p),
+      r(['POST'], /^\/interactions\/(?<id>\d+)\/(?<token>[^/]+)\/callback$/, false, (ctx, p) =>
+        this.onCallback(ctx, p),
+      ),
+      r(
+        ['GET', 'PATCH', 'DELETE'],
+        /^\/webhooks\/(?<app>\d+)\/(?<token>[^/]+)\/messages\/(?<mid>@original|\d+)$/,
+        false,
+        (ctx, p) => this.onWebhookMessage(ctx, p),
       ),
       r(['POST'], /^\/webhooks\/(?<app>\d+)\/(?<token>[^/]+)$/, false, (ctx, p) => this.onFollowUp(ctx, p)),
       r(['GET', 'PUT', 'POST'], /^\/applications\/(?<app>\d+)\/commands$/, true, (ctx, p) => this.onCommands(ctx, p)),
@@ -1803,7 +1877,11 @@ export class FakeDiscord {
       ],
     };
     if (!(allowed[interaction.type] ?? []).includes(type)) {
-      return formError(['type'], 'INTERACTION_RESPONSE_TYPE_INVALID', 'Interaction response type is invalid for this interaction');
+      return formError(
+        ['type'],
+        'INTERACTION_RESPONSE_TYPE_INVALID',
+        'Interaction response type is invalid for this interaction',
+      );
     }
     const data = body['data'];
     const fields = readMessageFields(data);
@@ -1844,7 +1922,9 @@ export class FakeDiscord {
         break;
       case InteractionResponseType.DeferredMessageUpdate:
       case InteractionResponseType.UpdateMessage: {
-        const target = interaction.message ? this.messages.get(interaction.message.id) ?? interaction.message : undefined;
+        const target = interaction.message
+          ? (this.messages.get(interaction.message.id) ?? interaction.message)
+          : undefined;
         if (!target) return apiError(404, 10008, 'Unknown Message');
         if (type === InteractionResponseType.UpdateMessage) {
           const invalid = validateMessageFields(fields, ['data']);
@@ -1858,16 +1938,26 @@ export class FakeDiscord {
       }
       case InteractionResponseType.ApplicationCommandAutocompleteResult: {
         const choices = isRecord(data) ? data['choices'] : undefined;
-        if (!Array.isArray(choices)) return formError(['data', 'choices'], 'BASE_TYPE_REQUIRED', 'This field is required');
-        if (choices.length > 25) return formError(['data', 'choices'], 'BASE_TYPE_MAX_LENGTH', 'Must be 25 or fewer in length.');
+        if (!Array.isArray(choices))
+          return formError(['data', 'choices'], 'BASE_TYPE_REQUIRED', 'This field is required');
+        if (choices.length > 25)
+          return formError(['data', 'choices'], 'BASE_TYPE_MAX_LENGTH', 'Must be 25 or fewer in length.');
         for (const [i, choice] of choices.entries()) {
           const name = isRecord(choice) ? choice['name'] : undefined;
           const value = isRecord(choice) ? choice['value'] : undefined;
           if (typeof name !== 'string' || name.length < 1 || name.length > 100) {
-            return formError(['data', 'choices', String(i), 'name'], 'BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 100 in length.');
+            return formError(
+              ['data', 'choices', String(i), 'name'],
+              'BASE_TYPE_BAD_LENGTH',
+              'Must be between 1 and 100 in length.',
+            );
           }
           if (typeof value === 'string' ? value.length > 100 : typeof value !== 'number') {
-            return formError(['data', 'choices', String(i), 'value'], 'BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 100 in length.');
+            return formError(
+              ['data', 'choices', String(i), 'value'],
+              'BASE_TYPE_BAD_LENGTH',
+              'Must be between 1 and 100 in length.',
+            );
           }
         }
         break;
@@ -1896,7 +1986,8 @@ export class FakeDiscord {
       },
       resource: {
         type,
-        ...(message && (type === InteractionResponseType.ChannelMessageWithSource || type === InteractionResponseType.UpdateMessage)
+        ...(message &&
+        (type === InteractionResponseType.ChannelMessageWithSource || type === InteractionResponseType.UpdateMessage)
           ? { message }
           : {}),
       },
@@ -2016,7 +2107,11 @@ export class FakeDiscord {
       extra: referenced
         ? {
             type: MessageType.Reply,
-            message_reference: { message_id: referenced.id, channel_id: channel.id, ...(channel.type === ChannelType.GuildText ? { guild_id: this.guildId } : {}) },
+            message_reference: {
+              message_id: referenced.id,
+              channel_id: channel.id,
+              ...(channel.type === ChannelType.GuildText ? { guild_id: this.guildId } : {}),
+            },
             referenced_message: referenced,
           }
         : {},
@@ -2035,7 +2130,8 @@ export class FakeDiscord {
       this.messages.delete(id);
       return { status: 204 };
     }
-    if (message.author.id !== this.botUser.id) return apiError(403, 50005, 'Cannot edit a message authored by another user');
+    if (message.author.id !== this.botUser.id)
+      return apiError(403, 50005, 'Cannot edit a message authored by another user');
     const fields = readMessageFields(ctx.body);
     const invalid = validateMessageFields(fields, []);
     if (invalid) return invalid;

@@ -39,8 +39,19 @@ interface Gold {
   speakers?: { name: string | null; aliases?: string[]; optional?: boolean }[];
 }
 
-const norm = (s: unknown) => String(s ?? '').toLowerCase().normalize('NFKC').replace(/\b(province|city|municipality|prefecture|sheng|shi)\b/g, '').replace(/[^a-z\u4e00-\u9fff]/g, '');
-const SCALE: [RegExp, number][] = [[/trillion/, 1e12], [/billion/, 1e9], [/million/, 1e6], [/ten thousand|10,000|10 thousand/, 1e4], [/thousand/, 1e3]];
+const norm = (s: unknown) =>
+  String(s ?? '')
+    .toLowerCase()
+    .normalize('NFKC')
+    .replace(/\b(province|city|municipality|prefecture|sheng|shi)\b/g, '')
+    .replace(/[^a-z\u4e00-\u9fff]/g, '');
+const SCALE: [RegExp, number][] = [
+  [/trillion/, 1e12],
+  [/billion/, 1e9],
+  [/million/, 1e6],
+  [/ten thousand|10,000|10 thousand/, 1e4],
+  [/thousand/, 1e3],
+];
 function unitClass(unit: string): string {
   const u = unit.toLowerCase();
   if (/percentage point|pp\b/.test(u)) return 'pp';
@@ -55,16 +66,30 @@ function absolute(value: number, unit: string): number {
   const found = SCALE.find(([re]) => re.test(unit.toLowerCase()));
   return found ? value * found[1] : value;
 }
-const normPeriod = (p: unknown) => String(p ?? '').toUpperCase().replace(/[^0-9A-Z]/g, '');
+const normPeriod = (p: unknown) =>
+  String(p ?? '')
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, '');
 
 export function scoreSharedEval(gazetteer: Gazetteer, dir = SHARED_EVAL): SharedScore {
-  const score: SharedScore = { stats: { tp: 0, fp: 0, fn: 0 }, regions: { tp: 0, fp: 0, fn: 0 }, speakers: { tp: 0, fn: 0 }, failed: [], mistakes: [] };
-  const files = readdirSync(path.join(dir, 'articles')).filter((f) => /\.(txt|html)$/.test(f)).sort();
+  const score: SharedScore = {
+    stats: { tp: 0, fp: 0, fn: 0 },
+    regions: { tp: 0, fp: 0, fn: 0 },
+    speakers: { tp: 0, fn: 0 },
+    failed: [],
+    mistakes: [],
+  };
+  const files = readdirSync(path.join(dir, 'articles'))
+    .filter((f) => /\.(txt|html)$/.test(f))
+    .sort();
   for (const file of files) {
     const slug = file.replace(/\.raw\.txt$|\.txt$|\.html$/, '');
     const gold = JSON.parse(readFileSync(path.join(dir, 'gold', `${slug}.json`), 'utf8')) as Gold;
     const header = readFileSync(path.join(dir, 'articles', `${slug}.txt`), 'utf8').split('\n')[0]!;
-    const [title, outlet, date, url] = header.replace(/^#\s*/, '').split(' | ').map((s) => s.trim());
+    const [title, outlet, date, url] = header
+      .replace(/^#\s*/, '')
+      .split(' | ')
+      .map((s) => s.trim());
     const text = readFileSync(path.join(dir, 'articles', file), 'utf8');
     const html = file.endsWith('.html');
     const body = html ? text : text.split('\n').slice(1).join('\n').replace(/^\s+/, '');
@@ -86,30 +111,37 @@ export function scoreSharedEval(gazetteer: Gazetteer, dir = SHARED_EVAL): Shared
       continue;
     }
     const asNames = (id: string) => [id, ...(names.get(id) ?? [])].map(norm).filter(Boolean);
-    const sameRegion = (id: string, want: string, accept: string[] = []) => [want, ...accept].map(norm).some((g) => asNames(id).includes(g));
+    const sameRegion = (id: string, want: string, accept: string[] = []) =>
+      [want, ...accept].map(norm).some((g) => asNames(id).includes(g));
 
     const predicted = article.stats.map((s) => ({ s, abs: absolute(s.value, s.unit), cls: unitClass(s.unit) }));
     const used = new Set<number>();
     for (const g of gold.stats) {
       const alts: [number, string][] = [[absolute(g.value, g.unit), unitClass(g.unit)]];
       if (g.value_alt) alts.push([absolute(g.value_alt.value, g.value_alt.unit), unitClass(g.value_alt.unit)]);
-      const i = predicted.findIndex((p, k) =>
-        !used.has(k) &&
-        alts.some(([v, c]) => c === p.cls && Math.abs(v - p.abs) <= Math.abs(v) * 1e-6) &&
-        (!g.region || sameRegion(p.s.region, g.region, g.region_accept)) &&
-        (!g.period || [g.period, ...(g.period_accept ?? [])].map(normPeriod).includes(normPeriod(p.s.period))));
+      const i = predicted.findIndex(
+        (p, k) =>
+          !used.has(k) &&
+          alts.some(([v, c]) => c === p.cls && Math.abs(v - p.abs) <= Math.abs(v) * 1e-6) &&
+          (!g.region || sameRegion(p.s.region, g.region, g.region_accept)) &&
+          (!g.period || [g.period, ...(g.period_accept ?? [])].map(normPeriod).includes(normPeriod(p.s.period))),
+      );
       if (i >= 0) {
         used.add(i);
         if (!g.optional) score.stats.tp++;
       } else if (!g.optional) {
         score.stats.fn++;
-        score.mistakes.push(`missed ${file}: ${g.value} ${g.unit} ${g.period ?? ''} ${g.region ?? ''} — ${g.quote.slice(0, 60)}`);
+        score.mistakes.push(
+          `missed ${file}: ${g.value} ${g.unit} ${g.period ?? ''} ${g.region ?? ''} — ${g.quote.slice(0, 60)}`,
+        );
       }
     }
     predicted.forEach((p, k) => {
       if (used.has(k)) return;
       score.stats.fp++;
-      score.mistakes.push(`extra ${file}: ${p.s.written} ${p.s.unit} ${p.s.period ?? ''} ${p.s.region} — ${p.s.quote.slice(0, 60)}`);
+      score.mistakes.push(
+        `extra ${file}: ${p.s.written} ${p.s.unit} ${p.s.period ?? ''} ${p.s.region} — ${p.s.quote.slice(0, 60)}`,
+      );
     });
 
     const neutral = [...(gold.districts ?? []), ...(gold.zones ?? [])].map(norm);
@@ -139,7 +171,10 @@ export function scoreSharedEval(gazetteer: Gazetteer, dir = SHARED_EVAL): Shared
   return score;
 }
 
-function nameIndex(gazetteer: Gazetteer, newPeople: readonly { id: string; name: string; aliases: string[] }[]): Map<string, string[]> {
+function nameIndex(
+  gazetteer: Gazetteer,
+  newPeople: readonly { id: string; name: string; aliases: string[] }[],
+): Map<string, string[]> {
   const names = new Map<string, string[]>();
   for (const e of [...gazetteer.regions, ...gazetteer.people, ...gazetteer.metrics, ...newPeople]) {
     names.set(e.id, [e.name, ...('aliases' in e ? e.aliases : [])]);

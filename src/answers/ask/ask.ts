@@ -56,7 +56,11 @@ export function askAnswer(engine: Engine, text: string, thresholds: Thresholds =
   const q = understand(engine, read);
   const answer = answerFor(engine, q, thresholds, read);
   const understood = describeUnderstanding(q);
-  return { ...answer, title: msg('askTitle', { question: text.trim() }), lead: [...(understood ? [understood] : []), ...answer.lead] };
+  return {
+    ...answer,
+    title: msg('askTitle', { question: text.trim() }),
+    lead: [...(understood ? [understood] : []), ...answer.lead],
+  };
 }
 
 function answerFor(engine: Engine, q: Question, thresholds: Thresholds, read: string): Answer {
@@ -73,7 +77,13 @@ function answerFor(engine: Engine, q: Question, thresholds: Thresholds, read: st
   if (exact.found) return exact;
   const retrieved = retrievalAnswer(engine, read, q, thresholds.answer);
   // Both refuse: the exact reading's refusal names what is close by metric and place; retrieval adds the nearest passage.
-  return retrieved.found ? retrieved : { ...exact, lead: [...new Set([...exact.lead, ...retrieved.lead.slice(1)])], suggestions: [...exact.suggestions, ...retrieved.suggestions].slice(0, 4) };
+  return retrieved.found
+    ? retrieved
+    : {
+        ...exact,
+        lead: [...new Set([...exact.lead, ...retrieved.lead.slice(1)])],
+        suggestions: [...exact.suggestions, ...retrieved.suggestions].slice(0, 4),
+      };
 }
 
 function personAnswer(engine: Engine, q: Question, thresholds: Thresholds): Answer {
@@ -115,7 +125,9 @@ function figureAnswer(engine: Engine, q: Question, thresholds: Thresholds): Answ
   const area = q.regions.length ? engine.area(...q.regions) : undefined;
   let found: { stat: Statistic; share: number }[];
   if (metrics || (area && !q.content.length)) {
-    found = engine.figures.where({ ...(metrics ? { metrics } : {}), ...(area ? { regions: area.ids } : {}) }).map((stat) => ({ stat, share: 1 }));
+    found = engine.figures
+      .where({ ...(metrics ? { metrics } : {}), ...(area ? { regions: area.ids } : {}) })
+      .map((stat) => ({ stat, share: 1 }));
   } else if (!q.content.length) {
     // No metric, no place, no word of its own: the question names no figure to look for.
     found = [];
@@ -132,7 +144,8 @@ function figureAnswer(engine: Engine, q: Question, thresholds: Thresholds): Answ
   else if (q.period) found = found.filter(({ stat }) => inAskedPeriod(engine, stat, q.period!, q.wholePeriod));
   // A city's GDP is not its province's: a named metric's figure for a place under the one asked is a near miss.
   const named = new Set(q.regions.map((r) => r.id));
-  const underneath = metrics && named.size ? found.filter(({ stat }) => !named.has(stat.region)).map(({ stat }) => stat) : [];
+  const underneath =
+    metrics && named.size ? found.filter(({ stat }) => !named.has(stat.region)).map(({ stat }) => stat) : [];
   if (underneath.length) found = found.filter(({ stat }) => named.has(stat.region));
   const bestShare = found.reduce((best, f) => Math.max(best, f.share), 0);
   const stats = found.filter((f) => f.share === bestShare).map((f) => f.stat);
@@ -143,7 +156,12 @@ function figureAnswer(engine: Engine, q: Question, thresholds: Thresholds): Answ
     if (loose.found) return loose;
   }
   if (stats.length && q.regions.length > 1 && COMPARING.test(q.text.toLowerCase())) return comparison(engine, q, stats);
-  if (stats.length === 0) return figureRefusal(engine, q, underneath.length ? underneath : aims.length ? aims : metrics ? engine.figures.where({ metrics }, 3) : []);
+  if (stats.length === 0)
+    return figureRefusal(
+      engine,
+      q,
+      underneath.length ? underneath : aims.length ? aims : metrics ? engine.figures.where({ metrics }, 3) : [],
+    );
   return {
     found: true,
     title: verbatim(''),
@@ -154,22 +172,36 @@ function figureAnswer(engine: Engine, q: Question, thresholds: Thresholds): Answ
 }
 
 // "Which grew faster, X or Y", "compare X and Y", "X vs Y".
-const COMPARING = /\b(faster|slower|quicker|bigger|larger|higher|lower|more|less|smaller|compare[ds]?|comparison|vs\.?|versus)\b|哪个|比较|更快|更高|更多/;
+const COMPARING =
+  /\b(faster|slower|quicker|bigger|larger|higher|lower|more|less|smaller|compare[ds]?|comparison|vs\.?|versus)\b|哪个|比较|更快|更高|更多/;
 
 /** Each place's figure side by side, and which is higher when both measure the same thing in the same unit. */
 function comparison(engine: Engine, q: Question, stats: readonly Statistic[]): Answer {
   const picked = q.regions.map((r) => ({ region: r, stat: stats.find((s) => engine.area(r).ids.has(s.region)) }));
   const shown = picked.flatMap(({ stat }) => (stat ? [stat] : []));
   const lead: Message[] = [];
-  const measure = (s: Statistic) => (q.wantsChange && s.change ? { value: s.change.value, unit: s.change.unit, written: s.change.written } : { value: s.value, unit: s.unit, written: `${s.written}${s.unit.startsWith('%') ? '' : ' '}${s.unit}` });
+  const measure = (s: Statistic) =>
+    q.wantsChange && s.change
+      ? { value: s.change.value, unit: s.change.unit, written: s.change.written }
+      : { value: s.value, unit: s.unit, written: `${s.written}${s.unit.startsWith('%') ? '' : ' '}${s.unit}` };
   const [a, b] = picked.filter((p) => p.stat).map((p) => ({ region: named(p.region), ...measure(p.stat!) }));
   if (a && b && a.unit === b.unit) {
     const [hi, lo] = a.value >= b.value ? [a, b] : [b, a];
-    lead.push(hi.value === lo.value ? msg('compareSame', { value: hi.written }) : msg('compareHigher', { higher: hi.region, value: hi.written, lower: lo.region, other: lo.written }));
+    lead.push(
+      hi.value === lo.value
+        ? msg('compareSame', { value: hi.written })
+        : msg('compareHigher', { higher: hi.region, value: hi.written, lower: lo.region, other: lo.written }),
+    );
   }
   const missing = picked.filter((p) => !p.stat).map((p) => named(p.region));
   if (missing.length) lead.push(msg('compareMissing', { regions: missing }));
-  return { found: true, title: verbatim(''), lead, items: shown.map((s) => ({ kind: 'figure', ...figureItem(engine, s) })), suggestions: [] };
+  return {
+    found: true,
+    title: verbatim(''),
+    lead,
+    items: shown.map((s) => ({ kind: 'figure', ...figureItem(engine, s) })),
+    suggestions: [],
+  };
 }
 
 function figureRefusal(engine: Engine, q: Question, sameMetric: readonly Statistic[]): Answer {
@@ -184,7 +216,13 @@ function figureRefusal(engine: Engine, q: Question, sameMetric: readonly Statist
     const figures = near.slice(0, 3).map((s) => figureRef(engine, s));
     lead.push(sameMetric.length ? msg('closeFigures', { figures }) : msg('theyGive', { figures }));
   }
-  return notFound(verbatim(''), lead, near.slice(0, 3).map((s) => suggest(msg('figureLabel', figureRef(engine, s)), 'stat', { metric: s.metric, region: s.region })));
+  return notFound(
+    verbatim(''),
+    lead,
+    near
+      .slice(0, 3)
+      .map((s) => suggest(msg('figureLabel', figureRef(engine, s)), 'stat', { metric: s.metric, region: s.region })),
+  );
 }
 
 /** What the corpus measures in the places asked about, when the metric asked for is not there. */
@@ -218,15 +256,34 @@ function inAskedPeriod(engine: Engine, s: Statistic, period: AskedPeriod, whole:
 // ---------------------------------------------------------------- people
 
 function whoSaid(engine: Engine, q: Question, thresholds: Thresholds): Answer {
-  const subject = /\bwhat (?:did|does|has) (.+?) (?:say|said|tell|call|describe|stress|point out|think)\b/.exec(q.text.toLowerCase())?.[1];
-  const role = q.people.length ? undefined : subject ? personByRole(engine, { ...q, content: terms(subject) }) : undefined;
+  const subject = /\bwhat (?:did|does|has) (.+?) (?:say|said|tell|call|describe|stress|point out|think)\b/.exec(
+    q.text.toLowerCase(),
+  )?.[1];
+  const role = q.people.length
+    ? undefined
+    : subject
+      ? personByRole(engine, { ...q, content: terms(subject) })
+      : undefined;
   const people = q.people.length ? q.people : role ? [role] : [];
-  if (subject && !people.length && !/^(the )?(article|report|it|cctv|reporters?|they|he|she|author)$/.test(subject.trim())) {
+  if (
+    subject &&
+    !people.length &&
+    !/^(the )?(article|report|it|cctv|reporters?|they|he|she|author)$/.test(subject.trim())
+  ) {
     return passageRefusal(engine, q, msg('quotesNoOne', { subject }));
   }
   const quoted = engine.attributed();
-  const pool = people.length ? Uint32Array.from(new Set(people.flatMap((person) => quoted.byPerson.get(person.id) ?? []))).sort() : quoted.all;
-  const ranked = rankPassages(engine, q, pool, people.flatMap((p) => terms(p.name)), SHOWN, people.length ? 0 : thresholds.passage);
+  const pool = people.length
+    ? Uint32Array.from(new Set(people.flatMap((person) => quoted.byPerson.get(person.id) ?? []))).sort()
+    : quoted.all;
+  const ranked = rankPassages(
+    engine,
+    q,
+    pool,
+    people.flatMap((p) => terms(p.name)),
+    SHOWN,
+    people.length ? 0 : thresholds.passage,
+  );
   const best = ranked[0];
   if (!best || (!people.length && best.share < thresholds.passage)) return passageRefusal(engine, q);
   const shown = people.length ? ranked.filter((r) => r.score >= best.score * 0.5) : [best];
@@ -236,11 +293,23 @@ function whoSaid(engine: Engine, q: Question, thresholds: Thresholds): Answer {
     lead: [],
     items: shown.slice(0, 3).map(({ passage, matched }) => {
       const id = passage.speaker ?? passage.people[0];
-      if (!id) return { kind: 'passage', heading: msg('speakerUnnamed'), citation: cite(engine, passage, excerptAround(passage.text, matched)) };
+      if (!id)
+        return {
+          kind: 'passage',
+          heading: msg('speakerUnnamed'),
+          citation: cite(engine, passage, excerptAround(passage.text, matched)),
+        };
       const person = engine.person(id);
       // Reported speech sits in the sentence that names the speaker.
       const near = passage.speaker ? matched : [...terms(`${person.name} ${person.aliases.join(' ')}`), ...matched];
-      return { kind: 'passage', heading: msg('said', { person: namedPerson(person), reported: !passage.speaker || passage.speech === 'reported' }), citation: cite(engine, passage, excerptAround(passage.text, near)) };
+      return {
+        kind: 'passage',
+        heading: msg('said', {
+          person: namedPerson(person),
+          reported: !passage.speaker || passage.speech === 'reported',
+        }),
+        citation: cite(engine, passage, excerptAround(passage.text, near)),
+      };
     }),
     suggestions: [],
   };
@@ -249,8 +318,22 @@ function whoSaid(engine: Engine, q: Question, thresholds: Thresholds): Answer {
 function whoIs(engine: Engine, q: Question): Answer {
   const person = q.people[0] ?? personByRole(engine, q);
   if (!person) return passageRefusal(engine, q, msg('noOneMatches'));
-  const passage = engine.corpus.passages.find((p) => p.speaker === person.id) ?? engine.corpus.passages.find((p) => p.people.includes(person.id));
-  const items: AnswerItem[] = passage ? [{ kind: 'passage', heading: msg('whereNamed'), citation: cite(engine, passage, excerptAround(passage.text, terms(person.aliases.join(' ') + ' ' + person.name), 300)) }] : [];
+  const passage =
+    engine.corpus.passages.find((p) => p.speaker === person.id) ??
+    engine.corpus.passages.find((p) => p.people.includes(person.id));
+  const items: AnswerItem[] = passage
+    ? [
+        {
+          kind: 'passage',
+          heading: msg('whereNamed'),
+          citation: cite(
+            engine,
+            passage,
+            excerptAround(passage.text, terms(person.aliases.join(' ') + ' ' + person.name), 300),
+          ),
+        },
+      ]
+    : [];
   return {
     found: true,
     title: verbatim(''),
@@ -283,7 +366,9 @@ function personByRole(engine: Engine, q: Question): Person | undefined {
 }
 
 const OFFICES = new Set(
-  terms('governor mayor secretary ceo chief executive chairman chairwoman chair president premier minister director head founder manager spokesperson official'),
+  terms(
+    'governor mayor secretary ceo chief executive chairman chairwoman chair president premier minister director head founder manager spokesperson official',
+  ),
 );
 
 /** The stemmed words of a role, leaving out offices held only as deputy unless a deputy is asked for. */
@@ -297,7 +382,11 @@ function titlesOf(role: string, deputyAsked: boolean): Set<string> {
 function placeAnswer(engine: Engine, q: Question, region: Region): Answer {
   const area = engine.area(region);
   if (!area.places.some((r) => engine.covers(r.id))) {
-    return notFound(verbatim(''), [describeRegion(engine, region), msg('saysNothing', { region: named(region) })], regionSuggestions(engine, '').slice(0, 3));
+    return notFound(
+      verbatim(''),
+      [describeRegion(engine, region), msg('saysNothing', { region: named(region) })],
+      regionSuggestions(engine, '').slice(0, 3),
+    );
   }
   const names = [region.name, ...region.aliases].flatMap((n) => terms(n));
   const stats = engine.figures.where({ regions: area.ids }, 3);
@@ -308,7 +397,10 @@ function placeAnswer(engine: Engine, q: Question, region: Region): Answer {
     title: verbatim(''),
     lead: [describeRegion(engine, region)],
     items: [
-      ...ranked.map(({ passage }) => ({ kind: 'passage' as const, citation: cite(engine, passage, excerptAround(passage.text, names)) })),
+      ...ranked.map(({ passage }) => ({
+        kind: 'passage' as const,
+        citation: cite(engine, passage, excerptAround(passage.text, names)),
+      })),
       ...stats.map((s) => ({ kind: 'figure' as const, ...figureItem(engine, s) })),
     ],
     suggestions: [suggest(msg('everythingOn', { region: named(region) }), 'region', { name: region.id })],
@@ -316,7 +408,11 @@ function placeAnswer(engine: Engine, q: Question, region: Region): Answer {
 }
 
 function passagesAnswer(engine: Engine, q: Question, thresholds: Thresholds, fallback?: () => Answer): Answer {
-  const names = [...q.regions.flatMap((r) => terms(r.name)), ...q.people.flatMap((p) => terms(p.name)), ...(/\bwhy\b|为什么|为何/.test(q.text.toLowerCase()) ? REASON_CUES : [])];
+  const names = [
+    ...q.regions.flatMap((r) => terms(r.name)),
+    ...q.people.flatMap((p) => terms(p.name)),
+    ...(/\bwhy\b|为什么|为何/.test(q.text.toLowerCase()) ? REASON_CUES : []),
+  ];
   const inPlace = q.regions.length > 0;
   const pool = inPlace ? engine.area(...q.regions).passages() : undefined;
   const floor = inPlace ? thresholds.place : thresholds.passage;
@@ -330,7 +426,10 @@ function passagesAnswer(engine: Engine, q: Question, thresholds: Thresholds, fal
     found: true,
     title: verbatim(''),
     lead: [],
-    items: shown.map(({ passage, matched }) => ({ kind: 'passage', citation: cite(engine, passage, excerptAround(passage.text, matched, ASK_EXCERPT)) })),
+    items: shown.map(({ passage, matched }) => ({
+      kind: 'passage',
+      citation: cite(engine, passage, excerptAround(passage.text, matched, ASK_EXCERPT)),
+    })),
     suggestions: [],
   };
 }
@@ -343,7 +442,14 @@ function articleOverview(engine: Engine): Answer {
   return {
     ...digest,
     lead: [msg('overview', { title: article.title, outlet: article.outlet }), ...digest.lead.slice(0, 1)],
-    items: [{ kind: 'passage', heading: msg('howItOpens'), citation: cite(engine, opening, excerptAround(opening.text, [], 400)) }, ...digest.items],
+    items: [
+      {
+        kind: 'passage',
+        heading: msg('howItOpens'),
+        citation: cite(engine, opening, excerptAround(opening.text, [], 400)),
+      },
+      ...digest.items,
+    ],
   };
 }
 
@@ -360,7 +466,14 @@ interface Ranked {
  * then the best score. Names (of the places or people asked about) help the score but
  * are not counted.
  */
-function rankPassages(engine: Engine, q: Question, pool: Uint32Array | undefined, names: readonly string[] = [], limit = SHOWN, minShare = 0): Ranked[] {
+function rankPassages(
+  engine: Engine,
+  q: Question,
+  pool: Uint32Array | undefined,
+  names: readonly string[] = [],
+  limit = SHOWN,
+  minShare = 0,
+): Ranked[] {
   // A metric named in a "why" or "how" question is a topic word like any other.
   const asking = [...q.content, ...q.metricWords];
   const wanted = asking.length || names.length ? asking : terms(q.text);
@@ -369,12 +482,14 @@ function rankPassages(engine: Engine, q: Question, pool: Uint32Array | undefined
   const asked = new Set(wanted.map((w) => corrected.get(w) ?? w));
   // Passages under the share asked for are never shown, so the ranking need not find them.
   const atLeast = Math.ceil(minShare * asked.size - 1e-9);
-  return engine.passages.rank(searched, { limit, counted: asked, atLeast, ...(pool ? { within: pool } : {}) }).map((h) => ({
-    passage: h.passage,
-    score: h.score,
-    matched: h.matched,
-    share: asked.size ? h.matched.filter((t) => asked.has(t)).length / asked.size : 1,
-  }));
+  return engine.passages
+    .rank(searched, { limit, counted: asked, atLeast, ...(pool ? { within: pool } : {}) })
+    .map((h) => ({
+      passage: h.passage,
+      score: h.score,
+      matched: h.matched,
+      share: asked.size ? h.matched.filter((t) => asked.has(t)).length / asked.size : 1,
+    }));
 }
 
 function passageRefusal(engine: Engine, q: Question, reason: Message = msg('notAnswered')): Answer {

@@ -45,20 +45,24 @@ export interface Query {
 // Words that shape a question without saying what it is about: question words, verbs
 // of asking and saying, and the words of periods and change (read separately).
 const SHAPING = new Set(
-  ('what which who whom whose how when where why is was were are be been being do does did done has have had can could will would should ' +
+  (
+    'what which who whom whose how when where why is was were are be been being do does did done has have had can could will would should ' +
     'many much big large high fast quickly far exactly approximately roughly around about total overall amount number figure figures value level ' +
     'article articles report reported say says said tell know give show mention mentioned according page data statistic statistics stat stats ' +
     'year years yr month months quarter quarters half first second third fourth last this next past since season winter ' +
     'january february march april may june july august september october november december ' +
     'grow grew grown growth growing increase increased rise rose risen expand expanded change up rate percent percentage ' +
     'get got go going happen happened happening now today currently so yet still there any some thing things ' +
-    'year-on-year on same period previous compared annual whole full entire combined')
+    'year-on-year on same period previous compared annual whole full entire combined'
+  )
     .split(' ')
     .map(stem),
 );
 
-const CHANGE = /\b(grow|grew|growth|growing|increase[ds]?|rise|rose|risen|up by|expand(ed)?|fast(er|est)?|change|gain(ed)?|jump(ed)?|surge[ds]?|climb(ed)?|beat)\b|增长|增速|同比|增幅/;
-const FIGURE_CUE = /\bhow (many|much|big|large|fast|high)\b|\bwhat (share|percentage|proportion|portion|fraction|slice)\b|\bhow big a (slice|share)\b|\bgrowth\b|\brate\b|\btarget\b|多少|几|增速|增长|比例|占比|率/;
+const CHANGE =
+  /\b(grow|grew|growth|growing|increase[ds]?|rise|rose|risen|up by|expand(ed)?|fast(er|est)?|change|gain(ed)?|jump(ed)?|surge[ds]?|climb(ed)?|beat)\b|增长|增速|同比|增幅/;
+const FIGURE_CUE =
+  /\bhow (many|much|big|large|fast|high)\b|\bwhat (share|percentage|proportion|portion|fraction|slice)\b|\bhow big a (slice|share)\b|\bgrowth\b|\brate\b|\btarget\b|多少|几|增速|增长|比例|占比|率/;
 
 /** Reads a question (already free of chatter and short forms) into concepts, places, period and wants. */
 export function readQuery(engine: Engine, text: string, q: Question): Query {
@@ -66,7 +70,11 @@ export function readQuery(engine: Engine, text: string, q: Question): Query {
   const placeWords = new Set(q.regions.flatMap((r) => [r.name, ...r.aliases].flatMap((n) => terms(n))));
   const personWords = new Set(q.people.flatMap((p) => [p.name, ...p.aliases].flatMap((n) => terms(n))));
   // A metric's name met in the question brings the gazetteer's other names for it: "gdp" meets "gross regional product".
-  const metricForms = new Set(q.metrics.flatMap((m) => [m.name, ...m.synonyms].filter((n) => !/\p{Script=Han}/u.test(n)).flatMap((n) => terms(n))));
+  const metricForms = new Set(
+    q.metrics.flatMap((m) =>
+      [m.name, ...m.synonyms].filter((n) => !/\p{Script=Han}/u.test(n)).flatMap((n) => terms(n)),
+    ),
+  );
   const metricWords = new Set(q.metricWords);
   const concepts: Concept[] = [];
   const seen = new Set<string>();
@@ -76,7 +84,9 @@ export function readQuery(engine: Engine, text: string, q: Question): Query {
     seen.add(own);
     const concept = conceptOf(engine, word, forms);
     if (own === q.measured) concept.measured = true;
-    if (metricWords.has(own)) for (const f of metricForms) if (!SHAPING.has(f) && engine.passages.has(f) && !concept.forms.has(f)) concept.forms.set(f, 0.8);
+    if (metricWords.has(own))
+      for (const f of metricForms)
+        if (!SHAPING.has(f) && engine.passages.has(f) && !concept.forms.has(f)) concept.forms.set(f, 0.8);
     concepts.push(concept);
   };
   if (q.chinese) {
@@ -130,12 +140,32 @@ function conceptOf(engine: Engine, word: string, glossForms: string[]): Concept 
 function derivations(word: string): string[] {
   const out = new Set<string>();
   const w = word.toLowerCase();
-  for (const [suffix, replacement] of SUFFIXES) if (w.endsWith(suffix) && w.length - suffix.length >= 3) out.add(stem(w.slice(0, -suffix.length) + replacement));
+  for (const [suffix, replacement] of SUFFIXES)
+    if (w.endsWith(suffix) && w.length - suffix.length >= 3) out.add(stem(w.slice(0, -suffix.length) + replacement));
   out.add(stem(w + 's'));
   return [...out];
 }
 
 const SUFFIXES: [string, string][] = [
-  ['tion', ''], ['tion', 'e'], ['ction', 'ce'], ['ment', ''], ['ers', ''], ['er', ''], ['ors', ''], ['or', ''], ['al', ''], ['ally', ''], ['ly', ''],
-  ['ity', ''], ['ies', 'y'], ['ing', ''], ['ing', 'e'], ['ed', ''], ['ed', 'e'], ['ive', 'ion'], ['ic', 'y'], ['ists', 'ism'], ['ian', 'y'],
+  ['tion', ''],
+  ['tion', 'e'],
+  ['ction', 'ce'],
+  ['ment', ''],
+  ['ers', ''],
+  ['er', ''],
+  ['ors', ''],
+  ['or', ''],
+  ['al', ''],
+  ['ally', ''],
+  ['ly', ''],
+  ['ity', ''],
+  ['ies', 'y'],
+  ['ing', ''],
+  ['ing', 'e'],
+  ['ed', ''],
+  ['ed', 'e'],
+  ['ive', 'ion'],
+  ['ic', 'y'],
+  ['ists', 'ism'],
+  ['ian', 'y'],
 ];

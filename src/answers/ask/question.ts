@@ -38,7 +38,8 @@ const MAX_QUESTION = 500;
 
 // Words that shape a question without saying what it is about.
 const filler = new Set(
-  ('article articles say says said report reported mention mentioned according cctv tell know give show explain describe ' +
+  (
+    'article articles say says said report reported mention mentioned according cctv tell know give show explain describe ' +
     'figure figures number numbers total amount value level data statistic statistics stat stats fast big large size high ' +
     'reach reached grow grew growth increase increased rise rose up expand change percent percentage rate year years quarter ' +
     'month months first second third fourth last three this next please exactly approximately roughly around about ' +
@@ -49,7 +50,8 @@ const filler = new Set(
     'take took taken long quick quickly pls please plz thanks thank me us whole full entire annual get got ' +
     // Verbs of speech: "who talked about X" is about X.
     'talk talked speak spoke explain explained state stated note noted stress stressed emphasize emphasized argue argued claim claimed comment commented ' +
-    'far now currently today present presently recently so yet still go going goes happen happening happened news latest update updates')
+    'far now currently today present presently recently so yet still go going goes happen happening happened news latest update updates'
+  )
     .split(' ')
     .map(stem),
 );
@@ -77,18 +79,26 @@ export function parseQuestion(engine: Engine, raw: string): Question {
   const norm = paraphrases.reduce((t, [from, to]) => t.replace(from, to), normalize(text));
   const chinese = /\p{Script=Han}/u.test(norm);
   // A word the corpus uses, or a filler, is what it says: never a misspelt name.
-  const found = withoutFillerMetrics(engine.entities().find(norm, (word) => filler.has(stem(word)) || engine.passages.has(stem(word))));
+  const found = withoutFillerMetrics(
+    engine.entities().find(norm, (word) => filler.has(stem(word)) || engine.passages.has(stem(word))),
+  );
   const period = parseAskedPeriod(norm);
-  const wantsChange = /\b(grow|grew|growth|growing|increase[ds]?|rise|rose|risen|up by|expand|fast|faster|change)\b|增长|增速|同比/.test(norm);
+  const wantsChange =
+    /\b(grow|grew|growth|growing|increase[ds]?|rise|rose|risen|up by|expand|fast|faster|change)\b|增长|增速|同比/.test(
+      norm,
+    );
   const entityWords = new Set(found.words);
   const meaningful = (word: string) => {
     const t = stem(word);
-    return !filler.has(t) && !entityWords.has(t) && !/^\d/.test(t) && !/\p{Script=Han}/u.test(t) && terms(word).length > 0;
+    return (
+      !filler.has(t) && !entityWords.has(t) && !/^\d/.test(t) && !/\p{Script=Han}/u.test(t) && terms(word).length > 0
+    );
   };
   const contentWords = [...new Set(wordsOf(norm).filter(meaningful))];
   const content = [...new Set(contentWords.map(stem))];
   const counted = /\bhow many ([\p{L}-]+)/u.exec(norm)?.[1];
-  const measured = counted && meaningful(counted) ? stem(counted) : /\bhow much\b/.test(norm) ? content.at(-1) : undefined;
+  const measured =
+    counted && meaningful(counted) ? stem(counted) : /\bhow much\b/.test(norm) ? content.at(-1) : undefined;
   return {
     text,
     intent: classify(norm, chinese, found),
@@ -118,16 +128,39 @@ function classify(q: string, chinese: boolean, found: Found): Intent {
   if (chinese) {
     for (const [pattern, intent] of chineseIntents) if (pattern.test(q)) return intent;
   }
-  if (/\bwho (said|says|stated|described|called|pointed out|spoke|talked|told|quoted|argued|claimed|mentioned|explained|explains|noted|stressed|emphasi[sz]ed|added|warned|urged)\b|\bwhose words\b|\bwho is quoted\b|\baccording to whom\b|\bwhat did .+ (say|call|describe|stress|point out)\b/.test(q)) {
+  if (
+    /\bwho (said|says|stated|described|called|pointed out|spoke|talked|told|quoted|argued|claimed|mentioned|explained|explains|noted|stressed|emphasi[sz]ed|added|warned|urged)\b|\bwhose words\b|\bwho is quoted\b|\baccording to whom\b|\bwhat did .+ (say|call|describe|stress|point out)\b/.test(
+      q,
+    )
+  ) {
     return 'who-said';
   }
-  if (/\bwho('s| is| was| are)\b|\bwhat (role|position|job|title)\b|^who\b|\bwho (leads|heads|runs|governs|is in charge)\b/.test(q)) return 'who-is';
-  if (/\bhow (many|much|fast|big|large|long|quickly)\b|\bwhat (share|percentage|proportion|portion)\b|\bgdp\b|\bgrowth\b|\bgrew\b|\bfigures?\b|\bnumbers?\b|\bpercent|%/.test(q)) {
+  if (
+    /\bwho('s| is| was| are)\b|\bwhat (role|position|job|title)\b|^who\b|\bwho (leads|heads|runs|governs|is in charge)\b/.test(
+      q,
+    )
+  )
+    return 'who-is';
+  if (
+    /\bhow (many|much|fast|big|large|long|quickly)\b|\bwhat (share|percentage|proportion|portion)\b|\bgdp\b|\bgrowth\b|\bgrew\b|\bfigures?\b|\bnumbers?\b|\bpercent|%/.test(
+      q,
+    )
+  ) {
     return 'figure';
   }
   if (found.metrics.length > 0 && /\bwhat (was|were|is|are)\b/.test(q)) return 'figure';
-  if (/\bwhy\b|\bhow (does|did|do|is|are|was|were|can|will|has|have)\b|\bin what way|\bwhat (makes|made|drives|drove)\b|\breason/.test(q)) return 'why-how';
-  if (/\btell me about\b|\boverview\b|\bsummar|\bwhat does (the article|it|cctv) say about\b|\bwhat('s| is) (happening|going on) in\b|\bwhat about\b/.test(q)) return 'overview';
+  if (
+    /\bwhy\b|\bhow (does|did|do|is|are|was|were|can|will|has|have)\b|\bin what way|\bwhat (makes|made|drives|drove)\b|\breason/.test(
+      q,
+    )
+  )
+    return 'why-how';
+  if (
+    /\btell me about\b|\boverview\b|\bsummar|\bwhat does (the article|it|cctv) say about\b|\bwhat('s| is) (happening|going on) in\b|\bwhat about\b/.test(
+      q,
+    )
+  )
+    return 'overview';
   if (/\bwhat (is|are|was|were)\b|\bwhat's\b|\bwhere is\b|\bdefine\b|\bmeaning of\b/.test(q)) return 'what-is';
   if (found.metrics.length > 0) return 'figure';
   if (found.people.length > 0) return 'who-is';
@@ -139,7 +172,9 @@ function parseAskedPeriod(q: string): AskedPeriod | undefined {
   const year = /\b(19|20)\d{2}\b/.exec(q)?.[0] ?? /((?:19|20)\d{2})年/.exec(q)?.[1];
   const quarter =
     /\bq([1-4])\b/.exec(q)?.[1] ??
-    { first: '1', second: '2', third: '3', fourth: '4' }[/\b(first|second|third|fourth) quarter\b/.exec(q)?.[1] ?? ''] ??
+    { first: '1', second: '2', third: '3', fourth: '4' }[
+      /\b(first|second|third|fourth) quarter\b/.exec(q)?.[1] ?? ''
+    ] ??
     (/\b(first three months|january( to|-|–| through )march|jan(uary)?-mar(ch)?)\b/.test(q) ? '1' : undefined) ??
     (() => {
       const zh = /第?([一二三四1-4])季度/.exec(q)?.[1];
@@ -147,7 +182,8 @@ function parseAskedPeriod(q: string): AskedPeriod | undefined {
     })();
   if (year) return { kind: 'absolute', period: quarter ? `${year}-Q${quarter}` : year };
   const relative = /\bthis year\b|今年/.test(q) ? 0 : /\blast year\b|去年/.test(q) ? 1 : undefined;
-  if (relative !== undefined) return { kind: 'relative', yearsAgo: relative, ...(quarter ? { quarter: Number(quarter) } : {}) };
+  if (relative !== undefined)
+    return { kind: 'relative', yearsAgo: relative, ...(quarter ? { quarter: Number(quarter) } : {}) };
   if (quarter) return { kind: 'quarter', quarter: Number(quarter) };
   return undefined;
 }

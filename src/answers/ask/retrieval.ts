@@ -28,7 +28,6 @@ const ASK_EXCERPT = 500;
 // Each period fit as a factor of a passage's score: a period not said is a weaker match than the one asked.
 const PERIOD_FACTOR: Record<PeriodFit, number> = { same: 1, within: 0.97, unknown: 0.8, other: 0 };
 
-
 export interface Scored {
   passage: Passage;
   position: number;
@@ -51,7 +50,9 @@ export function rankForQuestion(engine: Engine, query: Query): Scored[] {
     .map(({ passage, matched }) => {
       const held = new Set(matched);
       const coverage = query.concepts.reduce((sum, c) => sum + c.weight * credit(c, held), 0) / (total || 1);
-      let period = query.asked ? fit(resolveAsked(query.asked, yearOf(engine, passage)), passageSpans(engine, passage)) : 'unknown';
+      let period = query.asked
+        ? fit(resolveAsked(query.asked, yearOf(engine, passage)), passageSpans(engine, passage))
+        : 'unknown';
       // "The whole of 2024" is not answered by its first quarter.
       if (period === 'within' && query.wholePeriod) period = 'other';
       const number = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|half|third|fold)\b/.test(passage.text);
@@ -64,8 +65,18 @@ export function rankForQuestion(engine: Engine, query: Query): Scored[] {
       const counted = measured && !credit(measured, held) ? 0.5 : 1;
       // A passage whose every figure is a target does not say what happened: close, not the answer.
       // So does one whose figures all measure something else than the metric asked.
-      if (query.wantsFigure && period !== 'other' && (otherFiguresOnly(engine, query, passage) || (!query.wantsAim && aimsOnly(engine, passage)))) period = 'other';
-      const score = coverage * place * counted * (query.asked ? PERIOD_FACTOR[period] : 1) * (query.wantsFigure && !number ? 0.7 : 1);
+      if (
+        query.wantsFigure &&
+        period !== 'other' &&
+        (otherFiguresOnly(engine, query, passage) || (!query.wantsAim && aimsOnly(engine, passage)))
+      )
+        period = 'other';
+      const score =
+        coverage *
+        place *
+        counted *
+        (query.asked ? PERIOD_FACTOR[period] : 1) *
+        (query.wantsFigure && !number ? 0.7 : 1);
       return { passage, position, score, coverage, period, matched };
     })
     .sort((a, b) => b.score - a.score || b.coverage - a.coverage || a.position - b.position);
@@ -99,7 +110,11 @@ function otherFiguresOnly(engine: Engine, query: Query, passage: Passage): boole
   const stats = engine.statsIn(passage);
   if (!query.metrics.size || !stats.length) return false;
   // Ingestion names metrics freely: a figure whose label or metric shares a word of the metric asked is of it.
-  return !stats.some((s) => query.metrics.has(s.metric) || terms(`${s.label} ${engine.metric(s.metric).name}`).some((t) => query.metricTerms.has(t)));
+  return !stats.some(
+    (s) =>
+      query.metrics.has(s.metric) ||
+      terms(`${s.label} ${engine.metric(s.metric).name}`).some((t) => query.metricTerms.has(t)),
+  );
 }
 
 function credit(concept: Concept, held: ReadonlySet<string>): number {
@@ -121,7 +136,11 @@ function passageSpans(engine: Engine, passage: Passage): Span[] {
 export function retrievalAnswer(engine: Engine, text: string, q: Question, threshold = ANSWER_SCORE): Answer {
   const query = readQuery(engine, text, q);
   if (query.area && !query.area.passages().length) {
-    return notFound(verbatim(''), [msg('saysNothingAboutAny', { regions: q.regions })], regionSuggestions(engine, '').slice(0, 3));
+    return notFound(
+      verbatim(''),
+      [msg('saysNothingAboutAny', { regions: q.regions })],
+      regionSuggestions(engine, '').slice(0, 3),
+    );
   }
   const ranked = rankForQuestion(engine, query);
   const best = ranked.find((r) => r.period !== 'other');
@@ -129,7 +148,11 @@ export function retrievalAnswer(engine: Engine, text: string, q: Question, thres
   const near = ranked.find((r) => r.period === 'other' && r.coverage >= threshold);
   const closest = near ?? ranked[0];
   const lead = near ? [msg('notAnswered'), describeNear(engine, near)] : [msg('notAnswered')];
-  return notFound(verbatim(''), lead, closest ? [suggest(msg('closestPassage'), 'source', { id: closest.passage.id })] : []);
+  return notFound(
+    verbatim(''),
+    lead,
+    closest ? [suggest(msg('closestPassage'), 'source', { id: closest.passage.id })] : [],
+  );
 }
 
 function describeNear(engine: Engine, near: Scored): Message {
@@ -145,7 +168,10 @@ function answerFrom(engine: Engine, query: Query, best: Scored): Answer {
   // The passage itself when no figure says it all: its sentence holds what was matched.
   const quoted = new Set(figures.flatMap((s) => terms(s.quote)));
   if (!figures.length || best.matched.some((t) => !quoted.has(t))) {
-    items.push({ kind: 'passage', citation: cite(engine, best.passage, excerptAround(best.passage.text, best.matched, ASK_EXCERPT)) });
+    items.push({
+      kind: 'passage',
+      citation: cite(engine, best.passage, excerptAround(best.passage.text, best.matched, ASK_EXCERPT)),
+    });
   }
   return { found: true, title: verbatim(''), lead: [], items, suggestions: [] };
 }
@@ -158,16 +184,24 @@ function figuresFor(engine: Engine, query: Query, best: Scored): Statistic[] {
     const metric = engine.metric(stat.metric);
     const own = new Set(terms(`${stat.label} ${metric.name} ${metric.synonyms.join(' ')} ${stat.unit} ${stat.quote}`));
     let score = query.concepts.reduce((sum, c) => sum + c.weight * credit(c, own), 0) / total;
-    const isChange = /%|percent|percentage|times|fold/.test(stat.unit) || /\b(up|grew|growth|rose|increase|decrease|down)\b/.test(stat.quote.toLowerCase());
+    const isChange =
+      /%|percent|percentage|times|fold/.test(stat.unit) ||
+      /\b(up|grew|growth|rose|increase|decrease|down)\b/.test(stat.quote.toLowerCase());
     if (query.wantsChange) score += isChange || stat.change ? 0.2 : 0;
     else score += isChange && !stat.change ? 0 : 0.1;
     if (query.area?.ids.has(stat.region)) score += 0.1;
     if (query.asked) {
-      const period = fit(resolveAsked(query.asked, year), [...(spanOfPeriod(stat.period) ? [spanOfPeriod(stat.period)!] : []), ...spansInText(stat.quote, year)]);
+      const period = fit(resolveAsked(query.asked, year), [
+        ...(spanOfPeriod(stat.period) ? [spanOfPeriod(stat.period)!] : []),
+        ...spansInText(stat.quote, year),
+      ]);
       score += period === 'same' ? 0.2 : period === 'within' ? 0.1 : period === 'other' ? -0.5 : 0;
     }
     return { stat, score };
   });
   const top = Math.max(...scored.map((s) => s.score));
-  return scored.filter((s) => s.score >= top - 0.05 && s.score > 0.3).slice(0, SHOWN_FIGURES).map((s) => s.stat);
+  return scored
+    .filter((s) => s.score >= top - 0.05 && s.score > 0.3)
+    .slice(0, SHOWN_FIGURES)
+    .map((s) => s.stat);
 }
