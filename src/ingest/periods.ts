@@ -1,4 +1,5 @@
 import { spanOfMonths, spanOfQuarters } from '../text/period.ts';
+import { countOf, ORDINALS } from '../text/numbers.ts';
 import { monthNumber } from './dates.ts';
 
 /** A time expression found in text, resolved against the article's publication date. */
@@ -24,16 +25,6 @@ export function readPublished(published: string): Published {
   return { year: year!, month: month! };
 }
 
-const ORDINAL: Record<string, number> = {
-  first: 1,
-  second: 2,
-  third: 3,
-  fourth: 4,
-  '1st': 1,
-  '2nd': 2,
-  '3rd': 3,
-  '4th': 4,
-};
 const MONTH = String.raw`(January|February|March|April|May|June|July|August|September|October|November|December)`;
 /** Which year: "this year", "last year", "2024", "the year". */
 const OF_YEAR = String.raw`(?:\s+(?:of\s+)?(this year|last year|the previous year|the year|(?:19|20)\d{2}))?`;
@@ -47,23 +38,9 @@ export const BASIS =
 
 type Rule = [RegExp, (m: RegExpExecArray, at: Published) => string | undefined, 'local'?];
 
-const COUNT: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-};
 const COUNTED = String.raw`(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})`;
 const YEAR = String.raw`((?:19|20)\d{2})`;
 const SHORT_MONTH = String.raw`(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?:[a-z]*)\.?`;
-const count = (word: string) => COUNT[word.toLowerCase()] ?? Number(word);
 
 const RULES: Rule[] = [
   // "the 2024-2025 winter season", "the 2024/25 ice-and-snow season".
@@ -79,11 +56,11 @@ const RULES: Rule[] = [
   // "over the past three years" in a 2024 article: 2021–2023.
   [
     new RegExp(String.raw`\b(?:the\s+)?(?:past|last|previous)\s+${COUNTED}\s+years\b`, 'gi'),
-    (m, at) => (count(m[1]!) > 1 ? `${at.year - count(m[1]!)}/${at.year - 1}` : undefined),
+    (m, at) => (countOf(m[1]!) > 1 ? `${at.year - countOf(m[1]!)}/${at.year - 1}` : undefined),
   ],
   [
     new RegExp(String.raw`\bthe first (two|three) quarters${OF_YEAR}`, 'gi'),
-    (m, at) => spanOfQuarters(yearOfPart(count(m[1]!) * 3, m[2], at), 1, count(m[1]!)),
+    (m, at) => spanOfQuarters(yearOfPart(countOf(m[1]!) * 3, m[2], at), 1, countOf(m[1]!)),
   ],
   [
     /\bQ([1-4])\s*[-–]\s*Q([1-4])(?:\s+((?:19|20)\d{2}))?\b/g,
@@ -91,7 +68,7 @@ const RULES: Rule[] = [
   ],
   [
     new RegExp(String.raw`\bthe (first|second|third|fourth|1st|2nd|3rd|4th) quarter${OF_YEAR}`, 'gi'),
-    (m, at) => quarter(ORDINAL[m[1]!.toLowerCase()]!, m[2], at),
+    (m, at) => quarter(ORDINALS[m[1]!.toLowerCase()]!, m[2], at),
   ],
   [/\bQ([1-4])(?:\s+((?:19|20)\d{2}))?\b/g, (m, at) => quarter(Number(m[1]), m[2], at)],
   [
@@ -101,7 +78,7 @@ const RULES: Rule[] = [
   [/\bH([12])(?:\s+((?:19|20)\d{2}))?\b/g, (m, at) => half(Number(m[1]), m[2], at)],
   [
     new RegExp(String.raw`\b(?:the\s+)?first ${COUNTED} months${OF_YEAR}`, 'gi'),
-    (m, at) => firstMonths(count(m[1]!), m[2], at),
+    (m, at) => firstMonths(countOf(m[1]!), m[2], at),
   ],
   // "from January to April", "January-February", "Jan-Aug 2024".
   [

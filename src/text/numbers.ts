@@ -1,3 +1,20 @@
+/** "first quarter", "3rd quarter": the ordinals of quarters and halves. */
+export const ORDINALS: Record<string, number> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  '1st': 1,
+  '2nd': 2,
+  '3rd': 3,
+  '4th': 4,
+};
+
+/** A count as written, in words or digits: "three" → 3, "10" → 10. */
+export function countOf(word: string): number {
+  return NUMBER_WORDS[word.toLowerCase()] ?? Number(word);
+}
+
 const scales: Record<string, number> = {
   thousand: 1e3,
   million: 1e6,
@@ -5,7 +22,8 @@ const scales: Record<string, number> = {
   trillion: 1e12,
 };
 
-const words: Record<string, number> = {
+/** Numbers written as words, as news writes counts: "three quarters", "ten months". */
+export const NUMBER_WORDS: Record<string, number> = {
   one: 1,
   two: 2,
   three: 3,
@@ -27,7 +45,7 @@ const words: Record<string, number> = {
 };
 
 const numeral = /(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(thousand|million|billion|trillion)?/i;
-const wordNumeral = new RegExp(`\\b(${Object.keys(words).join('|')})\\b`, 'i');
+const wordNumeral = new RegExp(`\\b(${Object.keys(NUMBER_WORDS).join('|')})\\b`, 'i');
 
 /**
  * The number a figure's written form stands for: "3.1 trillion" → 3.1e12,
@@ -45,5 +63,5 @@ export function parseWrittenNumber(written: string): number | undefined {
   if (!word) return undefined;
   // "one trillion yuan": a word numeral may carry a scale too.
   const scale = /^\s+(thousand|million|billion|trillion)\b/i.exec(written.slice(word.index + word[0].length))?.[1];
-  return words[word[1]!.toLowerCase()]! * (scale ? scales[scale.toLowerCase()]! : 1);
+  return NUMBER_WORDS[word[1]!.toLowerCase()]! * (scale ? scales[scale.toLowerCase()]! : 1);
 }

@@ -1,27 +1,6 @@
 import { normalize } from './normalize.ts';
+import { countOf, ORDINALS } from './numbers.ts';
 
-const quarterWords: Record<string, number> = {
-  first: 1,
-  second: 2,
-  third: 3,
-  fourth: 4,
-  '1st': 1,
-  '2nd': 2,
-  '3rd': 3,
-  '4th': 4,
-};
-const countWords: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-};
 const months = [
   'january',
   'february',
@@ -115,9 +94,9 @@ export function parsePeriod(input: string): string | undefined {
   const quarters = /\bq([1-4])\s*(?:-|to|through)\s*q([1-4])\b/.exec(text);
   if (quarters) return spanOfQuarters(y, Number(quarters[1]), Number(quarters[2]));
   const firstQuarters = /\bfirst (two|three) quarters\b/.exec(text);
-  if (firstQuarters) return spanOfQuarters(y, 1, countWords[firstQuarters[1]!]!);
+  if (firstQuarters) return spanOfQuarters(y, 1, countOf(firstQuarters[1]!));
   const firstMonths = /\bfirst (two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2}) months\b/.exec(text);
-  if (firstMonths) return spanOfMonths(y, 1, countWords[firstMonths[1]!] ?? Number(firstMonths[1]));
+  if (firstMonths) return spanOfMonths(y, 1, countOf(firstMonths[1]!));
   const monthSpan = new RegExp(String.raw`\b${MONTH}${DASH}${MONTH}`).exec(text);
   if (monthSpan) {
     const a = monthIndex(monthSpan[1]!);
@@ -126,7 +105,7 @@ export function parsePeriod(input: string): string | undefined {
   }
   const quarter =
     /\bq([1-4])\b/.exec(text)?.[1] ?? /\b(first|second|third|fourth|1st|2nd|3rd|4th) quarter\b/.exec(text)?.[1];
-  if (quarter) return `${year}-Q${quarterWords[quarter] ?? quarter}`;
+  if (quarter) return `${year}-Q${ORDINALS[quarter] ?? quarter}`;
   const half =
     /\bh([12])\b/.exec(text)?.[1] ??
     (/\bfirst half\b/.test(text) ? '1' : /\bsecond half\b/.test(text) ? '2' : undefined);

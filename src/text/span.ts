@@ -1,3 +1,5 @@
+import { countOf, ORDINALS } from './numbers.ts';
+
 /**
  * Periods as spans of months, so that what a question asks and what a passage or a
  * figure covers can be compared as they are: "the first three quarters of 2024" is
@@ -10,28 +12,6 @@ export interface Span {
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const ORDINAL: Record<string, number> = {
-  first: 1,
-  second: 2,
-  third: 3,
-  fourth: 4,
-  '1st': 1,
-  '2nd': 2,
-  '3rd': 3,
-  '4th': 4,
-};
-const COUNT: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-};
 const MONTH = `(${MONTHS.join('|')})[a-z]*\\.?`;
 
 const month = (year: number, m: number) => year * 12 + m;
@@ -65,10 +45,10 @@ function partOfYear(text: string): { from: number; to: number } | undefined {
     return { from: MONTHS.indexOf(m[1]!), to: MONTHS.indexOf(m[2]!) };
   }
   if ((m = /\bfirst (two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2}) months\b/.exec(text)))
-    return { from: 0, to: (COUNT[m[1]!] ?? Number(m[1])) - 1 };
-  if ((m = /\bfirst (two|three) quarters\b/.exec(text))) return { from: 0, to: (COUNT[m[1]!] ?? 1) * 3 - 1 };
+    return { from: 0, to: countOf(m[1]!) - 1 };
+  if ((m = /\bfirst (two|three) quarters\b/.exec(text))) return { from: 0, to: countOf(m[1]!) * 3 - 1 };
   if ((m = /\b(first|second|third|fourth|1st|2nd|3rd|4th) quarter\b|\bq([1-4])\b/.exec(text))) {
-    const q = m[2] ? Number(m[2]) : ORDINAL[m[1]!]!;
+    const q = m[2] ? Number(m[2]) : ORDINALS[m[1]!]!;
     return { from: (q - 1) * 3, to: q * 3 - 1 };
   }
   if ((m = /\b(first|second) half\b|\bh([12])\b/.exec(text))) {
