@@ -177,7 +177,10 @@ const COMPARING =
 
 /** Each place's figure side by side, and which is higher when both measure the same thing in the same unit. */
 function comparison(engine: Engine, q: Question, stats: readonly Statistic[]): Answer {
-  const picked = q.regions.map((r) => ({ region: r, stat: stats.find((s) => engine.area(r).ids.has(s.region)) }));
+  const picked = q.regions.map((r) => {
+    const { ids } = engine.area(r);
+    return { region: r, stat: stats.find((s) => ids.has(s.region)) };
+  });
   const shown = picked.flatMap(({ stat }) => (stat ? [stat] : []));
   const lead: Message[] = [];
   const measure = (s: Statistic) =>
