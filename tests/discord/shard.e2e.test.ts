@@ -71,7 +71,7 @@ async function askOn(shard: number, name: string, options: ReturnType<typeof opt
 }
 
 describe('npm run start:sharded', () => {
-  it('starts one process per recommended shard, each identifying as its shard', () => {
+  it('starts one process per recommended shard, each identifying as its shard', async () => {
     expect(
       fake
         .identifies()
@@ -81,7 +81,8 @@ describe('npm run start:sharded', () => {
       [0, 2],
       [1, 2],
     ]);
-    const loggedIn = logs.filter((l) => l.msg === 'logged in');
+    // Each shard logs on a pipe of its own: the manager's "every shard ready" may overtake one of them.
+    const loggedIn = await waitFor((l) => l.msg === 'logged in', 2);
     expect(loggedIn.map((l) => l['shard']).sort()).toEqual([[0], [1]]);
   });
 
