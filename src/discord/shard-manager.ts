@@ -7,9 +7,8 @@ import { createLogger, type Logger } from '../app/log.ts';
 import { restOptions } from './bot.ts';
 import { SPAWN_DELAY_MS, managerOptions } from './shard-options.ts';
 
-/** Each shard runs the bot exactly as `npm start` does; discord.js tells its client which shards it is. */
-const BOT = path.resolve(import.meta.dirname, '../main.ts');
-const BUILD = path.resolve(import.meta.dirname, '../app/build.ts');
+/** Each shard runs the bot exactly as `npm start` does (compiled, by the launcher); discord.js tells its client which shards it is. */
+const LAUNCHER = path.resolve(import.meta.dirname, '../../bin/footnote.mjs');
 /** A shard must log in within this; a large corpus without its prebuilt index takes a while to load. */
 const SHARD_READY_TIMEOUT_MS = 120_000;
 const SHUTDOWN_GRACE_MS = 3000;
@@ -28,7 +27,7 @@ async function recommendedShards(config: Config): Promise<number> {
  * everything here with its problems listed, not in a loop of shards dying and respawning.
  */
 async function prepareCorpus(log: Logger): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', BUILD, '--if-stale'], {
+  const child = spawn(process.execPath, [LAUNCHER, 'corpus-build', '--if-stale'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -49,7 +48,7 @@ async function main(): Promise<void> {
   if (!config.DISCORD_TOKEN) throw new ConfigError('npm run start:sharded needs DISCORD_TOKEN (see .env.example).');
   await prepareCorpus(log);
   const total = typeof config.SHARD_TOTAL === 'number' ? config.SHARD_TOTAL : await recommendedShards(config);
-  const manager = new ShardingManager(BOT, managerOptions(config, total));
+  const manager = new ShardingManager(LAUNCHER, managerOptions(config, total));
   manager.on('shardCreate', (shard: Shard) => {
     log.info({ shard: shard.id, total }, 'shard starting');
     shard.on('death', () => log.warn({ shard: shard.id }, 'shard exited; restarting it'));

@@ -18,7 +18,8 @@ export function managerOptions(
     shardList: config.SHARD_IDS ?? 'auto',
     mode: 'process',
     respawn: true,
-    // Shards are TypeScript run by tsx, as `npm start` runs the bot.
-    execArgv: ['--import', 'tsx'],
+    // The file forked is the launcher (bin/footnote.mjs): each shard runs the compiled bot, as `npm start` does.
+    shardArgs: ['start'],
+    execArgv: [],
   };
 }

@@ -162,6 +162,7 @@ export class Engine {
    * passages), so that no member's request pays for it. The bot calls it before it logs in.
    */
   prepare(): void {
+    for (const names of [this.regions, this.metrics, this.people]) names.prepare();
     this.ids();
     this.labels();
     this.coveredRegions();

@@ -30,8 +30,8 @@ const FUSE_OPTIONS = { keys: ['key'], includeScore: true, ignoreLocation: true, 
 export class NameIndex<T> {
   private readonly exact = new Map<string, NameMatch<T>>();
   private readonly rows: Row<T>[] = [];
-  private readonly index: FuseIndex<Row<T>>;
-  private readonly letters: LetterFilter;
+  /** Built on the first fuzzy search, not at load: a one-shot CLI call that names things exactly never needs them. */
+  private fuzzyIndex?: { index: FuseIndex<Row<T>>; letters: LetterFilter };
 
   constructor(entries: Iterable<{ target: T; names: readonly (string | undefined)[] }>) {
     const rows = this.rows;
@@ -43,8 +43,18 @@ export class NameIndex<T> {
         rows.push({ key, name, target });
       }
     }
-    this.index = Fuse.createIndex(FUSE_OPTIONS.keys, rows);
-    this.letters = new LetterFilter(rows.map((r) => r.key.toLowerCase()));
+  }
+
+  private get fuzzyParts() {
+    return (this.fuzzyIndex ??= {
+      index: Fuse.createIndex(FUSE_OPTIONS.keys, this.rows),
+      letters: new LetterFilter(this.rows.map((r) => r.key.toLowerCase())),
+    });
+  }
+
+  /** Builds what fuzzy search needs now, so a running bot's first typo costs no more than its next. */
+  prepare(): void {
+    void this.fuzzyParts;
   }
 
   /** Best matches first, one per target. */
@@ -96,10 +106,11 @@ export class NameIndex<T> {
 
   /** What `new Fuse(rows, FUSE_OPTIONS).search(key, { limit })` finds, scoring only the names that can match. */
   private fuzzy(key: string, limit: number) {
-    const mask = this.letters.candidates(key.toLowerCase(), FUSE_OPTIONS.threshold);
-    const records = this.index.records.filter((r) => mask[r.i] === 1);
+    const { index: whole, letters } = this.fuzzyParts;
+    const mask = letters.candidates(key.toLowerCase(), FUSE_OPTIONS.threshold);
+    const records = whole.records.filter((r) => mask[r.i] === 1);
     if (records.length === 0) return [];
-    const index = Fuse.parseIndex<Row<T>>({ keys: this.index.keys, records });
+    const index = Fuse.parseIndex<Row<T>>({ keys: whole.keys, records });
     return new Fuse(this.rows, FUSE_OPTIONS, index).search(key, { limit });
   }
 

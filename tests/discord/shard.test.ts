@@ -5,14 +5,14 @@ import { managerOptions } from '../../src/discord/shard-options.ts';
 const token = { DISCORD_TOKEN: 'test-token' };
 
 describe('sharding configuration', () => {
-  it('runs every shard of the total by default, each by tsx as npm start does', () => {
+  it('runs every shard of the total by default, each by the launcher as npm start does', () => {
     const options = managerOptions(parseConfig(token), 4);
     expect(options).toMatchObject({
       totalShards: 4,
       shardList: 'auto',
       mode: 'process',
       respawn: true,
-      execArgv: ['--import', 'tsx'],
+      shardArgs: ['start'],
     });
   });
 

