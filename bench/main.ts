@@ -10,7 +10,7 @@ import type { Job } from './worker.ts';
 import { seedAskLatency } from './seed-ask.ts';
 
 /**
- * `npm run bench [-- --sizes 1k,10k,100k,250k] [--queries 500] [--budget 10] [--peers ours,MiniSearch | --no-peers] [--json [file]]`
+ * `npm run bench [-- --sizes 1k,10k,100k,250k] [--queries 500] [--budget 10] [--peers ours,MiniSearch | --no-peers] [--neighbour] [--json [file]]`
  *
  * For each size: writes a synthetic corpus to a temporary folder, then measures in
  * fresh processes pinned to one CPU: a cold start without a prebuilt index,
@@ -18,6 +18,9 @@ import { seedAskLatency } from './seed-ask.ts';
  * command and autocomplete, and each peer engine (bench/peers/engines.ts) beside ours on the same
  * /search queries and the shared set's questions planted in the corpus. Prints tables (or
  * JSON), deletes the corpus. Not a test: the figures are for reading, not asserting.
+ *
+ * `--neighbour` keeps a CPU-bound process busy on another core the whole time, as on a
+ * shared host: the caches, memory bandwidth and scheduler are then shared, the core is not.
  */
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -27,6 +30,7 @@ interface Args {
   budgetMs: number;
   json: string | true | undefined;
   peers: string[];
+  neighbour: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -36,6 +40,7 @@ function parseArgs(argv: string[]): Args {
     budgetMs: 10_000,
     json: undefined,
     peers: PEERS.map((p) => p.name),
+    neighbour: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
@@ -53,6 +58,7 @@ function parseArgs(argv: string[]): Args {
             fail(`no peer "${name}" (${PEERS.map((p) => p.name).join(', ')})`),
         );
     else if (flag === '--no-peers') args.peers = [];
+    else if (flag === '--neighbour' || flag === '--neighbor') args.neighbour = true;
     else fail(`unknown option ${flag}`);
   }
   return args;
@@ -100,6 +106,14 @@ function runJob<T>(job: Job): Promise<T> {
   });
 }
 
+/** A process that spins on the first CPU (any CPU without taskset) until the benchmark ends. */
+function startNeighbour(): () => void {
+  const spin = [process.execPath, '-e', 'for (;;) {}'];
+  const [command, ...args] = pinned && cpu > 0 ? ['taskset', '-c', '0', ...spin] : spin;
+  const child = spawn(command!, args, { stdio: 'ignore' });
+  return () => child.kill('SIGKILL');
+}
+
 const progress = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
 /** Past this per query or per build (projected from the size before), a peer is not run at a size: not worth the wait. */
@@ -141,11 +155,14 @@ async function main(): Promise<void> {
       cpus: availableParallelism(),
       pinnedTo: pinned ? `CPU ${cpu}` : 'no CPU (taskset missing)',
       node: process.version,
+      neighbour: args.neighbour ? (pinned && cpu > 0 ? 'a CPU-bound process on CPU 0' : 'a CPU-bound process') : 'none',
     },
     queries: args.queries,
     budgetMs: args.budgetMs,
     sizes: [],
   };
+  const stopNeighbour = args.neighbour ? startNeighbour() : () => {};
+  process.once('exit', stopNeighbour);
   for (const size of args.sizes) {
     const dir = await mkdtemp(path.join(tmpdir(), `footnote-bench-${size}-`));
     try {
@@ -185,6 +202,7 @@ async function main(): Promise<void> {
       await rm(dir, { recursive: true, force: true });
     }
   }
+  stopNeighbour();
   progress('the seed corpus: /ask over the question sets');
   const seedAsk = await seedAskLatency(path.join(root, 'corpus'));
   const json = `${JSON.stringify({ ...result, seedAsk }, null, 2)}\n`;

@@ -1,3 +1,5 @@
+import { PerformanceObserver, constants, type PerformanceEntry } from 'node:perf_hooks';
+
 /** Percentiles of one run's samples, in milliseconds. */
 export interface Latency {
   count: number;
@@ -8,6 +10,17 @@ export interface Latency {
   mean: number;
   /** Share of the queries the corpus answered (found: true), when it applies. */
   found?: number;
+  /** Garbage collections while the samples were taken, per 1000 queries: tails follow allocation. */
+  gc?: GcCost;
+}
+
+export interface GcCost {
+  /** Young-generation collections (scavenges) per 1000 queries. */
+  minorPer1k: number;
+  /** Full (mark-compact) collections per 1000 queries. */
+  majorPer1k: number;
+  /** Milliseconds paused in collections, per 1000 queries. */
+  pauseMsPer1k: number;
 }
 
 export function summarize(samples: readonly number[], found?: number): Latency {
@@ -47,6 +60,32 @@ export async function memory(): Promise<Memory> {
     heapMB: m.heapUsed / 2 ** 20,
     externalMB: m.external / 2 ** 20,
     peakRssMB: process.resourceUsage().maxRSS / 1024,
+  };
+}
+
+/**
+ * Counts the collections V8 runs from now until the returned function is called with
+ * the number of queries run meanwhile.
+ */
+export function watchGc(): (queries: number) => Promise<GcCost> {
+  let minor = 0,
+    major = 0,
+    pauseMs = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const kind = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind;
+      if (kind === constants.NODE_PERFORMANCE_GC_MINOR) minor++;
+      else if (kind === constants.NODE_PERFORMANCE_GC_MAJOR) major++;
+      pauseMs += entry.duration;
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return async (queries) => {
+    // GC entries are delivered on a later turn of the event loop than setImmediate's: let the last ones arrive.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    observer.disconnect();
+    const per1k = (n: number) => (n * 1000) / Math.max(1, queries);
+    return { minorPer1k: per1k(minor), majorPer1k: per1k(major), pauseMsPer1k: per1k(pauseMs) };
   };
 }
 

@@ -15,7 +15,7 @@ export interface SizeResult {
 }
 
 export interface BenchResult {
-  machine: { cpu: string; cpus: number; pinnedTo: string; node: string };
+  machine: { cpu: string; cpus: number; pinnedTo: string; node: string; neighbour: string };
   queries: number;
   budgetMs: number;
   sizes: SizeResult[];
@@ -38,7 +38,7 @@ const TARGETS: { what: string; limit: number; unit: string; value: (r: SizeResul
 export function formatTables(result: BenchResult): string {
   const out: string[] = [];
   out.push(
-    `Footnote benchmark: ${result.machine.cpu}, ${result.machine.cpus} CPUs, pinned to ${result.machine.pinnedTo}, Node ${result.machine.node}; ${result.queries} queries per command after a warm-up.`,
+    `Footnote benchmark: ${result.machine.cpu}, ${result.machine.cpus} CPUs, pinned to ${result.machine.pinnedTo}, Node ${result.machine.node}; neighbour: ${result.machine.neighbour}; ${result.queries} queries per command after a warm-up.`,
   );
   out.push('', 'Start-up and memory (one fresh process each; s = seconds, MB = MiB)');
   out.push(
@@ -88,6 +88,16 @@ export function formatTables(result: BenchResult): string {
     table(
       ['command', ...result.sizes.map((r) => count(r.size))],
       names.map((name) => [name, ...result.sizes.map((r) => percentiles(r.serve.latency[name], result.queries))]),
+    ),
+  );
+  out.push(
+    '',
+    'Garbage collection while timing, per 1000 queries: scavenges / full collections / ms paused (allocation is what the tails follow)',
+  );
+  out.push(
+    table(
+      ['command', ...result.sizes.map((r) => count(r.size))],
+      names.map((name) => [name, ...result.sizes.map((r) => gcCost(r.serve.latency[name]))]),
     ),
   );
   if (result.sizes.some((r) => Object.keys(r.peers).length)) out.push('', peerTable(result));
@@ -152,6 +162,11 @@ function peerTable(result: BenchResult): string {
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+function gcCost(l: Latency | undefined): string {
+  if (!l?.gc) return '—';
+  return `${l.gc.minorPer1k.toFixed(0)} / ${l.gc.majorPer1k.toFixed(1)} / ${l.gc.pauseMsPer1k.toFixed(1)}`;
+}
 
 function percentiles(l: Latency | undefined, wanted: number): string {
   if (!l || l.count === 0) return '—';

@@ -5,7 +5,7 @@ import { buildIndex, openCorpus, type BuildReport, type OpenReport } from '../sr
 import { invoke } from '../src/command/invoke.ts';
 import { warm } from '../src/app/warm.ts';
 import { toDiscordChoices, toDiscordReply } from '../src/render/discord.ts';
-import { memory, summarize, time, type Latency, type Memory } from './measure.ts';
+import { memory, summarize, time, watchGc, type Latency, type Memory } from './measure.ts';
 import { QueryMaker } from './queries.ts';
 import { peerNamed } from './peers/engines.ts';
 import { plantedQuestions } from './synthetic/planted.ts';
@@ -196,6 +196,7 @@ async function measure<T>(
   for (const item of cases.slice(0, warmup)) await run(item);
   const samples: number[] = [];
   let found = 0;
+  const gc = watchGc();
   const started = performance.now();
   for (const item of cases.slice(warmup)) {
     const before = performance.now();
@@ -204,7 +205,7 @@ async function measure<T>(
     if (performance.now() - started > budgetMs) break;
   }
   collect?.push(...samples);
-  return summarize(samples, found);
+  return { ...summarize(samples, found), gc: await gc(samples.length) };
 }
 
 const job = JSON.parse(process.argv[2] ?? '{}') as Job;
