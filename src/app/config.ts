@@ -41,8 +41,13 @@ const ConfigSchema = z
       .regex(/^\d+(-\d+)?(,\d+(-\d+)?)*$/, 'must be ids or ranges like "0-3" or "0,2,5-7"')
       .transform(parseShardIds)
       .optional(),
-    /** Wait between starting two shards (unset: 5500): Discord accepts one login per 5 s per max_concurrency bucket. */
+    /** Wait between starting two shard processes (unset: 5500): Discord accepts one login per 5 s per max_concurrency bucket. */
     SHARD_SPAWN_DELAY_MS: count.optional(),
+    /**
+     * Processes the shards of this machine run in (unset: one per CPU core, never more than
+     * there are shards). Each holds the corpus once, whatever number of shards it serves.
+     */
+    SHARD_PROCESSES: count.pipe(z.number().int().min(1, 'must be at least 1')).optional(),
   })
   .superRefine((config, ctx) => {
     // Runs even when a field failed its own check: look only at well-formed values.

@@ -5,7 +5,7 @@ import { REST, Routes, ShardingManager, type Shard } from 'discord.js';
 import { ConfigError, loadConfig, type Config } from '../app/config.ts';
 import { createLogger, type Logger } from '../app/log.ts';
 import { restOptions } from './bot.ts';
-import { SPAWN_DELAY_MS, managerOptions } from './shard-options.ts';
+import { SPAWN_DELAY_MS, managerOptions, shardGroups } from './shard-options.ts';
 
 /** Each shard runs the bot exactly as `npm start` does (compiled, by the launcher); discord.js tells its client which shards it is. */
 const LAUNCHER = path.resolve(import.meta.dirname, '../../bin/footnote.mjs');
@@ -39,8 +39,9 @@ async function prepareCorpus(log: Logger): Promise<void> {
 }
 
 /**
- * `npm run start:sharded`: the bot under discord.js's ShardingManager, one process per
- * shard, each loading the corpus read-only and serving its share of the servers.
+ * `npm run start:sharded`: the bot under discord.js's ShardingManager, its shards in a
+ * few processes (one per core by default), each loading the corpus read-only once and
+ * serving its shards' share of the servers.
  */
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -48,10 +49,15 @@ async function main(): Promise<void> {
   if (!config.DISCORD_TOKEN) throw new ConfigError('npm run start:sharded needs DISCORD_TOKEN (see .env.example).');
   await prepareCorpus(log);
   const total = typeof config.SHARD_TOTAL === 'number' ? config.SHARD_TOTAL : await recommendedShards(config);
-  const manager = new ShardingManager(LAUNCHER, managerOptions(config, total));
+  const groups = shardGroups(config, total);
+  const groupOf = new Map(groups.map((group) => [group[0]!, group]));
+  const manager = new ShardingManager(LAUNCHER, managerOptions(config, total, groups));
   manager.on('shardCreate', (shard: Shard) => {
-    log.info({ shard: shard.id, total }, 'shard starting');
-    shard.on('death', () => log.warn({ shard: shard.id }, 'shard exited; restarting it'));
+    const shards = groupOf.get(shard.id)!;
+    // discord.js's client reads SHARDS as JSON: the whole group, not only the id the manager knows it by.
+    (shard.env as Record<string, string>)['SHARDS'] = JSON.stringify(shards);
+    log.info({ shards, total }, 'shard process starting');
+    shard.on('death', () => log.warn({ shards }, 'shard process exited; restarting it'));
   });
 
   const shutdown = async (signal: string) => {
@@ -74,10 +80,11 @@ async function main(): Promise<void> {
 
   await manager.spawn({
     amount: total,
-    delay: config.SHARD_SPAWN_DELAY_MS ?? SPAWN_DELAY_MS,
+    // A process logs its shards in one bucket-wait apart; the next process waits for all of them.
+    delay: (config.SHARD_SPAWN_DELAY_MS ?? SPAWN_DELAY_MS) * Math.max(...groups.map((group) => group.length)),
     timeout: SHARD_READY_TIMEOUT_MS,
   });
-  log.info({ shards: [...manager.shards.keys()], total }, 'every shard ready');
+  log.info({ shards: groups.flat(), processes: groups.length, total }, 'every shard ready');
 }
 
 main().catch((error: unknown) => {

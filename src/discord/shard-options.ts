@@ -1,24 +1,55 @@
+import { availableParallelism } from 'node:os';
 import type { ShardingManagerOptions } from 'discord.js';
 import type { Config } from '../app/config.ts';
 
-/** Discord accepts one login per 5 s per max_concurrency bucket: the manager's default pause between shards. */
+/** Discord accepts one login per 5 s per max_concurrency bucket: the manager's default pause between processes. */
 export const SPAWN_DELAY_MS = 5500;
 
 /**
- * The ShardingManager's options for a configuration and a known total: every shard of
- * it, or, on a machine that runs part of the bot (SHARD_IDS), only its ids.
+ * Shards one process serves by default. An answer costs a few milliseconds of CPU, and a
+ * shard's servers send interactions at a rate far below what one core answers, so a
+ * process is outgrown by its gateway connections' share of the core long before its
+ * answers; 16 is the grouping the hybrid-sharding bots settle on.
+ */
+const SHARDS_PER_PROCESS = 16;
+
+/**
+ * How this machine's shards are spread over processes: every shard of the total, or
+ * only SHARD_IDS, in SHARD_PROCESSES runs of consecutive ids (unset: one process per 16
+ * shards, at most one per core). A process holds the corpus and its index once, however
+ * many shards it serves, so memory grows with the processes, not with the shards.
+ */
+export function shardGroups(config: Config, total: number, cores = availableParallelism()): number[][] {
+  const ids = config.SHARD_IDS ?? Array.from({ length: total }, (_, id) => id);
+  const wanted = config.SHARD_PROCESSES ?? Math.min(cores, Math.ceil(ids.length / SHARDS_PER_PROCESS));
+  const processes = Math.min(ids.length, wanted);
+  const groups: number[][] = [];
+  for (let p = 0, start = 0; p < processes; p++) {
+    // The first (ids mod processes) groups take one more: sizes differ by at most one.
+    const size = Math.floor(ids.length / processes) + (p < ids.length % processes ? 1 : 0);
+    groups.push(ids.slice(start, (start += size)));
+  }
+  return groups;
+}
+
+/**
+ * The ShardingManager's options for the groups of shardGroups(): it starts one process
+ * per group, known to it by the group's first id; the process is told its whole group
+ * through the SHARDS variable discord.js's client reads (set on each Shard's env as it is
+ * created, see shard-manager.ts).
  */
 export function managerOptions(
   config: Config,
   total: number,
-): ShardingManagerOptions & { shardList: number[] | 'auto' } {
+  groups: readonly number[][],
+): ShardingManagerOptions & { shardList: number[] } {
   return {
     token: config.DISCORD_TOKEN!,
     totalShards: total,
-    shardList: config.SHARD_IDS ?? 'auto',
+    shardList: groups.map((group) => group[0]!),
     mode: 'process',
     respawn: true,
-    // The file forked is the launcher (bin/footnote.mjs): each shard runs the compiled bot, as `npm start` does.
+    // The file forked is the launcher (bin/footnote.mjs): each process runs the compiled bot, as `npm start` does.
     shardArgs: ['start'],
     execArgv: [],
   };

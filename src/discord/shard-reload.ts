@@ -38,7 +38,8 @@ export function reloadOnEveryShard(
       log.warn({ err: error }, 'could not reach every shard; reloading this one');
       return reloadHere();
     }
-    log.info({ shards: outcomes.length, ok: outcomes.filter((o) => o.ok).length }, 'reload reached every shard');
+    // broadcastEval answers once per process, whatever number of shards each holds.
+    log.info({ processes: outcomes.length, ok: outcomes.filter((o) => o.ok).length }, 'reload reached every shard');
     return outcomes.find((o) => !o.ok) ?? outcomes.reduce((slowest, o) => (o.ms > slowest.ms ? o : slowest));
   };
 }

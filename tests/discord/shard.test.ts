@@ -1,28 +1,42 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../../src/app/config.ts';
-import { managerOptions } from '../../src/discord/shard-options.ts';
+import { managerOptions, shardGroups } from '../../src/discord/shard-options.ts';
 
 const token = { DISCORD_TOKEN: 'test-token' };
 
 describe('sharding configuration', () => {
-  it('runs every shard of the total by default, each by the launcher as npm start does', () => {
-    const options = managerOptions(parseConfig(token), 4);
-    expect(options).toMatchObject({
+  it('runs every shard of the total by default, 16 to a process, each process by the launcher as npm start does', () => {
+    const config = parseConfig(token);
+    expect(shardGroups(config, 4, 2)).toEqual([[0, 1, 2, 3]]);
+    expect(shardGroups(config, 40, 8).map((g) => g.length)).toEqual([14, 13, 13]);
+    // Never more processes than cores: 40 shards on 2 cores.
+    expect(shardGroups(config, 40, 2).map((g) => g.length)).toEqual([20, 20]);
+    const groups = shardGroups(parseConfig({ ...token, SHARD_PROCESSES: '2' }), 4, 2);
+    expect(groups).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
+    expect(managerOptions(config, 4, groups)).toMatchObject({
       totalShards: 4,
-      shardList: 'auto',
+      shardList: [0, 2],
       mode: 'process',
       respawn: true,
       shardArgs: ['start'],
     });
   });
 
+  it('never runs more processes than shards, and groups differ in size by at most one', () => {
+    expect(shardGroups(parseConfig(token), 1, 8)).toEqual([[0]]);
+    expect(shardGroups(parseConfig({ ...token, SHARD_PROCESSES: '3' }), 16, 8).map((g) => g.length)).toEqual([6, 5, 5]);
+    expect(shardGroups(parseConfig({ ...token, SHARD_PROCESSES: '16' }), 16, 2)).toHaveLength(16);
+    expect(shardGroups(parseConfig({ ...token, SHARD_PROCESSES: '1' }), 16, 2)).toEqual([
+      Array.from({ length: 16 }, (_, id) => id),
+    ]);
+  });
+
   it('runs a machine’s range of a fixed total: "0-3", "4,6-7"', () => {
-    expect(managerOptions(parseConfig({ ...token, SHARD_TOTAL: '8', SHARD_IDS: '0-3' }), 8).shardList).toEqual([
-      0, 1, 2, 3,
-    ]);
-    expect(managerOptions(parseConfig({ ...token, SHARD_TOTAL: '8', SHARD_IDS: '7,4,6-7' }), 8).shardList).toEqual([
-      4, 6, 7,
-    ]);
+    expect(shardGroups(parseConfig({ ...token, SHARD_TOTAL: '8', SHARD_IDS: '0-3' }), 8, 2)).toEqual([[0, 1, 2, 3]]);
+    expect(shardGroups(parseConfig({ ...token, SHARD_TOTAL: '8', SHARD_IDS: '7,4,6-7' }), 8, 1)).toEqual([[4, 6, 7]]);
   });
 
   it.each([
@@ -34,6 +48,7 @@ describe('sharding configuration', () => {
     [{ SHARD_TOTAL: '0' }, 'SHARD_TOTAL: must be at least 1'],
     [{ SHARD_TOTAL: 'many' }, 'SHARD_TOTAL'],
     [{ SHARD_SPAWN_DELAY_MS: 'soon' }, 'SHARD_SPAWN_DELAY_MS'],
+    [{ SHARD_PROCESSES: '0' }, 'SHARD_PROCESSES: must be at least 1'],
   ])('refuses %j, naming the setting', (env, message) => {
     expect(() => parseConfig({ ...token, ...env })).toThrow(ConfigError);
     expect(() => parseConfig({ ...token, ...env })).toThrow(message);

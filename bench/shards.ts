@@ -1,0 +1,103 @@
+/**
+ * `npm run bench:shards -- [--shards 1,4,16] [--passages 250k]`: the memory of
+ * `npm run start:sharded` against the local Discord, recommending each number of shards
+ * in turn, once with the shards grouped as by default (16 to a process) and once with a
+ * process per shard (SHARD_PROCESSES = shards, what discord.js's ShardingManager alone does).
+ * RSS is summed over the manager and every process it started, once every shard is ready
+ * and the processes have settled. A benchmark, not a test.
+ */
+import { spawn } from 'node:child_process';
+import { readFile, readdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { botEnv, collectLogs, type LogLine } from '../tests/support/bot.ts';
+import { FakeDiscord } from '../tests/support/fake-discord.ts';
+import { writeSyntheticCorpus } from './synthetic/corpus.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: { shards: { type: 'string', default: '1,4,16' }, passages: { type: 'string' } },
+});
+const counts = values.shards.split(',').map(Number);
+
+/** Every process below `pid`, itself included, from /proc (Linux). */
+async function tree(pid: number): Promise<number[]> {
+  const parents = new Map<number, number[]>();
+  for (const name of await readdir('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const stat = await readFile(`/proc/${name}/stat`, 'utf8').catch(() => '');
+    // The command name is in parentheses and may hold spaces: the fields after it are fixed.
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    if (!parents.has(ppid)) parents.set(ppid, []);
+    parents.get(ppid)!.push(Number(name));
+  }
+  const out = [pid];
+  for (let i = 0; i < out.length; i++) out.push(...(parents.get(out[i]!) ?? []));
+  return out;
+}
+
+async function rssMB(pids: number[]): Promise<number> {
+  let kB = 0;
+  for (const pid of pids) {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+    kB += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  }
+  return kB / 1024;
+}
+
+async function measure(corpus: string, shards: number, processes: number | undefined) {
+  const fake = await FakeDiscord.start({ shards });
+  const logs: LogLine[] = [];
+  const extra: Record<string, string> = { SHARD_SPAWN_DELAY_MS: '0', CORPUS_DIR: corpus };
+  if (processes) extra['SHARD_PROCESSES'] = String(processes);
+  const manager = spawn(process.execPath, ['bin/footnote.mjs', 'sharded'], {
+    cwd: root,
+    env: botEnv(fake, extra),
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  collectLogs(manager.stderr, logs);
+  try {
+    const started = performance.now();
+    while (!logs.some((l) => l.msg === 'every shard ready')) {
+      if (manager.exitCode !== null) throw new Error(`the manager exited: ${JSON.stringify(logs.slice(-3))}`);
+      if (performance.now() - started > 600_000) throw new Error('the shards were not ready within 10 minutes');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const readyS = (performance.now() - started) / 1000;
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const pids = await tree(manager.pid!);
+    // The manager, the launcher's children (none) and one process per group of shards.
+    return { readyS, processes: pids.length - 1, rssMB: await rssMB(pids) };
+  } finally {
+    const closed = new Promise((resolve) => manager.once('close', resolve));
+    manager.kill('SIGTERM');
+    await closed;
+    await fake.stop();
+  }
+}
+
+let corpus = path.join(root, 'corpus');
+let scratch: string | undefined;
+if (values.passages) {
+  const size = Math.round(Number(values.passages.replace(/k$/i, '')) * (/k$/i.test(values.passages) ? 1000 : 1));
+  scratch = await mkdtemp(path.join(tmpdir(), 'footnote-shards-'));
+  await writeSyntheticCorpus(scratch, size, { gazetteer: path.join(root, 'corpus/gazetteer.json') });
+  corpus = scratch;
+}
+try {
+  console.log(`start:sharded against the local Discord, corpus ${values.passages ?? 'seed'}; RSS of every process`);
+  console.log('shards | grouped (default): processes, RSS | a process per shard: processes, RSS | grouped ÷ 1 shard');
+  let one: number | undefined;
+  for (const shards of counts) {
+    const grouped = await measure(corpus, shards, undefined);
+    const apart = shards > 1 ? await measure(corpus, shards, shards) : grouped;
+    one ??= grouped.rssMB;
+    console.log(
+      `${String(shards).padStart(6)} | ${grouped.processes} process(es), ${grouped.rssMB.toFixed(0)} MB | ` +
+        `${apart.processes} process(es), ${apart.rssMB.toFixed(0)} MB | ${(grouped.rssMB / one).toFixed(2)}×`,
+    );
+  }
+} finally {
+  if (scratch) await rm(scratch, { recursive: true, force: true });
+}
