@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { askInContext, mergeFollowUp, type AskContext } from '../../src/answers/ask/follow-up.ts';
 import type { Engine } from '../../src/engine/engine.ts';
@@ -5,6 +6,9 @@ import { toText } from '../../src/render/text.ts';
 import { askedSpan } from '../../src/text/span.ts';
 import { FollowUpWindow } from '../../src/discord/follow-ups.ts';
 import { seedEngine } from '../support/corpus.ts';
+import { hostileText } from '../support/hostile.ts';
+import { toDiscordReply } from '../../src/render/discord.ts';
+import { limits } from '../../src/render/limits.ts';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -31,6 +35,8 @@ describe('a follow-up is read with the previous question', () => {
     expect(merge('what about 2023', q)).toBe("what was jiangsu's gdp growth 2023");
     // A topic for the topic.
     expect(merge('and exports?', q)).toBe("what was jiangsu's in the first quarter of 2024 exports?");
+    // Stacked cues are all taken off.
+    expect(merge('and what about shanghai?', q)).toBe(merge('shanghai?', q));
     // In Chinese, names are taken out as written.
     expect(merge('上海呢？', '江苏一季度gdp是多少')).toBe('一季度gdp是多少 上海');
   });
@@ -40,6 +46,8 @@ describe('a follow-up is read with the previous question', () => {
     expect(mergeFollowUp(engine, 'who is the party secretary of jiangsu', q)).toBeUndefined();
     expect(mergeFollowUp(engine, 'thanks!', q)).toBeUndefined();
     expect(mergeFollowUp(engine, 'why?', q)).toBeUndefined();
+    // However long a chain grows, what is read stays within what a question may be.
+    expect(mergeFollowUp(engine, 'and shanghai?', `${q} ${'very '.repeat(120)}`)).toBeUndefined();
   });
 
   it('takes every period phrase the question reader knows out of the previous question', () => {
@@ -95,6 +103,22 @@ describe('a follow-up is read with the previous question', () => {
     const alone = askInContext(engine, 'and shanghai?');
     expect(toText(alone.answer, 'en')).not.toContain('previous question');
     expect(alone.context.question).toBe('and shanghai?');
+  });
+});
+
+describe('follow-ups and hostile input', () => {
+  it('any message after any question is answered within limits, pinging no one, and the context stays bounded', () => {
+    fc.assert(
+      fc.property(hostileText(600), hostileText(600), (first, next) => {
+        const before = askInContext(engine, first);
+        const after = askInContext(engine, next, before.context);
+        expect(after.context.question.length).toBeLessThanOrEqual(500);
+        const reply = toDiscordReply(after.answer, { ephemeral: false, locale: 'en' });
+        expect(reply.content.length).toBeLessThanOrEqual(limits.content);
+        expect(reply.allowedMentions).toEqual({ parse: [], repliedUser: false });
+      }),
+      { numRuns: 100 },
+    );
   });
 });
 

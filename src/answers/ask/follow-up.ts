@@ -47,7 +47,8 @@ export function askInContext(
   const shown: Answer = merged
     ? { ...answer, title: msg('askTitle', { question: text.trim() }), lead: [msg('followingUp'), ...answer.lead] }
     : answer;
-  return { answer: shown, context: { question: merged ?? read, cited: citedBy(answer) } };
+  // Only what a question is read from is kept: the window's memory is bounded by it.
+  return { answer: shown, context: { question: (merged ?? read).slice(0, MAX_MERGED), cited: citedBy(answer) } };
 }
 
 // "source?", "link pls", "where's that from", "出处？": the previous answer's passages, nothing new.
@@ -60,6 +61,8 @@ const CUE =
 const CHINESE_CUE = /^(?:那么?|还有|那)|呢[?？]*$/u;
 /** A message this short that names a place, a period or a topic is a fragment of a question, never a question. */
 const FRAGMENT_WORDS = 2;
+/** As much of a question as is read (question.ts reads its first 500 characters). */
+const MAX_MERGED = 500;
 
 /**
  * The follow-up read as the previous question with what it names put in place of the
@@ -70,7 +73,12 @@ const FRAGMENT_WORDS = 2;
 export function mergeFollowUp(engine: Engine, read: string, previousQuestion: string): string | undefined {
   const norm = normalize(read).trim();
   const cued = CUE.test(norm) || CHINESE_CUE.test(norm);
-  const rest = norm.replace(CUE, '').replace(CHINESE_CUE, '').replace(CHINESE_CUE, '').trim();
+  // "and what about shanghai then?": every cue off, however many are stacked.
+  let rest = norm;
+  for (let before = ''; before !== rest;) {
+    before = rest;
+    rest = rest.replace(CUE, '').replace(CHINESE_CUE, '').trim();
+  }
   const now = parseQuestion(engine, rest);
   const places = now.regions.length > 0;
   const period = !!now.period || !!askedSpan(rest);
@@ -91,7 +99,9 @@ export function mergeFollowUp(engine: Engine, read: string, previousQuestion: st
     for (const m of before.metrics) if (m.zh) dropText.push(m.zh);
   }
   const kept = without(normalize(previousQuestion).replace(/[?？!！。.]+$/u, ''), drop, dropText, period);
-  return `${kept} ${rest}`.replace(/\s+/g, ' ').trim();
+  const merged = `${kept} ${rest}`.replace(/\s+/g, ' ').trim();
+  // A chain of follow-ups longer than any question is read is not a question any more.
+  return merged.length <= MAX_MERGED ? merged : undefined;
 }
 
 /** The question without the words of the things being replaced, and without its period when a new one is given. */
