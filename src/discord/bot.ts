@@ -28,6 +28,8 @@ export interface BotOptions {
   log: Logger;
   /** What /reload runs: absent, the command says the corpus is read once. */
   reload?: () => Promise<ReloadOutcome>;
+  /** What follow-ups in chat measure their few minutes by: tests pass their own. */
+  clock?: () => number;
 }
 
 export async function startBot(options: BotOptions): Promise<Bot> {
@@ -54,7 +56,15 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     ...(reload ? { reload } : {}),
   });
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
-  if (config.ANSWER_MENTIONS) client.on(Events.MessageCreate, createMentionHandler({ engine: options.engine, log }));
+  if (config.ANSWER_MENTIONS)
+    client.on(
+      Events.MessageCreate,
+      createMentionHandler({
+        engine: options.engine,
+        log,
+        ...(options.clock ? { clock: options.clock } : {}),
+      }),
+    );
   client.on(Events.Error, (error) => log.error({ err: error }, 'client error'));
   client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'gateway disconnected'));
   client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'gateway reconnecting'));

@@ -70,9 +70,9 @@ export async function share(interaction: ButtonInteraction): Promise<void> {
 }
 
 /** Answers a chat message that mentioned the bot, as a reply to it that pings no one (not even its author). */
-export async function replyToMessage(message: Message, answer: Answer, locale: Locale): Promise<void> {
+export async function replyToMessage(message: Message, answer: Answer, locale: Locale): Promise<Message> {
   const { flags, ...reply } = toDiscordReply(answer, { ephemeral: false, locale });
-  await message.reply({ ...reply, flags: flags & MessageFlags.SuppressEmbeds });
+  return message.reply({ ...reply, flags: flags & MessageFlags.SuppressEmbeds });
 }
 
 /** Defers the reply, privately when the asker chose `hide`. */

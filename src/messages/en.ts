@@ -269,6 +269,11 @@ export const en = {
   // Mentions in chat
   mentionTitle: () => 'Ask me about the articles',
   mention: () => 'Mention me with a question, e.g. “@Footnote what was Jiangsu’s GDP growth?”, or use /ask.',
+  // Follow-ups in chat: a reply to an answer, or a mention again soon after
+  followingUp: () => 'Read with your previous question:',
+  followUpSources: ({ count }: { count: number }) =>
+    count === 1 ? 'The passage my last answer cited:' : `The ${count} passages my last answer cited:`,
+  followUpNothingCited: () => 'My last answer cited no passage: the corpus did not answer that question.',
 
   // The console and the one-shot CLI
   consoleBanner: ({ articles, passages, figures }: { articles: number; passages: number; figures: number }) =>

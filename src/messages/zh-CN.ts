@@ -209,6 +209,9 @@ export const zhCN = {
 
   mentionTitle: () => '问我关于文章的问题',
   mention: () => '@ 我并提问，例如“@Footnote 江苏的GDP增长了多少？”，或使用 /提问。',
+  followingUp: () => '结合你上一个问题理解：',
+  followUpSources: ({ count }) => (count === 1 ? '我上一个回答引用的段落：' : `我上一个回答引用的 ${count} 个段落：`),
+  followUpNothingCited: () => '我上一个回答没有引用任何段落：语料库中没有这个问题的答案。',
 
   consoleBanner: ({ articles, passages, figures }) =>
     `Footnote 控制台：${articles} 篇文章，${passages} 个段落，${figures} 项数据。\n` +

@@ -227,6 +227,8 @@ export interface MessageOptions extends SendOptions {
   bot?: boolean;
   /** Message id this message replies to. */
   replyTo?: string;
+  /** A guild text channel other than the default (e.g. {@link FakeDiscord.otherChannelId}). */
+  channelId?: string;
 }
 
 export interface SentMessage {
@@ -650,6 +652,8 @@ export class FakeDiscord {
   readonly applicationId = fixedSnowflake(1);
   readonly guildId = fixedSnowflake(2);
   readonly channelId = fixedSnowflake(3);
+  /** A second text channel of the guild, for what must not carry from one channel to another. */
+  readonly otherChannelId = fixedSnowflake(20);
   /** Owner of the fake guild (not the default invoking user, so nobody gets owner's implicit Administrator). */
   readonly ownerId = fixedSnowflake(4);
   readonly botUser: APIUser = {
@@ -997,7 +1001,7 @@ export class FakeDiscord {
     const author: APIUser = opts.bot
       ? { ...this.userFor(opts.userId ?? snowflake()), bot: true }
       : this.userFor(opts.userId);
-    const channelId = opts.dm ? this.dmChannelFor(author).id : this.channelId;
+    const channelId = opts.dm ? this.dmChannelFor(author).id : (opts.channelId ?? this.channelId);
     const mentionIds = [...content.matchAll(/<@!?(\d{17,20})>/g)].map((m) => m[1] ?? '');
     const mentions = [...new Set(mentionIds)].map((id) => this.userFor(id));
     const reference = opts.replyTo ? this.messages.get(opts.replyTo) : undefined;
@@ -1182,13 +1186,13 @@ export class FakeDiscord {
     };
   }
 
-  private textChannel(): APITextChannel {
+  private textChannel(id = this.channelId): APITextChannel {
     return {
-      id: this.channelId,
+      id,
       type: ChannelType.GuildText,
       guild_id: this.guildId,
-      name: 'general',
-      position: 0,
+      name: id === this.channelId ? 'general' : 'random',
+      position: id === this.channelId ? 0 : 1,
       permission_overwrites: [],
       nsfw: false,
       topic: null,
@@ -1249,7 +1253,7 @@ export class FakeDiscord {
       member_count: 2,
       voice_states: [],
       members: [botMember],
-      channels: [this.textChannel()],
+      channels: [this.textChannel(), this.textChannel(this.otherChannelId)],
       threads: [],
       presences: [],
       stage_instances: [],
@@ -1837,7 +1841,7 @@ export class FakeDiscord {
   }
 
   private channelById(id: string | undefined): APITextChannel | APIDMChannel | undefined {
-    if (id === this.channelId) return this.textChannel();
+    if (id === this.channelId || id === this.otherChannelId) return this.textChannel(id);
     return [...this.dmChannels.values()].find((c) => c.id === id);
   }
 
