@@ -57,6 +57,7 @@ async function measure(corpus: string, shards: number, processes: number | undef
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   collectLogs(manager.stderr, logs);
+  const closed = new Promise((resolve) => manager.once('close', resolve));
   try {
     const started = performance.now();
     while (!logs.some((l) => l.msg === 'every shard ready')) {
@@ -67,10 +68,11 @@ async function measure(corpus: string, shards: number, processes: number | undef
     const readyS = (performance.now() - started) / 1000;
     await new Promise((resolve) => setTimeout(resolve, 3000));
     const pids = await tree(manager.pid!);
-    // The manager, the launcher's children (none) and one process per group of shards.
-    return { readyS, processes: pids.length - 1, rssMB: await rssMB(pids) };
+    const commands = await Promise.all(pids.map((pid) => readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')));
+    // The manager and one process per group of shards, each the launcher's `start`.
+    const processes = commands.filter((c) => c.split('\0').includes('start')).length;
+    return { readyS, processes, rssMB: await rssMB(pids) };
   } finally {
-    const closed = new Promise((resolve) => manager.once('close', resolve));
     manager.kill('SIGTERM');
     await closed;
     await fake.stop();

@@ -64,12 +64,12 @@ const sourceLocation = {
   setup(build) {
     build.onLoad({ filter: /\.ts$/ }, async ({ path: file }) => {
       const relative = path.relative(dist, file).split(path.sep).join('/');
-      const contents = (await readFile(file, 'utf8'))
-        .replaceAll(
-          'import.meta.dirname',
-          `__sourceDir(import.meta.url, ${JSON.stringify(path.posix.dirname(relative))})`,
-        )
-        .replaceAll('import.meta.url', `__sourceUrl(import.meta.url, ${JSON.stringify(relative)})`);
+      // One pass, so the import.meta.url inserted for a dirname is not rewritten again.
+      const contents = (await readFile(file, 'utf8')).replace(/import\.meta\.(dirname|url)/g, (_, which) =>
+        which === 'dirname'
+          ? `__sourceDir(import.meta.url, ${JSON.stringify(path.posix.dirname(relative))})`
+          : `__sourceUrl(import.meta.url, ${JSON.stringify(relative)})`,
+      );
       return { contents, loader: 'ts' };
     });
   },
