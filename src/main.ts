@@ -1,6 +1,7 @@
 import { commands, messageCommands } from '../commands/index.ts';
 import { ConfigError, loadConfig } from './app/config.ts';
 import { startConsole } from './console/repl.ts';
+import { historyFile } from './console/history.ts';
 import { CorpusError } from './corpus/errors.ts';
 import { openCorpus, openEngine } from './app/open.ts';
 import { LiveEngine } from './app/reload.ts';
@@ -31,13 +32,14 @@ async function main(): Promise<void> {
       'the prebuilt index could not be written; the next start indexes again',
     );
 
+  // A reload (a moderator's /reload, a changed file, at the console /reload) loads and
+  // checks the whole corpus and swaps to it only when it is valid.
+  const live = new LiveEngine(engine, () => openEngine(config.CORPUS_DIR).then((next) => (warm(next), next)), log);
   if (!token) {
-    await startConsole(engine, log, config.FOOTNOTE_LANG);
+    await startConsole({ live, log, locale: config.FOOTNOTE_LANG, history: historyFile(config) });
     return;
   }
-  // The running bot follows the corpus on disk: a changed file, or a moderator's /reload,
-  // loads and checks the whole corpus and swaps to it only when it is valid.
-  const live = new LiveEngine(engine, () => openEngine(config.CORPUS_DIR).then((next) => (warm(next), next)), log);
+  // The running bot follows the corpus on disk.
   const unwatch = live.watch(config.CORPUS_DIR);
   const bot = await startBot({
     config,
