@@ -5,6 +5,7 @@ import { historyFile } from './console/history.ts';
 import { CorpusError } from './corpus/errors.ts';
 import { openCorpus, openEngine } from './app/open.ts';
 import { LiveEngine } from './app/reload.ts';
+import { shareReloads } from './app/shared-reload.ts';
 import { startBot } from './discord/bot.ts';
 import { warm } from './app/warm.ts';
 import { createLogger } from './app/log.ts';
@@ -39,8 +40,9 @@ async function main(): Promise<void> {
     await startConsole({ live, log, locale: config.FOOTNOTE_LANG, history: historyFile(config) });
     return;
   }
-  // The running bot follows the corpus on disk.
+  // The running bot follows the corpus on disk and, with REDIS_URL, the other machines' reloads.
   const unwatch = live.watch(config.CORPUS_DIR);
+  const shared = config.REDIS_URL ? shareReloads({ url: config.REDIS_URL, live, log }) : undefined;
   const bot = await startBot({
     config,
     token,
@@ -54,7 +56,7 @@ async function main(): Promise<void> {
     log.info({ signal }, 'shutting down');
     unwatch();
     setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
-    bot.stop().then(
+    Promise.all([bot.stop(), shared?.stop()]).then(
       () => process.exit(0),
       (error: unknown) => {
         log.error({ err: error }, 'error while disconnecting');
