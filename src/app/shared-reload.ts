@@ -73,7 +73,10 @@ export function shareReloads({ url, live, log }: { url: string; live: LiveEngine
     listener
       .subscribe(VERSION_CHANNEL)
       .then(() => store.get(VERSION_KEY))
-      .then((version) => follow(version, 'corpus version check'))
+      .then((published) => {
+        log.info({ published, serving: serving() }, 'listening for corpus versions on Redis');
+        return follow(published, 'corpus version check');
+      })
       .catch((error: unknown) => log.warn({ err: error }, 'could not check the corpus version'));
   });
   // ioredis retries on its own; one line per outage, not one per attempt.
@@ -90,8 +93,10 @@ export function shareReloads({ url, live, log }: { url: string; live: LiveEngine
   log.info({ channel: VERSION_CHANNEL }, 'sharing corpus reloads through Redis');
 
   return {
+    // At once, connected or not: a shutdown must not wait for a Redis that is away.
     stop: async () => {
-      await Promise.allSettled([listener.quit(), store.quit()]);
+      listener.disconnect();
+      store.disconnect();
     },
   };
 }

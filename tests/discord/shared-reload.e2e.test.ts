@@ -91,6 +91,7 @@ const ready = (machine: Machine) =>
   Promise.all([
     waitFor(machine, (l) => l.msg === 'every shard ready', 60_000),
     waitFor(machine, (l) => l.msg === 'logged in', 60_000),
+    waitFor(machine, (l) => l.msg === 'listening for corpus versions on Redis', 60_000),
   ]);
 
 describe.skipIf(!present)('reload across machines (REDIS_URL)', () => {
