@@ -48,7 +48,8 @@ export async function startConsole({ live, log, locale, history }: ConsoleOption
   }
   const reload = () => live.reload('/reload');
   for await (const line of rl) {
-    if (/^\s*\/(quit|exit)\s*$/i.test(line)) break;
+    // "quit" alone leaves too: no one asks the articles that.
+    if (/^\s*\/?(quit|exit)\s*$/i.test(line)) break;
     try {
       const result = await runLine(live.current(), line, locale, { reload });
       if (result) process.stdout.write(`${interactive ? '\n' : ''}${toText(result.answer, locale)}\n\n`);
