@@ -1,9 +1,11 @@
 import { commands, messageCommands } from '../commands/index.ts';
 import { ConfigError, loadConfig } from './app/config.ts';
 import { startConsole } from './console/repl.ts';
+import { historyFile } from './console/history.ts';
 import { CorpusError } from './corpus/errors.ts';
 import { openCorpus, openEngine } from './app/open.ts';
 import { LiveEngine } from './app/reload.ts';
+import { shareReloads } from './app/shared-reload.ts';
 import { startBot } from './discord/bot.ts';
 import { warm } from './app/warm.ts';
 import { createLogger } from './app/log.ts';
@@ -31,14 +33,16 @@ async function main(): Promise<void> {
       'the prebuilt index could not be written; the next start indexes again',
     );
 
+  // A reload (a moderator's /reload, a changed file, at the console /reload) loads and
+  // checks the whole corpus and swaps to it only when it is valid.
+  const live = new LiveEngine(engine, () => openEngine(config.CORPUS_DIR).then((next) => (warm(next), next)), log);
   if (!token) {
-    await startConsole(engine, log, config.FOOTNOTE_LANG);
+    await startConsole({ live, log, locale: config.FOOTNOTE_LANG, history: historyFile(config) });
     return;
   }
-  // The running bot follows the corpus on disk: a changed file, or a moderator's /reload,
-  // loads and checks the whole corpus and swaps to it only when it is valid.
-  const live = new LiveEngine(engine, () => openEngine(config.CORPUS_DIR).then((next) => (warm(next), next)), log);
+  // The running bot follows the corpus on disk and, with REDIS_URL, the other machines' reloads.
   const unwatch = live.watch(config.CORPUS_DIR);
+  const shared = config.REDIS_URL ? shareReloads({ url: config.REDIS_URL, live, log }) : undefined;
   const bot = await startBot({
     config,
     token,
@@ -52,7 +56,7 @@ async function main(): Promise<void> {
     log.info({ signal }, 'shutting down');
     unwatch();
     setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
-    bot.stop().then(
+    Promise.all([bot.stop(), shared?.stop()]).then(
       () => process.exit(0),
       (error: unknown) => {
         log.error({ err: error }, 'error while disconnecting');

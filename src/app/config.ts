@@ -1,3 +1,4 @@
+import path from 'node:path';
 import dotenv from 'dotenv';
 import { z } from 'zod';
 import { LOCALES } from '../messages/message.ts';
@@ -30,6 +31,18 @@ const ConfigSchema = z
       .enum(['true', 'false', '1', '0', 'yes', 'no'])
       .default('false')
       .transform((v) => ['true', '1', 'yes'].includes(v)),
+    /** The console's history file (an absolute path). Unset: $XDG_STATE_HOME/footnote/history, else ~/.footnote_history. */
+    FOOTNOTE_HISTORY: z
+      .string()
+      .refine((p) => path.isAbsolute(p), 'must be an absolute path (the history belongs with you, not the project)')
+      .optional(),
+    /** Lines the console's history keeps (unset: 1000); 0 keeps none. */
+    FOOTNOTE_HISTORY_SIZE: count.optional(),
+    /**
+     * redis:// or rediss://: machines sharing one bot publish each corpus reload here and
+     * follow one another's. Unset: a reload reaches this machine's shards only.
+     */
+    REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
     /** Unset: info for the bot, warn for the console, where log lines would interleave with answers. */
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
     // Sharding (npm run start:sharded). Not SHARD_COUNT or SHARDS: discord.js's client reads those itself.

@@ -15,10 +15,18 @@ const SETTLE_MS = 300;
  * valid; until then, and if it is not, every question is answered by the old one.
  * A request holds the engine it started with, so none sees a half-built index.
  */
+/**
+ * Why a reload ran: asked for on this machine (a /reload, a changed file), or to follow
+ * a corpus version another machine published, which is not published again.
+ */
+export type ReloadOrigin = 'here' | 'elsewhere';
+
 export class LiveEngine {
   private engine: Engine;
   private running: Promise<ReloadOutcome> | undefined;
   private queued: Promise<ReloadOutcome> | undefined;
+  private queuedHere = false;
+  private readonly listeners: ((engine: Engine, origin: ReloadOrigin) => void)[] = [];
 
   constructor(
     initial: Engine,
@@ -31,34 +39,44 @@ export class LiveEngine {
   /** The engine to answer with now. */
   readonly current = (): Engine => this.engine;
 
+  /** Called after each reload that swapped in a new engine. */
+  onReloaded(listener: (engine: Engine, origin: ReloadOrigin) => void): void {
+    this.listeners.push(listener);
+  }
+
   /**
    * Reloads the corpus. While one reload runs, calls share a single follow-up one,
    * which reads the files as they are after the running one: a change made during a
    * reload is never missed, and a burst of requests costs two loads, not one each.
+   * The follow-up counts as asked for here if any of the calls it stands for was.
    */
-  reload(reason: string): Promise<ReloadOutcome> {
+  reload(reason: string, origin: ReloadOrigin = 'here'): Promise<ReloadOutcome> {
     if (!this.running) {
-      this.running = this.run(reason).finally(() => (this.running = undefined));
+      this.running = this.run(reason, origin).finally(() => (this.running = undefined));
       return this.running;
     }
+    this.queuedHere ||= origin === 'here';
     this.queued ??= this.running.then(() => {
+      const here = this.queuedHere;
       this.queued = undefined;
-      return this.reload(reason);
+      this.queuedHere = false;
+      return this.reload(reason, here ? 'here' : 'elsewhere');
     });
     return this.queued;
   }
 
-  private async run(reason: string): Promise<ReloadOutcome> {
+  private async run(reason: string, origin: ReloadOrigin): Promise<ReloadOutcome> {
     const started = performance.now();
     const ms = () => Math.round(performance.now() - started);
     try {
       const next = await this.open();
       this.engine = next;
-      const { articles, passages, stats } = next.corpus;
+      const { articles, passages, stats, fingerprint: version } = next.corpus;
       this.log.info(
-        { reason, articles: articles.length, passages: passages.length, stats: stats.length, ms: ms() },
+        { reason, articles: articles.length, passages: passages.length, stats: stats.length, version, ms: ms() },
         'corpus reloaded',
       );
+      this.tell(next, origin);
       return { ok: true, articles: articles.length, passages: passages.length, stats: stats.length, ms: ms() };
     } catch (error) {
       const problems =
@@ -67,6 +85,17 @@ export class LiveEngine {
           : [{ file: '(corpus)', path: '$', message: (error as Error).message }];
       this.log.error({ reason, problems, ms: ms() }, 'corpus reload failed; still serving the previous corpus');
       return { ok: false, problems, ms: ms() };
+    }
+  }
+
+  /** A listener that fails is logged; the engine it was told about is served regardless. */
+  private tell(engine: Engine, origin: ReloadOrigin): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(engine, origin);
+      } catch (error) {
+        this.log.error({ err: error }, 'a reload listener failed');
+      }
     }
   }
 

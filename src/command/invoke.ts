@@ -2,6 +2,7 @@ import type { AnyCommand, CommandContext, OptionValue } from './command.ts';
 import { OptionError, readOptions } from './command.ts';
 import { notFound, suggest, type Answer } from '../answers/answer.ts';
 import { msg } from '../messages/message.ts';
+import { editDistance } from '../search/entities.ts';
 
 export interface Invocation {
   answer: Answer;
@@ -17,10 +18,14 @@ export async function invoke(
 ): Promise<Invocation> {
   const command = context.commands.find((c: AnyCommand) => c.data.name === name);
   if (!command) {
-    const list = context.commands.map((c) =>
+    const near = nearestCommand(name, context.commands);
+    // The likeliest one first, then the rest as /help lists them.
+    const listed = near ? [near, ...context.commands.filter((c) => c !== near)] : context.commands;
+    const list = listed.map((c) =>
       suggest(msg('commandDescription', { command: c.data.name, description: c.data.description }), c.data.name),
     );
-    const answer = notFound(msg('unknownCommandTitle'), [msg('unknownCommand', { name })], list);
+    const lead = [msg('unknownCommand', { name }), ...(near ? [msg('didYouMean', { name: near.data.name })] : [])];
+    const answer = notFound(msg('unknownCommandTitle'), lead, list);
     return { answer: { ...answer, private: true }, hide: true };
   }
   let options: Record<string, OptionValue | undefined>;
@@ -32,4 +37,19 @@ export async function invoke(
   }
   const answer = await command.execute(options, context);
   return { answer, hide: options.hide === true };
+}
+
+/**
+ * The command a mistyped name was most likely meant as: within one edit (a swapped
+ * pair counts one) for short names, two from five letters on, so "/stta" finds /stat
+ * but "/nosuchcommand" finds nothing.
+ */
+function nearestCommand(typed: string, commands: readonly AnyCommand[]): AnyCommand | undefined {
+  const limit = typed.length >= 5 ? 2 : 1;
+  let best: { command: AnyCommand; distance: number } | undefined;
+  for (const command of commands) {
+    const distance = editDistance(typed, command.data.name, limit);
+    if (distance <= limit && (!best || distance < best.distance)) best = { command, distance };
+  }
+  return best?.command;
 }

@@ -17,8 +17,9 @@ interface ShardHooks {
  * reports the first failure, or success once all of them have swapped. Unsharded, it
  * is the local reload.
  *
- * Shards on other machines are out of reach of broadcastEval: each follows its own
- * copy of the corpus by watching the folder (README, "Sharding").
+ * Shards on other machines are out of reach of broadcastEval: with REDIS_URL they
+ * follow the corpus version this reload publishes (src/app/shared-reload.ts), and
+ * each follows its own corpus folder by watching it (README, "Sharding").
  */
 export function reloadOnEveryShard(
   client: Client,

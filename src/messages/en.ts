@@ -91,6 +91,7 @@ export const en = {
   // Commands and options
   unknownCommandTitle: () => 'Unknown command',
   unknownCommand: ({ name }: { name: string }) => `There is no command /${name}.`,
+  didYouMean: ({ name }: { name: string }) => `Did you mean /${name}?`,
   commandDescription: ({ description }: { command: string; description: string }) => description,
   cannotRun: () => 'Cannot run that',
   unknownOption: ({ option, usage }: { option: string; usage: UsageOf }) =>
@@ -278,7 +279,9 @@ export const en = {
   // The console and the one-shot CLI
   consoleBanner: ({ articles, passages, figures }: { articles: number; passages: number; figures: number }) =>
     `Footnote console: ${articles} article(s), ${passages} passages, ${figures} figures.\n` +
-    'Type a command as in Discord, e.g. /stat gdp, /region jiangsu, /search rocket parts, /help. Ctrl+D or /quit to leave.',
+    'Ask a question, or type a command as in Discord: /stat gdp, /region jiangsu, /search rocket parts, /help.\n' +
+    'Tab completes commands, options and names; Ctrl+D or /quit to leave.',
   consoleFailed: () => 'Something went wrong; the details are in the log.',
+  consoleExitHint: () => '(To exit, press Ctrl+C again or Ctrl+D, or type /quit)',
   queryUsage: () => 'Usage: npm run --silent query -- [--json] [--lang zh-CN] "/stat gdp region:jiangsu"',
 };

@@ -79,6 +79,7 @@ export const zhCN = {
 
   unknownCommandTitle: () => '没有这个命令',
   unknownCommand: ({ name }) => `没有 /${name} 这个命令。`,
+  didYouMean: ({ name }) => `您是不是想输入 /${commandName(name)}？`,
   commandDescription: ({ command, description: english }) => description(command, english),
   cannotRun: () => '无法执行',
   unknownOption: ({ option, usage }) =>
@@ -215,7 +216,9 @@ export const zhCN = {
 
   consoleBanner: ({ articles, passages, figures }) =>
     `Footnote 控制台：${articles} 篇文章，${passages} 个段落，${figures} 项数据。\n` +
-    '像在 Discord 里一样输入命令，例如 /stat gdp、/region jiangsu、/search rocket parts、/help。按 Ctrl+D 或输入 /quit 退出。',
+    '直接提问，或像在 Discord 里一样输入命令：/stat gdp、/region jiangsu、/search rocket parts、/help。\n' +
+    '按 Tab 补全命令、选项和名称；按 Ctrl+D 或输入 /quit 退出。',
   consoleFailed: () => '出错了，详情见日志。',
+  consoleExitHint: () => '（要退出，请再按一次 Ctrl+C 或按 Ctrl+D，或输入 /quit）',
   queryUsage: () => '用法：npm run --silent query -- [--json] [--lang zh-CN] "/stat gdp region:jiangsu"',
 } satisfies { [K in keyof Catalogue]: (args: Parameters<Catalogue[K]>[0]) => string };

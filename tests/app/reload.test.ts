@@ -68,4 +68,32 @@ describe('LiveEngine', () => {
     await expect(second).resolves.toMatchObject({ ok: true });
     expect(live.current()).toBe(last);
   });
+
+  it('tells its listeners where each swap was asked for; a folded reload is "here" if any call was', async () => {
+    const loads: ReturnType<typeof deferred<Engine>>[] = [];
+    const live = new LiveEngine(
+      engine('old'),
+      () => {
+        const d = deferred<Engine>();
+        loads.push(d);
+        return d.promise;
+      },
+      log,
+    );
+    const told: string[] = [];
+    live.onReloaded((e, origin) => told.push(`${(e as unknown as { name: string }).name} ${origin}`));
+    const followed = live.reload('published elsewhere', 'elsewhere');
+    const folded = [live.reload('also elsewhere', 'elsewhere'), live.reload('/reload')];
+    loads[0]!.resolve(engine('first'));
+    await followed;
+    await new Promise((r) => setImmediate(r));
+    loads[1]!.resolve(engine('second'));
+    await Promise.all(folded);
+    expect(told).toEqual(['first elsewhere', 'second here']);
+    // A failed reload swaps nothing and tells no one.
+    const failing = new LiveEngine(engine('old'), () => Promise.reject(new Error('broken')), log);
+    failing.onReloaded(() => told.push('never'));
+    await failing.reload('/reload');
+    expect(told).toHaveLength(2);
+  });
 });
