@@ -83,7 +83,7 @@ const __sourceDir = (bundle, relative) => __fileURLToPath(new URL(relative.endsW
 
 /** Bundles every entry into a fresh folder and swaps it in, so a concurrent start never sees half a build. */
 export async function compile() {
-  const { build } = await import('esbuild');
+  const { build, stop } = await import('esbuild');
   const stamp = await sourcesStamp();
   const staging = `${dist}.${process.pid}.tmp`;
   await rm(staging, { recursive: true, force: true });
@@ -100,6 +100,8 @@ export async function compile() {
     banner: { js: BANNER },
     logLevel: 'warning',
   });
+  // esbuild's service is a child process: a bot that compiled at start must not keep it for its lifetime.
+  await stop();
   await writeFile(path.join(staging, 'sources.sha256'), stamp);
   await mkdir(dist, { recursive: true });
   for (const name of await readdir(staging)) await rename(path.join(staging, name), path.join(dist, name));
