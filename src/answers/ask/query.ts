@@ -85,7 +85,7 @@ export function readQuery(engine: Engine, text: string, q: Question): Query {
     if (seen.has(own) || SHAPING.has(own) || placeWords.has(own) || /^\d/.test(own)) return;
     seen.add(own);
     const concept = conceptOf(engine, word, forms);
-    if (own === q.measured) concept.measured = true;
+    if (own === q.measured || own === q.unit) concept.measured = true;
     if (metricWords.has(own))
       for (const f of metricForms)
         if (!SHAPING.has(f) && engine.passages.has(f) && !concept.forms.has(f)) concept.forms.set(f, 0.8);

@@ -31,6 +31,8 @@ export interface Question {
   metricWords: string[];
   /** What "how many …" counts, or what "how much … cost" measures: a figure must be about it. */
   measured?: string;
+  /** A unit the question asks the figure in ("in yuan", "in tonnes"), as the corpus's units say it. */
+  unit?: string;
   chinese: boolean;
 }
 
@@ -42,7 +44,7 @@ const filler = new Set(
     'article articles say says said report reported mention mentioned according cctv tell know give show explain describe ' +
     'figure figures number numbers total amount value level data statistic statistics stat stats fast big large size high ' +
     'reach reached grow grew growth increase increased rise rose up expand change percent percentage rate year years quarter ' +
-    'month months first second third fourth last three this next please exactly approximately roughly around about ' +
+    'month months half first second third fourth last three this next please exactly approximately roughly around about ' +
     'q1 q2 q3 q4 h1 h2 many much did does do is was were are has have had be any there ' +
     'january february march april may june july august september october november december ' +
     'who whom whose what which where when why how overview summary summarise summarize anything everything something ' +
@@ -99,6 +101,7 @@ export function parseQuestion(engine: Engine, raw: string): Question {
   const counted = /\bhow many ([\p{L}-]+)/u.exec(norm)?.[1];
   const measured =
     counted && meaningful(counted) ? stem(counted) : /\bhow much\b/.test(norm) ? content.at(-1) : undefined;
+  const unit = askedUnit(engine, norm);
   return {
     text,
     intent: classify(norm, chinese, found),
@@ -112,8 +115,36 @@ export function parseQuestion(engine: Engine, raw: string): Question {
     contentWords,
     metricWords: found.metricWords,
     ...(measured ? { measured } : {}),
+    ...(unit ? { unit } : {}),
     chinese,
   };
+}
+
+/** "in yuan", "in tonnes", "in kwh": a unit the corpus's figures are given in, asked after "in". */
+function askedUnit(engine: Engine, norm: string): string | undefined {
+  const units = unitsOf(engine);
+  for (const m of norm.matchAll(/\bin (?:terms of )?([\p{L}$]+)/gu)) {
+    const t = stem(m[1]!);
+    if (units.has(t)) return t;
+  }
+  return undefined;
+}
+
+/** A word a unit starts with in this many of the corpus's figures is a unit. */
+const UNIT_USES = 3;
+const unitCache = new WeakMap<Engine, Set<string>>();
+
+function unitsOf(engine: Engine): Set<string> {
+  let units = unitCache.get(engine);
+  if (units) return units;
+  const uses = new Map<string, number>();
+  for (const s of engine.corpus.stats) {
+    const first = terms(s.unit)[0];
+    if (first) uses.set(first, (uses.get(first) ?? 0) + 1);
+  }
+  units = new Set([...uses].filter(([, n]) => n >= UNIT_USES).map(([t]) => t));
+  unitCache.set(engine, units);
+  return units;
 }
 
 /** A metric named only by words that shape questions ("first", "growth") is not asked for by them: "the first half" names no metric. */

@@ -58,9 +58,8 @@ export function rankForQuestion(engine: Engine, query: Query): Scored[] {
       // A passage of an article about the place, that does not name it itself ("the province"), is a little less sure.
       // One that names other places is about them.
       const place = !tagged || holds(tagged, position) ? 1 : passage.regions.length ? 0 : 0.9;
-      // What "how many …" counts, or what "how much … cost" measures, must be there.
-      const measured = query.concepts.find((c) => c.measured);
-      const counted = measured && !credit(measured, held) ? 0.5 : 1;
+      // What "how many …" counts, what "how much … cost" measures and the unit asked must be there.
+      const counted = query.concepts.some((c) => c.measured && !credit(c, held)) ? 0.5 : 1;
       // A passage whose every figure is a target does not say what happened: close, not the answer.
       // So does one whose figures all measure something else than the metric asked.
       if (
@@ -171,8 +170,13 @@ function isChange(stat: Statistic): boolean {
 
 /** Whether a passage states a quantity: dates ("on May 20", "in 2023") are not figures. */
 function givesNumber(text: string): boolean {
+  // "The past five years", "the first four months" say when, not how much.
+  const said = undated(text).replace(
+    /\b(?:past|first|last|next|previous|recent|coming)\s+\S+\s+(?:years?|months?|quarters?|weeks?|days?|decades?)\b/gi,
+    '',
+  );
   return /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|half|third|fold|dozen|hundred|thousand|million|billion)\b/i.test(
-    undated(text),
+    said,
   );
 }
 
