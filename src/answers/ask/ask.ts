@@ -140,6 +140,9 @@ function figureAnswer(engine: Engine, q: Question, thresholds: Thresholds): Answ
   // The unit asked, and the question's words beyond the metric, narrow a metric's figures:
   // "the value added of Beijing's digital economy in yuan" is not Beijing's GDP in yuan.
   if (q.unit) found = found.filter(({ stat }) => terms(stat.unit).includes(q.unit!));
+  // "How many rockets": a figure in parts and components does not count them (a misspelt word says nothing).
+  if (q.counts && q.measured && engine.passages.has(q.measured))
+    found = found.filter(({ stat }) => terms(stat.unit).includes(q.measured!));
   if (metrics && q.content.length)
     found = found.filter(({ stat }) => shareOfWords(engine, stat, q.content) >= thresholds.beyond);
   // A target is not an outcome: unless one is asked for, it is a near miss.

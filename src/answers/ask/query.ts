@@ -20,6 +20,10 @@ export interface Concept {
   weight: number;
   /** What "how many …" counts or "how much … cost" measures: an answer must say it. */
   measured?: boolean;
+  /** What "how many …" counts: a figure's unit must say it. */
+  counted?: boolean;
+  /** A name (typed with a capital) the corpus never uses: "the mayor of Atlantis". */
+  unknownName?: boolean;
 }
 
 /** A question as retrieval reads it. */
@@ -80,12 +84,22 @@ export function readQuery(engine: Engine, text: string, q: Question): Query {
   const metricWords = new Set(q.metricWords);
   const concepts: Concept[] = [];
   const seen = new Set<string>();
+  // Words typed with a capital inside the question are names.
+  const capitalised = new Set(
+    text
+      .split(/\s+/)
+      .slice(1)
+      .filter((w) => /^\p{Lu}/u.test(w))
+      .map((w) => normalize(w).replace(/'s$|[^\p{L}\p{N}-]/gu, '')),
+  );
   const add = (word: string, forms: string[]) => {
     const own = stem(word);
     if (seen.has(own) || SHAPING.has(own) || placeWords.has(own) || /^\d/.test(own)) return;
     seen.add(own);
     const concept = conceptOf(engine, word, forms);
     if (own === q.measured || own === q.unit) concept.measured = true;
+    if (own === q.measured && q.counts) concept.counted = true;
+    if (!concept.forms.size && capitalised.has(word)) concept.unknownName = true;
     if (metricWords.has(own))
       for (const f of metricForms)
         if (!SHAPING.has(f) && engine.passages.has(f) && !concept.forms.has(f)) concept.forms.set(f, 0.8);

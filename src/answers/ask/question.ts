@@ -31,6 +31,8 @@ export interface Question {
   metricWords: string[];
   /** What "how many …" counts, or what "how much … cost" measures: a figure must be about it. */
   measured?: string;
+  /** `measured` is what "how many …" counts. */
+  counts: boolean;
   /** A unit the question asks the figure in ("in yuan", "in tonnes"), as the corpus's units say it. */
   unit?: string;
   chinese: boolean;
@@ -115,6 +117,7 @@ export function parseQuestion(engine: Engine, raw: string): Question {
     contentWords,
     metricWords: found.metricWords,
     ...(measured ? { measured } : {}),
+    counts: !!counted && measured === stem(counted),
     ...(unit ? { unit } : {}),
     chinese,
   };

@@ -58,8 +58,9 @@ export function rankForQuestion(engine: Engine, query: Query): Scored[] {
       // A passage of an article about the place, that does not name it itself ("the province"), is a little less sure.
       // One that names other places is about them.
       const place = !tagged || holds(tagged, position) ? 1 : passage.regions.length ? 0 : 0.9;
-      // What "how many …" counts, what "how much … cost" measures and the unit asked must be there.
-      const counted = query.concepts.some((c) => c.measured && !credit(c, held)) ? 0.5 : 1;
+      // What "how many …" counts, what "how much … cost" measures and the unit asked must be there;
+      // so must a name the corpus never uses ("the mayor of Atlantis"): without it the question is another one.
+      const counted = query.concepts.some((c) => (c.measured || c.unknownName) && !credit(c, held)) ? 0.5 : 1;
       // A passage whose every figure is a target does not say what happened: close, not the answer.
       // So does one whose figures all measure something else than the metric asked.
       if (
@@ -105,6 +106,9 @@ function articlesOf(engine: Engine, positions: Uint32Array): Uint32Array {
  */
 function periodFit(engine: Engine, query: Query, passage: Passage): PeriodFit {
   const figures = query.wantsFigure ? engine.statsIn(passage).filter((s) => ofMetricAsked(engine, query, s)) : [];
+  // Figures all of other places, or all counting something else than the "how many" asked, are near misses.
+  if (figures.length && !figures.some((s) => ofPlaceAsked(query, s) && countsAsked(query, s)))
+    return unstated(engine, passage, query.wantsChange) ? 'unknown' : 'other';
   if (query.wantsChange && figures.length && !figures.some(isChange)) return 'other';
   if (!query.asked) return 'unknown';
   const year = yearOf(engine, passage);
@@ -158,6 +162,18 @@ function afterValue(quote: string, written: string): string {
   const rest = quote.slice(at + written.length).replace(/\([^)]*\)/g, '');
   const end = /[.;](?:\s|$)|(?<![\d.,])(?!(?:19|20)\d{2}\b)\d/.exec(rest)?.index ?? rest.length;
   return rest.slice(0, end);
+}
+
+function ofPlaceAsked(query: Query, stat: Statistic): boolean {
+  return !query.area || query.area.ids.has(stat.region);
+}
+
+/** "How many rockets": a figure in parts and components (its unit) does not count them. */
+function countsAsked(query: Query, stat: Statistic): boolean {
+  const counted = query.concepts.find((c) => c.measured && c.counted);
+  if (!counted) return true;
+  const own = new Set(terms(stat.unit));
+  return [...counted.forms.keys()].some((f) => own.has(f));
 }
 
 function isChange(stat: Statistic): boolean {
@@ -288,8 +304,10 @@ function figuresFor(engine: Engine, query: Query, best: Scored): Statistic[] {
     score += period === 'same' ? 0.2 : period === 'within' ? 0.1 : 0;
     return { stat, score, period };
   });
-  // A figure of another period is never shown as the answer.
-  const fitting = scored.filter((s) => s.period !== 'other');
+  // A figure of another period, another place or another thing counted is never shown as the answer.
+  const fitting = scored.filter(
+    (s) => s.period !== 'other' && ofPlaceAsked(query, s.stat) && countsAsked(query, s.stat),
+  );
   const top = Math.max(...fitting.map((s) => s.score));
   return fitting
     .filter((s) => s.score >= top - 0.05 && s.score > 0.3)
