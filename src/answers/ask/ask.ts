@@ -143,8 +143,10 @@ function figureAnswer(engine: Engine, q: Question, thresholds: Thresholds): Answ
   // "How many rockets": a figure in parts and components does not count them (a misspelt word says nothing).
   if (q.counts && q.measured && engine.passages.has(q.measured))
     found = found.filter(({ stat }) => terms(stat.unit).includes(q.measured!));
-  if (metrics && q.content.length)
-    found = found.filter(({ stat }) => shareOfWords(engine, stat, q.content) >= thresholds.beyond);
+  // Only words the articles use can tell their figures apart.
+  const beyond = q.content.filter((w) => engine.passages.has(w));
+  if (metrics && beyond.length)
+    found = found.filter(({ stat }) => shareOfWords(engine, stat, beyond) >= thresholds.beyond);
   // A target is not an outcome: unless one is asked for, it is a near miss.
   const aims = asksForAim(q.text) ? [] : found.filter(({ stat }) => speaksOfAim(stat.quote)).map(({ stat }) => stat);
   if (aims.length) found = found.filter(({ stat }) => !aims.includes(stat));

@@ -5,11 +5,10 @@ import { normalize, stem, terms } from '../../text/normalize.ts';
 
 export type Intent = 'figure' | 'who-said' | 'who-is' | 'what-is' | 'overview' | 'why-how';
 
-/** A period as asked: absolute ("2024-Q1"), a quarter of any year, or relative to each article's date. */
-export type AskedPeriod =
-  | { kind: 'absolute'; period: string }
-  | { kind: 'quarter'; quarter: number }
-  | { kind: 'relative'; yearsAgo: number; quarter?: number };
+import type { AskedPeriod } from '../../messages/period.ts';
+import { askedSpan, type AskedSpan } from '../../text/span.ts';
+import { spanOfMonths } from '../../text/period.ts';
+export type { AskedPeriod };
 
 /** What a question asks, as far as the corpus's vocabulary can tell. */
 export interface Question {
@@ -86,7 +85,7 @@ export function parseQuestion(engine: Engine, raw: string): Question {
   const found = withoutFillerMetrics(
     engine.entities().find(norm, (word) => filler.has(stem(word)) || engine.passages.has(stem(word))),
   );
-  const period = parseAskedPeriod(norm);
+  const period = asAsked(askedSpan(norm)) ?? parseAskedPeriod(norm);
   const wantsChange =
     /\b(grow|grew|growth|growing|increase[ds]?|rise|rose|risen|up by|expand|fast|faster|change)\b|增长|增速|同比/.test(
       norm,
@@ -200,6 +199,18 @@ function classify(q: string, chinese: boolean, found: Found): Intent {
   if (found.people.length > 0) return 'who-is';
   if (found.regions.length > 0) return 'overview';
   return 'why-how';
+}
+
+/**
+ * The span the answer is held to, in the corpus's notation, when the question gives its
+ * year: "the first half of 2023" is 2023-H1, "Jan-Apr 2024" 2024-01/2024-04, as answered.
+ */
+function asAsked(asked: AskedSpan | undefined): AskedPeriod | undefined {
+  if (!asked || asked.yearless) return undefined;
+  const { from, to } = asked.span;
+  const [y1, y2] = [Math.floor(from / 12), Math.floor(to / 12)];
+  if (y1 === y2) return { kind: 'absolute', period: spanOfMonths(y1, (from % 12) + 1, (to % 12) + 1) };
+  return from % 12 === 0 && to % 12 === 11 ? { kind: 'absolute', period: `${y1}/${y2}` } : undefined;
 }
 
 function parseAskedPeriod(q: string): AskedPeriod | undefined {
