@@ -54,6 +54,7 @@ async function sweep(): Promise<void> {
   for (const [key, values] of [
     ['answer', [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]],
     ['figure', [0.5, 0.6, 0.67, 0.75, 0.8, 1]],
+    ['beyond', [0.25, 0.34, 0.5, 0.67, 0.75, 1]],
   ] as const) {
     for (const value of values) {
       const thresholds = { ...THRESHOLDS, [key]: value };

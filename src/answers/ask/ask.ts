@@ -29,9 +29,11 @@ export interface Thresholds {
   figure: number;
   /** Retrieval's score (weighted share of the question's concepts) an answer must reach. */
   answer: number;
+  /** Of the question's words beyond the metric it names, a figure of that metric must hold. */
+  beyond: number;
 }
 
-export const THRESHOLDS: Thresholds = { passage: 0.8, place: 0.5, figure: 0.75, answer: ANSWER_SCORE };
+export const THRESHOLDS: Thresholds = { passage: 0.8, place: 0.5, figure: 0.6, answer: ANSWER_SCORE, beyond: 0.5 };
 
 /** An answer to a question may quote more than a search hit: the answer is often the sentence after the match. */
 const ASK_EXCERPT = 500;
@@ -135,6 +137,16 @@ function figureAnswer(engine: Engine, q: Question, thresholds: Thresholds): Answ
     // No metric named: the figure must be about most of the remaining words of the question.
     found = engine.figureWords().covering(q.content, thresholds.figure, q.measured, area?.stats());
   }
+  // The unit asked, and the question's words beyond the metric, narrow a metric's figures:
+  // "the value added of Beijing's digital economy in yuan" is not Beijing's GDP in yuan.
+  if (q.unit) found = found.filter(({ stat }) => terms(stat.unit).includes(q.unit!));
+  // "How many rockets": a figure in parts and components does not count them (a misspelt word says nothing).
+  if (q.counts && q.measured && engine.passages.has(q.measured))
+    found = found.filter(({ stat }) => terms(stat.unit).includes(q.measured!));
+  // Only words the articles use can tell their figures apart.
+  const beyond = q.content.filter((w) => engine.passages.has(w));
+  if (metrics && beyond.length)
+    found = found.filter(({ stat }) => shareOfWords(engine, stat, beyond) >= thresholds.beyond);
   // A target is not an outcome: unless one is asked for, it is a near miss.
   const aims = asksForAim(q.text) ? [] : found.filter(({ stat }) => speaksOfAim(stat.quote)).map(({ stat }) => stat);
   if (aims.length) found = found.filter(({ stat }) => !aims.includes(stat));
@@ -169,6 +181,13 @@ function figureAnswer(engine: Engine, q: Question, thresholds: Thresholds): Answ
     items: stats.slice(0, 5).map((s) => ({ kind: 'figure', ...figureItem(engine, s) })),
     suggestions: [],
   };
+}
+
+/** The share of the words a figure's label, quote, unit and metric names hold. */
+function shareOfWords(engine: Engine, stat: Statistic, words: readonly string[]): number {
+  const metric = engine.metric(stat.metric);
+  const own = new Set(terms(`${stat.label} ${stat.quote} ${stat.unit} ${metric.name} ${metric.synonyms.join(' ')}`));
+  return words.filter((w) => own.has(w)).length / words.length;
 }
 
 // "Which grew faster, X or Y", "compare X and Y", "X vs Y".

@@ -20,6 +20,10 @@ export interface Concept {
   weight: number;
   /** What "how many …" counts or "how much … cost" measures: an answer must say it. */
   measured?: boolean;
+  /** What "how many …" counts: a figure's unit must say it. */
+  counted?: boolean;
+  /** A name (typed with a capital) the corpus never uses: "the mayor of Atlantis". */
+  unknownName?: boolean;
 }
 
 /** A question as retrieval reads it. */
@@ -34,6 +38,8 @@ export interface Query {
   wholePeriod: boolean;
   /** The question asks for a number (how many, how much, what share, a metric). */
   wantsFigure: boolean;
+  /** It says so in as many words ("how many", "what was Henan's GDP"): a passage without a number cannot answer it. */
+  asksNumber: boolean;
   /** The metrics the question names, by id. */
   metrics: ReadonlySet<string>;
   /** The telling words of their names and synonyms. */
@@ -78,12 +84,22 @@ export function readQuery(engine: Engine, text: string, q: Question): Query {
   const metricWords = new Set(q.metricWords);
   const concepts: Concept[] = [];
   const seen = new Set<string>();
+  // Words typed with a capital inside the question are names.
+  const capitalised = new Set(
+    text
+      .split(/\s+/)
+      .slice(1)
+      .filter((w) => /^\p{Lu}/u.test(w))
+      .map((w) => normalize(w).replace(/'s$|[^\p{L}\p{N}-]/gu, '')),
+  );
   const add = (word: string, forms: string[]) => {
     const own = stem(word);
     if (seen.has(own) || SHAPING.has(own) || placeWords.has(own) || /^\d/.test(own)) return;
     seen.add(own);
     const concept = conceptOf(engine, word, forms);
-    if (own === q.measured) concept.measured = true;
+    if (own === q.measured || own === q.unit) concept.measured = true;
+    if (own === q.measured && q.counts) concept.counted = true;
+    if (!concept.forms.size && capitalised.has(word)) concept.unknownName = true;
     if (metricWords.has(own))
       for (const f of metricForms)
         if (!SHAPING.has(f) && engine.passages.has(f) && !concept.forms.has(f)) concept.forms.set(f, 0.8);
@@ -108,10 +124,39 @@ export function readQuery(engine: Engine, text: string, q: Question): Query {
     wantsChange: CHANGE.test(norm),
     wholePeriod: q.wholePeriod,
     wantsFigure: q.intent === 'figure' || FIGURE_CUE.test(norm) || q.metrics.length > 0,
+    asksNumber: FIGURE_CUE.test(norm) || (q.metrics.length > 0 && /\bwhat(?:'s| was| were| is| are)\b/.test(norm)),
     wantsAim: asksForAim(norm),
     metrics: new Set(q.metrics.map((m) => m.id)),
-    metricTerms: new Set([...metricForms].filter((t) => !SHAPING.has(t))),
+    metricTerms: tellingTerms(engine, metricForms),
   };
+}
+
+/**
+ * The words of the metrics' names that tell them apart: "output" is in a dozen metrics'
+ * names ("economic output", "coal output"), so it does not make a figure the GDP asked.
+ */
+function tellingTerms(engine: Engine, forms: ReadonlySet<string>): Set<string> {
+  const spread = metricsUsing(engine);
+  const own = [...forms].filter((t) => !SHAPING.has(t));
+  const telling = own.filter((t) => (spread.get(t) ?? 0) <= SHARED_BY);
+  // A metric named only by common words ("enterprises") is told by them all the same.
+  return new Set(telling.length ? telling : own);
+}
+
+/** A word in more metrics' names than this is common to them. */
+const SHARED_BY = 2;
+
+const usingCache = new WeakMap<Engine, Map<string, number>>();
+
+/** For each word of the gazetteer's metric names, how many metrics use it. */
+function metricsUsing(engine: Engine): Map<string, number> {
+  let counts = usingCache.get(engine);
+  if (counts) return counts;
+  counts = new Map();
+  for (const m of engine.corpus.gazetteer.metrics)
+    for (const t of new Set([m.name, ...m.synonyms].flatMap((n) => terms(n)))) counts.set(t, (counts.get(t) ?? 0) + 1);
+  usingCache.set(engine, counts);
+  return counts;
 }
 
 function conceptOf(engine: Engine, word: string, glossForms: string[]): Concept {

@@ -5,11 +5,10 @@ import { normalize, stem, terms } from '../../text/normalize.ts';
 
 export type Intent = 'figure' | 'who-said' | 'who-is' | 'what-is' | 'overview' | 'why-how';
 
-/** A period as asked: absolute ("2024-Q1"), a quarter of any year, or relative to each article's date. */
-export type AskedPeriod =
-  | { kind: 'absolute'; period: string }
-  | { kind: 'quarter'; quarter: number }
-  | { kind: 'relative'; yearsAgo: number; quarter?: number };
+import type { AskedPeriod } from '../../messages/period.ts';
+import { askedSpan, type AskedSpan } from '../../text/span.ts';
+import { spanOfMonths } from '../../text/period.ts';
+export type { AskedPeriod };
 
 /** What a question asks, as far as the corpus's vocabulary can tell. */
 export interface Question {
@@ -31,6 +30,10 @@ export interface Question {
   metricWords: string[];
   /** What "how many …" counts, or what "how much … cost" measures: a figure must be about it. */
   measured?: string;
+  /** `measured` is what "how many …" counts. */
+  counts: boolean;
+  /** A unit the question asks the figure in ("in yuan", "in tonnes"), as the corpus's units say it. */
+  unit?: string;
   chinese: boolean;
 }
 
@@ -42,7 +45,7 @@ const filler = new Set(
     'article articles say says said report reported mention mentioned according cctv tell know give show explain describe ' +
     'figure figures number numbers total amount value level data statistic statistics stat stats fast big large size high ' +
     'reach reached grow grew growth increase increased rise rose up expand change percent percentage rate year years quarter ' +
-    'month months first second third fourth last three this next please exactly approximately roughly around about ' +
+    'month months half first second third fourth last three this next please exactly approximately roughly around about ' +
     'q1 q2 q3 q4 h1 h2 many much did does do is was were are has have had be any there ' +
     'january february march april may june july august september october november december ' +
     'who whom whose what which where when why how overview summary summarise summarize anything everything something ' +
@@ -82,7 +85,7 @@ export function parseQuestion(engine: Engine, raw: string): Question {
   const found = withoutFillerMetrics(
     engine.entities().find(norm, (word) => filler.has(stem(word)) || engine.passages.has(stem(word))),
   );
-  const period = parseAskedPeriod(norm);
+  const period = asAsked(askedSpan(norm)) ?? parseAskedPeriod(norm);
   const wantsChange =
     /\b(grow|grew|growth|growing|increase[ds]?|rise|rose|risen|up by|expand|fast|faster|change)\b|增长|增速|同比/.test(
       norm,
@@ -99,6 +102,7 @@ export function parseQuestion(engine: Engine, raw: string): Question {
   const counted = /\bhow many ([\p{L}-]+)/u.exec(norm)?.[1];
   const measured =
     counted && meaningful(counted) ? stem(counted) : /\bhow much\b/.test(norm) ? content.at(-1) : undefined;
+  const unit = askedUnit(engine, norm);
   return {
     text,
     intent: classify(norm, chinese, found),
@@ -112,8 +116,37 @@ export function parseQuestion(engine: Engine, raw: string): Question {
     contentWords,
     metricWords: found.metricWords,
     ...(measured ? { measured } : {}),
+    counts: !!counted && measured === stem(counted),
+    ...(unit ? { unit } : {}),
     chinese,
   };
+}
+
+/** "in yuan", "in tonnes", "in kwh": a unit the corpus's figures are given in, asked after "in". */
+function askedUnit(engine: Engine, norm: string): string | undefined {
+  const units = unitsOf(engine);
+  for (const m of norm.matchAll(/\bin (?:terms of )?([\p{L}$]+)/gu)) {
+    const t = stem(m[1]!);
+    if (units.has(t)) return t;
+  }
+  return undefined;
+}
+
+/** A word a unit starts with in this many of the corpus's figures is a unit. */
+const UNIT_USES = 3;
+const unitCache = new WeakMap<Engine, Set<string>>();
+
+function unitsOf(engine: Engine): Set<string> {
+  let units = unitCache.get(engine);
+  if (units) return units;
+  const uses = new Map<string, number>();
+  for (const s of engine.corpus.stats) {
+    const first = terms(s.unit)[0];
+    if (first) uses.set(first, (uses.get(first) ?? 0) + 1);
+  }
+  units = new Set([...uses].filter(([, n]) => n >= UNIT_USES).map(([t]) => t));
+  unitCache.set(engine, units);
+  return units;
 }
 
 /** A metric named only by words that shape questions ("first", "growth") is not asked for by them: "the first half" names no metric. */
@@ -166,6 +199,18 @@ function classify(q: string, chinese: boolean, found: Found): Intent {
   if (found.people.length > 0) return 'who-is';
   if (found.regions.length > 0) return 'overview';
   return 'why-how';
+}
+
+/**
+ * The span the answer is held to, in the corpus's notation, when the question gives its
+ * year: "the first half of 2023" is 2023-H1, "Jan-Apr 2024" 2024-01/2024-04, as answered.
+ */
+function asAsked(asked: AskedSpan | undefined): AskedPeriod | undefined {
+  if (!asked || asked.yearless) return undefined;
+  const { from, to } = asked.span;
+  const [y1, y2] = [Math.floor(from / 12), Math.floor(to / 12)];
+  if (y1 === y2) return { kind: 'absolute', period: spanOfMonths(y1, (from % 12) + 1, (to % 12) + 1) };
+  return from % 12 === 0 && to % 12 === 11 ? { kind: 'absolute', period: `${y1}/${y2}` } : undefined;
 }
 
 function parseAskedPeriod(q: string): AskedPeriod | undefined {

@@ -27,6 +27,8 @@ const ASK_EXCERPT = 500;
 
 // Each period fit as a factor of a passage's score: a period not said is a weaker match than the one asked.
 const PERIOD_FACTOR: Record<PeriodFit, number> = { same: 1, within: 0.97, unknown: 0.8, other: 0 };
+// A figure question answered by a passage that states no quantity at all is a weak match.
+const NO_NUMBER = 0.5;
 
 export interface Scored {
   passage: Passage;
@@ -50,19 +52,15 @@ export function rankForQuestion(engine: Engine, query: Query): Scored[] {
     .map(({ passage, matched }) => {
       const held = new Set(matched);
       const coverage = query.concepts.reduce((sum, c) => sum + c.weight * credit(c, held), 0) / (total || 1);
-      let period = query.asked
-        ? fit(resolveAsked(query.asked, yearOf(engine, passage)), passageSpans(engine, passage))
-        : 'unknown';
-      // "The whole of 2024" is not answered by its first quarter.
-      if (period === 'within' && query.wholePeriod) period = 'other';
-      const number = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|half|third|fold)\b/.test(passage.text);
+      let period = periodFit(engine, query, passage);
+      const number = givesNumber(passage.text);
       const position = engine.positions.of(passage.id);
       // A passage of an article about the place, that does not name it itself ("the province"), is a little less sure.
       // One that names other places is about them.
       const place = !tagged || holds(tagged, position) ? 1 : passage.regions.length ? 0 : 0.9;
-      // What "how many …" counts, or what "how much … cost" measures, must be there.
-      const measured = query.concepts.find((c) => c.measured);
-      const counted = measured && !credit(measured, held) ? 0.5 : 1;
+      // What "how many …" counts, what "how much … cost" measures and the unit asked must be there;
+      // so must a name the corpus never uses ("the mayor of Atlantis"): without it the question is another one.
+      const counted = query.concepts.some((c) => (c.measured || c.unknownName) && !credit(c, held)) ? 0.5 : 1;
       // A passage whose every figure is a target does not say what happened: close, not the answer.
       // So does one whose figures all measure something else than the metric asked.
       if (
@@ -76,7 +74,7 @@ export function rankForQuestion(engine: Engine, query: Query): Scored[] {
         place *
         counted *
         (query.asked ? PERIOD_FACTOR[period] : 1) *
-        (query.wantsFigure && !number ? 0.7 : 1);
+        (query.asksNumber && !number ? NO_NUMBER : 1);
       return { passage, position, score, coverage, period, matched };
     })
     .sort((a, b) => b.score - a.score || b.coverage - a.coverage || a.position - b.position);
@@ -101,6 +99,112 @@ function articlesOf(engine: Engine, positions: Uint32Array): Uint32Array {
   return Uint32Array.from(out);
 }
 
+/**
+ * How the passage fits the period asked. For a figure question, the passage's own figures
+ * of what was asked say it best: a figure carries its period, while the text around it
+ * may name other years ("named a key sector in 2023"). A level does not answer "how fast".
+ */
+function periodFit(engine: Engine, query: Query, passage: Passage): PeriodFit {
+  const figures = query.wantsFigure ? engine.statsIn(passage).filter((s) => ofMetricAsked(engine, query, s)) : [];
+  // Figures all of other places, or all counting something else than the "how many" asked, are near misses.
+  if (figures.length && !figures.some((s) => ofPlaceAsked(query, s) && countsAsked(query, s)))
+    return unstated(engine, passage, query.wantsChange) ? 'unknown' : 'other';
+  if (query.wantsChange && figures.length && !figures.some(isChange)) return 'other';
+  if (!query.asked) return 'unknown';
+  const year = yearOf(engine, passage);
+  const byText = () => wholeOrPart(query, fit(resolveAsked(query.asked!, year), passageSpans(engine, passage)));
+  if (!figures.length) return byText();
+  const fits = figures.filter((s) => !query.wantsChange || isChange(s)).map((s) => statFit(query, s, year));
+  const best = FIT_ORDER.find((f) => fits.includes(f)) ?? 'other';
+  // A number the figures do not hold may be the one asked (ingestion misses some): then the text's periods say.
+  return best === 'other' && unstated(engine, passage, query.wantsChange) ? byText() : best;
+}
+
+/**
+ * Whether the passage states a number none of its figures holds (dates and conversions in
+ * brackets aside); for a change, a percentage.
+ */
+function unstated(engine: Engine, passage: Passage, change: boolean): boolean {
+  const held = engine.statsIn(passage).flatMap((s) => [s.written, s.change?.written ?? ''].map(digitsOf));
+  const text = undated(passage.text).replace(/\([^)]*(\$|US|dollars?)[^)]*\)/g, '');
+  return [...text.matchAll(/\d+(?:[.,]\d+)*(?=\s*(%|percent)?)/g)].some(
+    (m) => (!change || m[1] !== undefined) && !held.some((h) => h.includes(digitsOf(m[0]))),
+  );
+}
+
+const digitsOf = (written: string) => written.replace(/,/g, '');
+
+const FIT_ORDER: PeriodFit[] = ['same', 'within', 'unknown', 'other'];
+
+/** "The whole of 2024" is not answered by its first quarter. */
+function wholeOrPart(query: Query, period: PeriodFit): PeriodFit {
+  return period === 'within' && query.wholePeriod ? 'other' : period;
+}
+
+/**
+ * A figure's period: the one said right after its value ("hitting 9.2 trillion yuan in
+ * 2023", "from 20 billion yuan in 2020 to 111.7 billion yuan in 2022"), else the one
+ * ingestion gave it, else any its quote names.
+ */
+function statFit(query: Query, stat: Statistic, year: number): PeriodFit {
+  if (!query.asked) return 'unknown';
+  const near = spansInText(afterValue(stat.quote, stat.written), year);
+  const own = spanOfPeriod(stat.period);
+  const spans = near.length ? near : own ? [own] : spansInText(stat.quote, year);
+  return wholeOrPart(query, fit(resolveAsked(query.asked, year), spans));
+}
+
+/** What a quote says after a figure's value, up to the next number that is not a year or the sentence's end. */
+function afterValue(quote: string, written: string): string {
+  const at = quote.indexOf(written);
+  if (at < 0) return '';
+  // A conversion in brackets ("($1.27 trillion)") restates the value.
+  const rest = quote.slice(at + written.length).replace(/\([^)]*\)/g, '');
+  const end = /[.;](?:\s|$)|(?<![\d.,])(?!(?:19|20)\d{2}\b)\d/.exec(rest)?.index ?? rest.length;
+  return rest.slice(0, end);
+}
+
+function ofPlaceAsked(query: Query, stat: Statistic): boolean {
+  return !query.area || query.area.ids.has(stat.region);
+}
+
+/** "How many rockets": a figure in parts and components (its unit) does not count them. */
+function countsAsked(query: Query, stat: Statistic): boolean {
+  const counted = query.concepts.find((c) => c.measured && c.counted);
+  if (!counted) return true;
+  const own = new Set(terms(stat.unit));
+  return [...counted.forms.keys()].some((f) => own.has(f));
+}
+
+function isChange(stat: Statistic): boolean {
+  return (
+    !!stat.change ||
+    /%|percent|percentage|times|fold/.test(stat.unit) ||
+    /\b(up|grew|growth|rose|increase|decrease|down)\b/.test(stat.quote.toLowerCase())
+  );
+}
+
+/** Whether a passage states a quantity: dates ("on May 20", "in 2023") are not figures. */
+function givesNumber(text: string): boolean {
+  // "The past five years", "the first four months" say when, not how much.
+  const said = undated(text).replace(
+    /\b(?:past|first|last|next|previous|recent|coming)\s+\S+\s+(?:years?|months?|quarters?|weeks?|days?|decades?)\b/gi,
+    '',
+  );
+  return /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|half|third|fold|dozen|hundred|thousand|million|billion)\b/i.test(
+    said,
+  );
+}
+
+/** The text without its dates: "on May 20", "21 March", "in 2023". */
+function undated(text: string): string {
+  return text
+    .replace(new RegExp(String.raw`\b${MONTH_NAME}\.? \d{1,2}(st|nd|rd|th)?\b|\b\d{1,2} ${MONTH_NAME}\b`, 'gi'), '')
+    .replace(/\b(19|20)\d{2}\b/g, '');
+}
+
+const MONTH_NAME = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*';
+
 function aimsOnly(engine: Engine, passage: Passage): boolean {
   const stats = engine.statsIn(passage);
   return stats.length > 0 && stats.every((s) => speaksOfAim(s.quote));
@@ -109,11 +213,19 @@ function aimsOnly(engine: Engine, passage: Passage): boolean {
 function otherFiguresOnly(engine: Engine, query: Query, passage: Passage): boolean {
   const stats = engine.statsIn(passage);
   if (!query.metrics.size || !stats.length) return false;
-  // Ingestion names metrics freely: a figure whose label or metric shares a word of the metric asked is of it.
-  return !stats.some(
-    (s) =>
-      query.metrics.has(s.metric) ||
-      terms(`${s.label} ${engine.metric(s.metric).name}`).some((t) => query.metricTerms.has(t)),
+  return !stats.some((s) => ofMetricAsked(engine, query, s));
+}
+
+/**
+ * Whether a figure measures a metric the question names. Ingestion names metrics freely:
+ * a figure whose label or metric shares a telling word of the metric asked is of it.
+ * With no metric named, any figure may be.
+ */
+function ofMetricAsked(engine: Engine, query: Query, s: Statistic): boolean {
+  if (!query.metrics.size) return true;
+  return (
+    query.metrics.has(s.metric) ||
+    terms(`${s.label} ${engine.metric(s.metric).name}`).some((t) => query.metricTerms.has(t))
   );
 }
 
@@ -184,23 +296,20 @@ function figuresFor(engine: Engine, query: Query, best: Scored): Statistic[] {
     const metric = engine.metric(stat.metric);
     const own = new Set(terms(`${stat.label} ${metric.name} ${metric.synonyms.join(' ')} ${stat.unit} ${stat.quote}`));
     let score = query.concepts.reduce((sum, c) => sum + c.weight * credit(c, own), 0) / total;
-    const isChange =
-      /%|percent|percentage|times|fold/.test(stat.unit) ||
-      /\b(up|grew|growth|rose|increase|decrease|down)\b/.test(stat.quote.toLowerCase());
-    if (query.wantsChange) score += isChange || stat.change ? 0.2 : 0;
-    else score += isChange && !stat.change ? 0 : 0.1;
+    const change = isChange(stat);
+    if (query.wantsChange) score += change ? 0.2 : 0;
+    else score += change && !stat.change ? 0 : 0.1;
     if (query.area?.ids.has(stat.region)) score += 0.1;
-    if (query.asked) {
-      const period = fit(resolveAsked(query.asked, year), [
-        ...(spanOfPeriod(stat.period) ? [spanOfPeriod(stat.period)!] : []),
-        ...spansInText(stat.quote, year),
-      ]);
-      score += period === 'same' ? 0.2 : period === 'within' ? 0.1 : period === 'other' ? -0.5 : 0;
-    }
-    return { stat, score };
+    const period = statFit(query, stat, year);
+    score += period === 'same' ? 0.2 : period === 'within' ? 0.1 : 0;
+    return { stat, score, period };
   });
-  const top = Math.max(...scored.map((s) => s.score));
-  return scored
+  // A figure of another period, another place or another thing counted is never shown as the answer.
+  const fitting = scored.filter(
+    (s) => s.period !== 'other' && ofPlaceAsked(query, s.stat) && countsAsked(query, s.stat),
+  );
+  const top = Math.max(...fitting.map((s) => s.score));
+  return fitting
     .filter((s) => s.score >= top - 0.05 && s.score > 0.3)
     .slice(0, SHOWN_FIGURES)
     .map((s) => s.stat);
