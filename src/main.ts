@@ -7,6 +7,7 @@ import { LiveEngine } from './app/reload.ts';
 import { startBot } from './discord/bot.ts';
 import { warm } from './app/warm.ts';
 import { createLogger } from './app/log.ts';
+import { chartsFor, ensureChartFont } from './app/charts.ts';
 
 /** Past this, a shutdown that hangs (a stuck socket) is cut short: orchestrators expect a quick exit. */
 const SHUTDOWN_GRACE_MS = 1500;
@@ -35,9 +36,18 @@ async function main(): Promise<void> {
     await startConsole(engine, log, config.FOOTNOTE_LANG);
     return;
   }
+  // Built in the background, like a stale index: until it is there, answers go without charts.
+  const charts = chartsFor(config.CORPUS_DIR, log);
+  void ensureChartFont(engine.corpus, log, charts);
   // The running bot follows the corpus on disk: a changed file, or a moderator's /reload,
   // loads and checks the whole corpus and swaps to it only when it is valid.
-  const live = new LiveEngine(engine, () => openEngine(config.CORPUS_DIR).then((next) => (warm(next), next)), log);
+  const reopen = async () => {
+    const next = await openEngine(config.CORPUS_DIR);
+    warm(next);
+    void ensureChartFont(next.corpus, log, charts);
+    return next;
+  };
+  const live = new LiveEngine(engine, reopen, log);
   const unwatch = live.watch(config.CORPUS_DIR);
   const bot = await startBot({
     config,
@@ -46,6 +56,7 @@ async function main(): Promise<void> {
     commands,
     messageCommands,
     log,
+    charts,
     reload: () => live.reload('/reload'),
   });
   const shutdown = (signal: string) => {

@@ -1,5 +1,5 @@
 import { Engine } from '../engine/engine.ts';
-import { loadCorpus } from '../corpus/load.ts';
+import { loadCorpus, type Corpus } from '../corpus/load.ts';
 import {
   codeFingerprint,
   prebuiltPath,
@@ -95,6 +95,7 @@ export async function openCorpus(
 }
 
 export interface BuildReport {
+  corpus: Corpus;
   file: string;
   bytes: number;
   passages: number;
@@ -113,6 +114,7 @@ export async function buildIndex(dir: string): Promise<BuildReport> {
   const indexed = performance.now();
   const bytes = await writePrebuilt(dir, { code: await codeFingerprint(), corpus: corpus.fingerprint }, arrays);
   return {
+    corpus,
     file: prebuiltPath(dir),
     bytes,
     passages: arrays.lengths.length,
