@@ -37,11 +37,12 @@ export function chartSvg(chart: Chart): string {
 const ROW = 34;
 const BAR_HEIGHT = 22;
 const LABEL_WIDTH = 210;
+const VALUE_WIDTH = 180;
 
 /** Horizontal bars, a label to the left of each and its number as written to the right. */
 function bars(points: readonly ChartPoint[], top: number): { body: string; height: number } {
   const x0 = PAD + LABEL_WIDTH + 10;
-  const room = WIDTH - PAD - 150 - x0;
+  const room = WIDTH - PAD - VALUE_WIDTH - 10 - x0;
   const { scale, zero } = domain(
     points.map((p) => p.value),
     x0,
@@ -55,7 +56,7 @@ function bars(points: readonly ChartPoint[], top: number): { body: string; heigh
     return [
       text(PAD + LABEL_WIDTH, y + BAR_HEIGHT / 2 + 5, fit(p.label, LABEL_WIDTH, TEXT_SIZE), { anchor: 'end' }),
       `<rect x="${n(from)}" y="${n(y)}" width="${n(Math.max(to - from, 1))}" height="${BAR_HEIGHT}" fill="${BAR}"/>`,
-      text(Math.max(zero, end) + 8, y + BAR_HEIGHT / 2 + 5, fit(p.written, 140, TEXT_SIZE), { fill: INK }),
+      text(Math.max(zero, end) + 8, y + BAR_HEIGHT / 2 + 5, fit(p.written, VALUE_WIDTH, TEXT_SIZE), { fill: INK }),
     ].join('\n');
   });
   const axis = `<line x1="${n(zero)}" y1="${top - 4}" x2="${n(zero)}" y2="${top + points.length * ROW + 4}" stroke="${GRID}"/>`;
