@@ -1,5 +1,6 @@
 import { loadConfig } from './config.ts';
 import { CorpusError } from '../corpus/errors.ts';
+import type { Corpus } from '../corpus/load.ts';
 import { buildIndex, openCorpus } from './open.ts';
 import { prebuiltPath } from '../search/prebuilt.ts';
 import { buildChartFont, chartFontCurrent, chartFontDir, type ChartFontReport } from './chart-font.ts';
@@ -25,12 +26,13 @@ try {
     if (await chartFontCurrent(engine.corpus)) process.stdout.write(`${chartFontDir(dir)}: up to date.\n`);
     else fontLine(await buildChartFont(engine.corpus));
   } else {
-    const r = await buildIndex(dir);
+    let corpus: Corpus | undefined;
+    const r = await buildIndex(dir, (checked) => (corpus = checked));
     process.stdout.write(
       `${r.file}: ${r.passages} passages, ${r.terms} terms, ${r.postings} postings, ${(r.bytes / 1e6).toFixed(1)} MB ` +
         `(validated in ${(r.loadMs / 1000).toFixed(2)} s, indexed in ${(r.indexMs / 1000).toFixed(2)} s).\n`,
     );
-    fontLine(await buildChartFont(r.corpus));
+    fontLine(await buildChartFont(corpus!));
   }
 } catch (error) {
   process.stderr.write(`${error instanceof CorpusError ? error.message : String((error as Error)?.stack ?? error)}\n`);

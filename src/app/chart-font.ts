@@ -1,9 +1,10 @@
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import subsetFont from 'subset-font';
 import type { Corpus } from '../corpus/load.ts';
+import type { FontFile } from '../render/chart/png.ts';
 
 /**
  * The font charts are drawn in: Noto Sans SC, cut down to the characters a chart can
@@ -12,7 +13,13 @@ import type { Corpus } from '../corpus/load.ts';
  * full CJK font would cost 250–450 ms a chart; the subset costs about 10 ms.
  */
 export const CHART_FONT_DIR = 'footnote.chart-font';
-const CHARS_FILE = 'chars.txt';
+/** What the build holds: every character, and which file has which. Written last, it marks a complete build. */
+const MANIFEST = 'fonts.json';
+
+interface Manifest {
+  characters: string;
+  files: Record<string, string>;
+}
 const WEIGHT = 400;
 
 export function chartFontDir(corpusDir: string): string {
@@ -44,20 +51,29 @@ export async function chartCharacters(corpus: Corpus): Promise<Set<string>> {
   return chars;
 }
 
-/** The characters the built font covers, or undefined when there is no complete build. */
-export async function builtCharacters(corpusDir: string): Promise<Set<string> | undefined> {
+async function readManifest(corpusDir: string): Promise<Manifest | undefined> {
   try {
-    return new Set(await readFile(path.join(chartFontDir(corpusDir), CHARS_FILE), 'utf8'));
+    return JSON.parse(await readFile(path.join(chartFontDir(corpusDir), MANIFEST), 'utf8')) as Manifest;
   } catch {
     return undefined;
   }
 }
 
-/** The font files of the build, for the rasteriser; empty when there is none. */
-export async function chartFontFiles(corpusDir: string): Promise<string[]> {
-  if (!(await builtCharacters(corpusDir))) return [];
+/** The characters the built font covers, or undefined when there is no complete build. */
+export async function builtCharacters(corpusDir: string): Promise<Set<string> | undefined> {
+  const manifest = await readManifest(corpusDir);
+  return manifest && new Set(manifest.characters);
+}
+
+/** The font files of the build and the characters each holds, for the rasteriser; empty when there is none. */
+export async function chartFontFiles(corpusDir: string): Promise<FontFile[]> {
+  const manifest = await readManifest(corpusDir);
+  if (!manifest) return [];
   const dir = chartFontDir(corpusDir);
-  return (await readdir(dir)).filter((n) => n.endsWith('.ttf')).map((n) => path.join(dir, n));
+  return Object.entries(manifest.files).map(([name, chars]) => ({
+    path: path.join(dir, name),
+    covers: new Set(chars),
+  }));
 }
 
 /** True when the build covers every character the corpus can put on a chart. */
@@ -94,7 +110,7 @@ export async function buildChartFont(corpus: Corpus): Promise<ChartFontReport> {
   await rm(temporary, { recursive: true, force: true });
   await mkdir(temporary, { recursive: true });
   let bytes = 0;
-  let files = 0;
+  const files: Record<string, string> = {};
   for (const [name, range] of Object.entries(ranges)) {
     const covers = parseRanges(range);
     const text = [...chars].filter((ch) => covers(ch.codePointAt(0)!)).join('');
@@ -104,13 +120,19 @@ export async function buildChartFont(corpus: Corpus): Promise<ChartFontReport> {
     const ttf = await subsetFont(woff2, text, { targetFormat: 'sfnt', variationAxes: { wght: WEIGHT } });
     await writeFile(path.join(temporary, `${subset}.ttf`), ttf);
     bytes += ttf.length;
-    files++;
+    files[`${subset}.ttf`] = text;
   }
-  // Written last: its presence marks a complete build.
-  await writeFile(path.join(temporary, CHARS_FILE), [...chars].join(''));
+  const manifest: Manifest = { characters: [...chars].join(''), files };
+  await writeFile(path.join(temporary, MANIFEST), JSON.stringify(manifest));
   await rm(target, { recursive: true, force: true });
   await rename(temporary, target);
-  return { dir: target, files, bytes, characters: chars.size, ms: performance.now() - started };
+  return {
+    dir: target,
+    files: Object.keys(files).length,
+    bytes,
+    characters: chars.size,
+    ms: performance.now() - started,
+  };
 }
 
 /** "U+4e00-4e05,U+4e07" → whether a code point is in it. */

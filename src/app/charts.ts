@@ -1,5 +1,5 @@
 import type { Charted } from '../render/chart/chart.ts';
-import { chartImage, type ChartImage } from '../render/chart/png.ts';
+import { chartImage, type ChartImage, type FontFile } from '../render/chart/png.ts';
 import type { Locale } from '../messages/message.ts';
 import type { Corpus } from '../corpus/load.ts';
 import type { Logger } from './log.ts';
@@ -16,7 +16,7 @@ export interface Charts {
  * always complete: a chart only repeats its figures.
  */
 export function chartsFor(corpusDir: string, log: Logger): Charts & { refresh(): void } {
-  let files: Promise<string[]> | undefined;
+  let files: Promise<FontFile[]> | undefined;
   let warned = false;
   return {
     refresh: () => (files = undefined),

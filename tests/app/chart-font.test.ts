@@ -52,7 +52,10 @@ describe('the chart font', () => {
       alt: '',
     });
     // resvg draws no glyph it has no font for, silently: with the font, the picture holds more.
-    const withFont = await rasterise(svg, files);
+    const withFont = await rasterise(
+      svg,
+      files.map((f) => f.path),
+    );
     const without = await rasterise(svg, []);
     expect(withFont.length).toBeGreaterThan(without.length + 2000);
   }, 30_000);

@@ -1,6 +1,6 @@
 import { renderAsync } from '@resvg/resvg-js';
 import type { Locale } from '../../messages/message.ts';
-import { chartOf, type Charted } from './chart.ts';
+import { chartOf, type Chart, type Charted } from './chart.ts';
 import { chartSvg, FONT_FAMILY, WIDTH } from './svg.ts';
 
 /** A chart ready to attach: the PNG, its file name, and its alt text. */
@@ -8,6 +8,12 @@ export interface ChartImage {
   png: Buffer;
   name: string;
   description: string;
+}
+
+/** One file of the chart font and the characters it holds. */
+export interface FontFile {
+  path: string;
+  covers: ReadonlySet<string>;
 }
 
 /**
@@ -28,9 +34,19 @@ export async function rasterise(svg: string, fontFiles: readonly string[]): Prom
 export async function chartImage(
   items: readonly Charted[],
   locale: Locale,
-  fontFiles: readonly string[],
+  fonts: readonly FontFile[],
 ): Promise<ChartImage | undefined> {
   const chart = chartOf(items, locale);
   if (!chart) return undefined;
-  return { png: await rasterise(chartSvg(chart), fontFiles), name: 'chart.png', description: chart.alt };
+  return { png: await rasterise(chartSvg(chart), fontsFor(chart, fonts)), name: 'chart.png', description: chart.alt };
+}
+
+/**
+ * Only the files holding a character the chart prints: resvg opens every file it is
+ * given on every render, and an English chart needs one or two of the thirty-odd.
+ */
+function fontsFor(chart: Chart, fonts: readonly FontFile[]): string[] {
+  const texts = [chart.title, chart.subtitle ?? '', chart.source, ...chart.points.flatMap((p) => [p.label, p.written])];
+  const needed = new Set([...texts.join(''), '…']);
+  return fonts.filter((f) => [...needed].some((ch) => f.covers.has(ch))).map((f) => f.path);
 }
