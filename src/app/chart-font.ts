@@ -2,7 +2,6 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import subsetFont from 'subset-font';
 import type { Corpus } from '../corpus/load.ts';
 import type { FontFile } from '../render/chart/png.ts';
 
@@ -100,6 +99,8 @@ export interface ChartFontReport {
  */
 export async function buildChartFont(corpus: Corpus): Promise<ChartFontReport> {
   const started = performance.now();
+  // Loaded here, not at start: HarfBuzz's wasm costs 100 ms or more, and most starts build nothing.
+  const { default: subsetFont } = await import('subset-font');
   const chars = await chartCharacters(corpus);
   const packageDir = path.dirname(
     createRequire(import.meta.url).resolve('@fontsource-variable/noto-sans-sc/package.json'),

@@ -10,7 +10,6 @@ import { writeFile } from 'node:fs/promises';
 import type { Engine } from '../engine/engine.ts';
 import type { Answer } from '../answers/answer.ts';
 import { figuresOf } from '../render/chart/chart.ts';
-import { chartsFor, ensureChartFont } from '../app/charts.ts';
 import { createLogger } from '../app/log.ts';
 
 /** `--json`, `--lang zh-CN` (or `--lang=zh-CN`) and `--chart FILE` out of the arguments; the rest is the command line. */
@@ -75,6 +74,8 @@ async function main(argv: string[]): Promise<number> {
 
 /** The chart of the answer's figures to `file`, building the font first if need be; stderr says when there is none. */
 async function writeChart(file: string, engine: Engine, answer: Answer, locale: Locale): Promise<void> {
+  // Only here: a query without --chart loads no rasteriser.
+  const { chartsFor, ensureChartFont } = await import('../app/charts.ts');
   const log = createLogger(loadConfig().LOG_LEVEL ?? 'warn');
   await ensureChartFont(engine.corpus, log);
   const image = await chartsFor(engine.corpus.dir, log).image(figuresOf(answer), locale);
