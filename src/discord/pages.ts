@@ -37,7 +37,8 @@ export function pageId(state: PageState, definition: Definition): string | undef
   const values = (definition.options ?? []).map((o) => encodeValue(state.options.get(o.name)));
   while (values.length && values.at(-1) === '') values.pop();
   const id = [PREFIX, state.page, state.version, state.command, values.join('|')].join(':');
-  return id.length <= limits.customId ? id : undefined;
+  // Discord counts characters, never more than UTF-16 units; a lone surrogate it would refuse.
+  return id.length <= limits.customId && id.isWellFormed() ? id : undefined;
 }
 
 /** The state in a page button's id, or undefined for an id that is not one (or of a command no longer there). */
