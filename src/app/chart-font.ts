@@ -125,8 +125,13 @@ export async function buildChartFont(corpus: Corpus): Promise<ChartFontReport> {
   }
   const manifest: Manifest = { characters: [...chars].join(''), files };
   await writeFile(path.join(temporary, MANIFEST), JSON.stringify(manifest));
-  await rm(target, { recursive: true, force: true });
-  await rename(temporary, target);
+  try {
+    await rm(target, { recursive: true, force: true });
+    await rename(temporary, target);
+  } finally {
+    // Another process building the same font at once may have won the swap: its build serves.
+    await rm(temporary, { recursive: true, force: true });
+  }
   return {
     dir: target,
     files: Object.keys(files).length,
