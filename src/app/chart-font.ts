@@ -122,6 +122,8 @@ export async function buildChartFont(corpus: Corpus): Promise<ChartFontReport> {
     await writeFile(path.join(temporary, `${subset}.ttf`), ttf);
     bytes += ttf.length;
     files[`${subset}.ttf`] = text;
+    // HarfBuzz runs on this thread, some 60 ms a file: the bot builds while it logs in and answers, so it yields between files.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   const manifest: Manifest = { characters: [...chars].join(''), files };
   await writeFile(path.join(temporary, MANIFEST), JSON.stringify(manifest));
