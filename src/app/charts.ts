@@ -1,4 +1,4 @@
-import type { Charted } from '../render/chart/chart.ts';
+import { chartOf, type Charted } from '../render/chart/chart.ts';
 import { chartImage, type ChartImage, type FontFile } from '../render/chart/png.ts';
 import type { Locale } from '../messages/message.ts';
 import type { Corpus } from '../corpus/load.ts';
@@ -21,6 +21,8 @@ export function chartsFor(corpusDir: string, log: Logger): Charts & { refresh():
   return {
     refresh: () => (files = undefined),
     async image(items, locale) {
+      // Most answers have no chart: they return without a turn of the event loop, as fast as before.
+      if (!chartOf(items, locale)) return undefined;
       const fonts = await (files ??= chartFontFiles(corpusDir));
       if (fonts.length === 0) {
         if (!warned)
