@@ -8,15 +8,18 @@ import { plantSharedArticles } from './synthetic/planted.ts';
 import { PEERS } from './peers/engines.ts';
 import type { Job } from './worker.ts';
 import { seedAskLatency } from './seed-ask.ts';
+import type { ChartBench } from './charts.ts';
 
 /**
  * `npm run bench [-- --sizes 1k,10k,100k,250k] [--queries 500] [--budget 10] [--peers ours,MiniSearch | --no-peers] [--neighbour] [--json [file]]`
+ * `npm run bench [-- --sizes 1k,10k,100k,250k] [--queries 500] [--budget 10] [--peers ours,MiniSearch | --no-peers] [--renders 1000] [--json [file]]`
  *
  * For each size: writes a synthetic corpus to a temporary folder, then measures in
  * fresh processes pinned to one CPU: a cold start without a prebuilt index,
  * `corpus:build`, a start from the prebuilt index with memory and the latency of every
  * command and autocomplete, and each peer engine (bench/peers/engines.ts) beside ours on the same
- * /search queries and the shared set's questions planted in the corpus. Prints tables (or
+ * /search queries and the shared set's questions planted in the corpus; then chart
+ * rendering time and memory over --renders charts. Prints tables (or
  * JSON), deletes the corpus. Not a test: the figures are for reading, not asserting.
  *
  * `--neighbour` keeps a CPU-bound process busy on another core the whole time, as on a
@@ -31,6 +34,7 @@ interface Args {
   json: string | true | undefined;
   peers: string[];
   neighbour: boolean;
+  renders: number;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -41,6 +45,7 @@ function parseArgs(argv: string[]): Args {
     json: undefined,
     peers: PEERS.map((p) => p.name),
     neighbour: false,
+    renders: 1_000,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
@@ -59,6 +64,7 @@ function parseArgs(argv: string[]): Args {
         );
     else if (flag === '--no-peers') args.peers = [];
     else if (flag === '--neighbour' || flag === '--neighbor') args.neighbour = true;
+    else if (flag === '--renders') args.renders = positive(next(), flag);
     else fail(`unknown option ${flag}`);
   }
   return args;
@@ -205,15 +211,29 @@ async function main(): Promise<void> {
   stopNeighbour();
   progress('the seed corpus: /ask over the question sets');
   const seedAsk = await seedAskLatency(path.join(root, 'corpus'));
-  const json = `${JSON.stringify({ ...result, seedAsk }, null, 2)}\n`;
+  progress(`charts: ${args.renders} renders in a fresh process`);
+  const charts = await runJob<ChartBench>({ phase: 'charts', dir: path.join(root, 'corpus'), renders: args.renders });
+  const json = `${JSON.stringify({ ...result, seedAsk, charts }, null, 2)}\n`;
   if (args.json === true) process.stdout.write(json);
   else {
     if (args.json) await writeFile(args.json, json);
     const ms = (n: number) => n.toFixed(2);
     process.stdout.write(
-      `${formatTables(result)}\n\n/ask on the seed corpus (${seedAsk.n} answers, both question sets): p50 ${ms(seedAsk.p50)} / p95 ${ms(seedAsk.p95)} / p99 ${ms(seedAsk.p99)} ms (target p99 ≤ 5 ms)\n`,
+      `${formatTables(result)}\n\n/ask on the seed corpus (${seedAsk.n} answers, both question sets): p50 ${ms(seedAsk.p50)} / p95 ${ms(seedAsk.p95)} / p99 ${ms(seedAsk.p99)} ms (target p99 ≤ 5 ms)\n` +
+        `${chartLine(charts)}\n`,
     );
   }
+}
+
+function chartLine(c: ChartBench): string {
+  const l = c.latency;
+  const rss = c.rssMB.map((mb) => mb.toFixed(0)).join(' → ');
+  return (
+    `Charts (${c.renders} PNGs, bars and lines, en and zh-CN; font subset ${c.fontKB.toFixed(0)} kB in ${(c.fontMs / 1000).toFixed(1)} s): ` +
+    `p50 ${l.p50.toFixed(1)} / p95 ${l.p95.toFixed(1)} / p99 ${l.p99.toFixed(1)} ms (target p99 ≤ 50 ms; CPU time ` +
+    `p50 ${c.cpu.p50.toFixed(1)} / p99 ${c.cpu.p99.toFixed(1)} ms), ${c.pngKB.toFixed(0)} kB a PNG; ` +
+    `RSS ${rss} MB (before, then after each quarter)`
+  );
 }
 
 main().catch((error: unknown) => {

@@ -9,6 +9,7 @@ import { memory, summarize, time, watchGc, type Latency, type Memory } from './m
 import { QueryMaker } from './queries.ts';
 import { peerNamed } from './peers/engines.ts';
 import { plantedQuestions } from './synthetic/planted.ts';
+import { chartBench, type ChartBench } from './charts.ts';
 
 /**
  * One measurement in a fresh process (`npm run bench` starts one per phase and size),
@@ -18,7 +19,8 @@ export type Job =
   | { phase: 'cold'; dir: string }
   | { phase: 'build'; dir: string }
   | { phase: 'serve'; dir: string; queries: number; seed: number; budgetMs: number }
-  | { phase: 'peer'; peer: string; dir: string; queries: number; budgetMs: number };
+  | { phase: 'peer'; peer: string; dir: string; queries: number; budgetMs: number }
+  | { phase: 'charts'; dir: string; renders: number };
 
 export interface ColdResult {
   report: OpenReport;
@@ -58,7 +60,7 @@ const SEARCH_SEED = 4242;
  */
 const WARMUP = 500;
 
-async function run(job: Job): Promise<ColdResult | BuildReport | ServeResult | PeerResult> {
+async function run(job: Job): Promise<ColdResult | BuildReport | ServeResult | PeerResult | ChartBench> {
   switch (job.phase) {
     case 'cold': {
       const { report } = await openCorpus(job.dir, { prebuilt: 'ignore' });
@@ -71,6 +73,8 @@ async function run(job: Job): Promise<ColdResult | BuildReport | ServeResult | P
       return serve(job);
     case 'peer':
       return peer(job);
+    case 'charts':
+      return chartBench(job.dir, job.renders);
   }
 }
 

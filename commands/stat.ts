@@ -4,6 +4,7 @@ import { statAnswer } from '../src/answers/stat.ts';
 import { choices } from '../src/answers/choices.ts';
 
 export default defineCommand({
+  chart: true,
   data: {
     name: 'stat',
     description: 'Figures for a metric, with the excerpt each one comes from',

@@ -9,6 +9,7 @@ import { shareReloads } from './app/shared-reload.ts';
 import { startBot } from './discord/bot.ts';
 import { warm } from './app/warm.ts';
 import { createLogger } from './app/log.ts';
+import { chartsFor, ensureChartFont } from './app/charts.ts';
 
 /** Past this, a shutdown that hangs (a stuck socket) is cut short: orchestrators expect a quick exit. */
 const SHUTDOWN_GRACE_MS = 1500;
@@ -33,9 +34,19 @@ async function main(): Promise<void> {
       'the prebuilt index could not be written; the next start indexes again',
     );
 
+  // The bot's charts need a font cut to the corpus's names: built in the background, like a
+  // stale index; until it is there, answers go without charts.
+  const charts = token ? chartsFor(config.CORPUS_DIR, log) : undefined;
+  if (charts) void ensureChartFont(engine.corpus, log, charts);
   // A reload (a moderator's /reload, a changed file, at the console /reload) loads and
   // checks the whole corpus and swaps to it only when it is valid.
-  const live = new LiveEngine(engine, () => openEngine(config.CORPUS_DIR).then((next) => (warm(next), next)), log);
+  const reopen = async () => {
+    const next = await openEngine(config.CORPUS_DIR);
+    warm(next);
+    if (charts) void ensureChartFont(next.corpus, log, charts);
+    return next;
+  };
+  const live = new LiveEngine(engine, reopen, log);
   if (!token) {
     await startConsole({ live, log, locale: config.FOOTNOTE_LANG, history: historyFile(config) });
     return;
@@ -50,6 +61,7 @@ async function main(): Promise<void> {
     commands,
     messageCommands,
     log,
+    charts,
     reload: () => live.reload('/reload'),
   });
   const shutdown = (signal: string) => {

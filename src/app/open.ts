@@ -1,5 +1,5 @@
 import { Engine } from '../engine/engine.ts';
-import { loadCorpus } from '../corpus/load.ts';
+import { loadCorpus, type Corpus } from '../corpus/load.ts';
 import {
   codeFingerprint,
   prebuiltPath,
@@ -104,14 +104,18 @@ export interface BuildReport {
   indexMs: number;
 }
 
-/** `npm run corpus:build`: validates the corpus, indexes every passage and writes the prebuilt index next to it. */
-export async function buildIndex(dir: string): Promise<BuildReport> {
+/**
+ * `npm run corpus:build`: validates the corpus, indexes every passage and writes the
+ * prebuilt index next to it; `then` gets the checked corpus, for what else is built from it.
+ */
+export async function buildIndex(dir: string, then?: (corpus: Corpus) => void): Promise<BuildReport> {
   const started = performance.now();
   const corpus = await loadCorpus(dir);
   const loaded = performance.now();
   const { arrays } = new Engine(corpus).passages;
   const indexed = performance.now();
   const bytes = await writePrebuilt(dir, { code: await codeFingerprint(), corpus: corpus.fingerprint }, arrays);
+  then?.(corpus);
   return {
     file: prebuiltPath(dir),
     bytes,

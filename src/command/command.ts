@@ -59,6 +59,8 @@ export type OptionValue = string | number | boolean;
 export interface Command<D extends Definition = Definition> {
   data: D;
   execute(options: OptionsOf<D>, context: CommandContext): Answer | Promise<Answer>;
+  /** Its answer's figures are drawn as a chart when two or more share a metric and a unit. */
+  chart?: boolean;
   /** Answered from memory: Discord lets autocomplete neither defer nor take long. */
   autocomplete?(focused: { name: string; value: string }, context: CommandContext): Choice[];
 }

@@ -4,6 +4,7 @@ import type { Config } from '../app/config.ts';
 import type { ReloadOutcome } from '../command/command.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { Logger } from '../app/log.ts';
+import type { Charts } from '../app/charts.ts';
 import { createMentionHandler } from './mentions.ts';
 import { createRouter } from './router.ts';
 import { reloadOnEveryShard } from './shard-reload.ts';
@@ -30,6 +31,8 @@ export interface BotOptions {
   reload?: () => Promise<ReloadOutcome>;
   /** What follow-ups in chat measure their few minutes by: tests pass their own. */
   clock?: () => number;
+  /** Draws charts; absent, answers go as text alone. */
+  charts?: Charts;
 }
 
 export async function startBot(options: BotOptions): Promise<Bot> {
@@ -54,6 +57,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     messageCommands: options.messageCommands,
     log,
     ...(reload ? { reload } : {}),
+    ...(options.charts ? { charts: options.charts } : {}),
   });
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
   if (config.ANSWER_MENTIONS)

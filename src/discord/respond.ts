@@ -1,5 +1,7 @@
 import {
+  ComponentType,
   MessageFlags,
+  type APIButtonComponentWithCustomId,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type CommandInteraction,
@@ -10,7 +12,29 @@ import type { Answer } from '../answers/answer.ts';
 import { msg, type Locale } from '../messages/message.ts';
 import { resolveLocale } from '../messages/words.ts';
 import type { Choice } from '../answers/choices.ts';
-import { toDiscordChoices, toDiscordReply, toSharedReply } from '../render/discord.ts';
+import {
+  SHARE_BUTTON,
+  toDiscordChoices,
+  toDiscordReply,
+  toSharedReply,
+  type DiscordReply,
+  type Paging,
+} from '../render/discord.ts';
+import type { ChartImage } from '../render/chart/png.ts';
+
+/** What a reply carries besides its text. */
+export interface Extras {
+  /** The ◀ ▶ buttons' ids, when the answer is long. */
+  paging?: Paging | undefined;
+  /** The chart of the answer's figures: an attachment with its alt text. */
+  chart?: ChartImage | undefined;
+}
+
+function withChart(reply: DiscordReply, chart: ChartImage | undefined) {
+  return chart
+    ? { ...reply, files: [{ attachment: chart.png, name: chart.name, description: chart.description }] }
+    : reply;
+}
 
 /**
  * The one way the bot answers an interaction: every message goes through
@@ -20,9 +44,10 @@ import { toDiscordChoices, toDiscordReply, toSharedReply } from '../render/disco
 export async function respond(
   interaction: RepliableInteraction,
   answer: Answer,
-  options: { hide: boolean; locale: Locale },
+  options: { hide: boolean; locale: Locale } & Extras,
 ): Promise<void> {
-  const reply = toDiscordReply(answer, { ephemeral: options.hide, locale: options.locale });
+  const text = toDiscordReply(answer, { ephemeral: options.hide, locale: options.locale, paging: options.paging });
+  const reply = withChart(text, options.chart);
   const ephemeral = (reply.flags & MessageFlags.Ephemeral) !== 0;
   if (!interaction.deferred && !interaction.replied) {
     await interaction.reply(reply);
@@ -57,16 +82,47 @@ export async function respondChoices(interaction: AutocompleteInteraction, choic
 
 /**
  * "Send in chat": posts the private answer on the button's message publicly, credited to
- * who shared it. The answer was worded for its asker; the credit is for the channel.
+ * who shared it, with its chart and page buttons. The answer was worded for its asker;
+ * the credit is for the channel.
  */
 export async function share(interaction: ButtonInteraction): Promise<void> {
-  await interaction.reply(
-    toSharedReply(
-      interaction.message.content,
-      interaction.user.id,
-      resolveLocale(interaction.guildLocale, interaction.locale),
-    ),
+  const { message } = interaction;
+  const pageButtons = message.components
+    .flatMap((row) => {
+      const json = row.toJSON();
+      return json.type === ComponentType.ActionRow ? json.components : [];
+    })
+    .filter(
+      (c): c is APIButtonComponentWithCustomId =>
+        c.type === ComponentType.Button && 'custom_id' in c && c.custom_id !== SHARE_BUTTON,
+    );
+  const reply = toSharedReply(
+    message.content,
+    interaction.user.id,
+    resolveLocale(interaction.guildLocale, interaction.locale),
+    pageButtons,
   );
+  // The chart again, from Discord's copy of it: the private message's attachments cannot be reused by id.
+  const files = [...message.attachments.values()].map((a) => ({
+    attachment: a.url,
+    name: a.name,
+    ...(a.description ? { description: a.description } : {}),
+  }));
+  await interaction.reply(files.length ? { ...reply, files } : reply);
+}
+
+/** Turns a page: the message that holds the buttons becomes that page (its chart stays). */
+export async function turnPage(interaction: ButtonInteraction, answer: Answer, locale: Locale, paging: Paging) {
+  const ephemeral = (interaction.message.flags.bitfield & MessageFlags.Ephemeral) !== 0;
+  // The share button stays where it was: on a private answer.
+  const { flags, ...reply } = toDiscordReply(answer, { ephemeral, locale, paging });
+  void flags;
+  await interaction.update(reply);
+}
+
+/** A private note to the one who pressed a button. */
+export async function notify(interaction: ButtonInteraction, reply: DiscordReply): Promise<void> {
+  await interaction.reply(reply);
 }
 
 /** Answers a chat message that mentioned the bot, as a reply to it that pings no one (not even its author). */

@@ -1,20 +1,26 @@
 import { randomBytes } from 'node:crypto';
 import {
+  MessageFlags,
   PermissionFlagsBits,
   type AutocompleteInteraction,
+  type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
   type MessageContextMenuCommandInteraction,
 } from 'discord.js';
 import type { AnyCommand, CommandContext, MessageCommand, OptionValue } from '../command/command.ts';
+import type { Answer } from '../answers/answer.ts';
 import type { ReloadOutcome } from '../command/command.ts';
 import type { Engine } from '../engine/engine.ts';
 import { invoke, type Invocation } from '../command/invoke.ts';
 import type { Logger } from '../app/log.ts';
-import { SHARE_BUTTON } from '../render/discord.ts';
-import { defer, failureAnswer, respond, respondChoices, share } from './respond.ts';
-import type { Locale } from '../messages/message.ts';
+import { SHARE_BUTTON, toNotice, type Paging } from '../render/discord.ts';
+import { figuresOf } from '../render/chart/chart.ts';
+import type { Charts } from '../app/charts.ts';
+import { defer, failureAnswer, notify, respond, respondChoices, share, turnPage, type Extras } from './respond.ts';
+import { msg, type Locale } from '../messages/message.ts';
 import { resolveLocale } from '../messages/words.ts';
+import { corpusVersion, isPageId, pageId, readPageId, type PageState } from './pages.ts';
 
 /**
  * Discord drops an interaction not answered within 3 s. Past this much work the
@@ -28,6 +34,8 @@ export interface RouterDeps {
   messageCommands: readonly MessageCommand[];
   log: Logger;
   reload?: () => Promise<ReloadOutcome>;
+  /** Draws the charts of commands that have them; absent, answers go as text alone. */
+  charts?: Charts;
 }
 
 export function createRouter(deps: RouterDeps) {
@@ -45,6 +53,7 @@ export function createRouter(deps: RouterDeps) {
       else if (interaction.isChatInputCommand()) await command(interaction, deps, log);
       else if (interaction.isMessageContextMenuCommand()) await messageCommand(interaction, deps, log);
       else if (interaction.isButton() && interaction.customId === SHARE_BUTTON) await share(interaction);
+      else if (interaction.isButton() && isPageId(interaction.customId)) await pageButton(interaction, deps);
       else return;
       log.info({ ms: Math.round(performance.now() - started) }, 'answered');
     } catch (error) {
@@ -76,7 +85,56 @@ async function command(interaction: ChatInputCommandInteraction, deps: RouterDep
   }
   const hide = raw.get('hide') === true;
   const ctx = context(interaction, deps);
-  await answerInTime(interaction, hide, ctx.locale!, log, () => invoke(interaction.commandName, raw, ctx));
+  const name = interaction.commandName;
+  await answerInTime(interaction, hide, ctx.locale!, log, async () => {
+    const result = await invoke(name, raw, ctx);
+    return { ...result, ...(await extrasFor(name, raw, result.answer, ctx, deps)) };
+  });
+}
+
+/** The page buttons and the chart a command's answer gets, when it is long or has figures to compare. */
+async function extrasFor(
+  name: string,
+  raw: ReadonlyMap<string, OptionValue>,
+  answer: Answer,
+  ctx: CommandContext,
+  deps: RouterDeps,
+): Promise<Extras> {
+  const command = deps.commands.find((c) => c.data.name === name);
+  if (!command || !answer.found) return {};
+  const paging = pagingFor({ command: name, options: raw, version: corpusVersion(ctx.engine), page: 1 }, command);
+  const chart = command.chart && deps.charts ? await deps.charts.image(figuresOf(answer), ctx.locale!) : undefined;
+  return { paging, chart };
+}
+
+function pagingFor(state: PageState, command: AnyCommand): Paging {
+  return { page: state.page, idOf: (page) => pageId({ ...state, page }, command.data) };
+}
+
+/**
+ * ◀ ▶: answers the command in the button again and shows the page asked for. The
+ * buttons of a private answer are the asker's alone; a page of a corpus that has
+ * changed since is not shown as if it were the same answer.
+ */
+async function pageButton(interaction: ButtonInteraction, deps: RouterDeps): Promise<void> {
+  const ctx = context(interaction, deps);
+  const locale = ctx.locale!;
+  const state = readPageId(interaction.customId, (name) => deps.commands.find((c) => c.data.name === name)?.data);
+  const command = state && deps.commands.find((c) => c.data.name === state.command);
+  if (!state || !command) return notify(interaction, toNotice(msg('pageGone'), locale));
+  const asker = interaction.message.interactionMetadata?.user.id;
+  if (interaction.message.flags.has(MessageFlags.Ephemeral) && asker && asker !== interaction.user.id)
+    return notify(interaction, toNotice(msg('pageNotYours'), locale));
+  const paging = pagingFor({ ...state, version: corpusVersion(ctx.engine) }, command);
+  if (state.version !== corpusVersion(ctx.engine)) {
+    const first = paging.idOf(1);
+    return notify(
+      interaction,
+      toNotice(msg('pageStale'), locale, first ? [{ label: msg('pageCurrent'), id: first }] : []),
+    );
+  }
+  const { answer } = await invoke(state.command, state.options, ctx);
+  await turnPage(interaction, answer, locale, paging);
 }
 
 async function messageCommand(
@@ -99,7 +157,7 @@ async function answerInTime(
   hide: boolean,
   locale: Locale,
   log: Logger,
-  work: () => Promise<Invocation>,
+  work: () => Promise<Invocation & Extras>,
 ): Promise<void> {
   let deferring: Promise<void> | undefined;
   const timer = setTimeout(() => {
@@ -110,7 +168,12 @@ async function answerInTime(
     const result = await work();
     clearTimeout(timer);
     await deferring;
-    await respond(interaction, result.answer, { hide: result.hide, locale });
+    await respond(interaction, result.answer, {
+      hide: result.hide,
+      locale,
+      paging: result.paging,
+      chart: result.chart,
+    });
   } finally {
     clearTimeout(timer);
   }

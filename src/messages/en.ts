@@ -28,6 +28,13 @@ export interface FigureValue {
   unit: string;
   change?: { value: number; written: string; basis: string } | undefined;
 }
+/** A chart in words, for its alt text. */
+export interface ChartDescription {
+  kind: 'bars' | 'line';
+  metric: Named;
+  unit: string;
+  points: readonly { label: string; value: string }[];
+}
 type Translated = { translation?: 'machine' | 'human' | undefined; from?: string | undefined };
 
 const kindNames: Record<Kind, string> = {
@@ -77,6 +84,25 @@ export const en = {
     `*…and ${count} more not shown. Narrow the question, or open one with* \`${source}\`.`,
   shareButton: () => 'Send in chat',
   sharedBy: ({ user }: { user: string }) => `Shared by ${user}`,
+  /** A chart's title: the metric, then the unit as the articles write it. */
+  chartTitle: ({ metric, unit }: { metric: Named; unit: string }) => `${metric.name} (${unit})`,
+  /** A bar's or a point's label: the place, the period, or both when the figures differ in both. */
+  chartLabel: ({ region, period }: { region?: Named | undefined; period?: string | undefined }) =>
+    [region?.name, period && describePeriod(period)].filter(Boolean).join(' · '),
+  /** The number beside a bar or a point, as the article writes it. */
+  chartValue: ({ qualifier, written }: { qualifier?: string | undefined; written: string }) =>
+    `${qualifier ? `${qualifier} ` : ''}${written}`,
+  chartShown: ({ shown, total }: { shown: number; total: number }) => `the first ${shown} of ${total} figures`,
+  chartSource: ({ sources }: { sources: readonly { outlet: string; published: string }[] }) =>
+    `Source: ${sources.map((s) => `${s.outlet}, ${describePeriod(s.published)}`).join('; ')}`,
+  /** The attachment's description: what a screen reader says instead of the picture. */
+  chartAlt: (c: ChartDescription) =>
+    `${c.kind === 'bars' ? 'Bar chart' : 'Line chart'} of ${c.metric.name} in ${c.unit}: ${c.points.map((p) => `${p.label}, ${p.value}`).join('; ')}.`,
+  pageOf: ({ page, pages }: { page: number; pages: number }) => `Page ${page} of ${pages}`,
+  pageNotYours: () => 'Only the asker can turn these pages.',
+  pageStale: () => 'The articles have changed since this answer was given, so its pages may no longer match.',
+  pageCurrent: () => 'Page 1 of the current answer',
+  pageGone: () => 'These pages can no longer be turned: ask again.',
   figureHeading: (f: FigureRef) =>
     [f.metric.name, f.region.name, ...(f.period ? [describePeriod(f.period)] : [])].join(' · '),
   published: ({ date }: { date: string }) => describePeriod(date),
@@ -283,5 +309,8 @@ export const en = {
     'Tab completes commands, options and names; Ctrl+D or /quit to leave.',
   consoleFailed: () => 'Something went wrong; the details are in the log.',
   consoleExitHint: () => '(To exit, press Ctrl+C again or Ctrl+D, or type /quit)',
-  queryUsage: () => 'Usage: npm run --silent query -- [--json] [--lang zh-CN] "/stat gdp region:jiangsu"',
+  queryNoChart: () => 'No chart: fewer than two figures of the answer share a metric and a unit.',
+  queryChartWritten: ({ file, alt }: { file: string; alt: string }) => `Chart written to ${file}: ${alt}`,
+  queryUsage: () =>
+    'Usage: npm run --silent query -- [--json] [--lang zh-CN] [--chart FILE.png] "/stat gdp region:jiangsu"',
 };

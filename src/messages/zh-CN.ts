@@ -68,6 +68,20 @@ export const zhCN = {
     `*……另有 ${count} 条未显示。把问题问得更具体些，或用* \`${source}\` *打开其中一条。*`,
   shareButton: () => '发到频道',
   sharedBy: ({ user }) => `由 ${user} 分享`,
+  chartTitle: ({ metric, unit }) => `${zh(metric)}（${unit}）`,
+  chartLabel: ({ region, period }) =>
+    [region && zh(region), period && describePeriodZh(period)].filter(Boolean).join(' · '),
+  chartValue: ({ qualifier, written }) => `${qualifier ? `${qualifiers[qualifier] ?? qualifier} ` : ''}${written}`,
+  chartShown: ({ shown, total }) => `共 ${total} 项数据中的前 ${shown} 项`,
+  chartSource: ({ sources }) =>
+    `来源：${sources.map((s) => `${s.outlet}，${describePeriodZh(s.published)}`).join('；')}`,
+  chartAlt: (c) =>
+    `${zh(c.metric)}（${c.unit}）${c.kind === 'bars' ? '柱状图' : '折线图'}：${c.points.map((p) => `${p.label}，${p.value}`).join('；')}。`,
+  pageOf: ({ page, pages }) => `第 ${page} 页，共 ${pages} 页`,
+  pageNotYours: () => '只有提问的人才能翻页。',
+  pageStale: () => '这个回答之后文章已有变动，原来的分页可能对不上了。',
+  pageCurrent: () => '查看当前回答的第 1 页',
+  pageGone: () => '这些页已无法翻动，请重新提问。',
   figureHeading: (f) => [zh(f.metric), zh(f.region), ...(f.period ? [describePeriodZh(f.period)] : [])].join(' · '),
   published: ({ date }) => describePeriodZh(date),
   valueAfter: () => '：',
@@ -220,5 +234,8 @@ export const zhCN = {
     '按 Tab 补全命令、选项和名称；按 Ctrl+D 或输入 /quit 退出。',
   consoleFailed: () => '出错了，详情见日志。',
   consoleExitHint: () => '（要退出，请再按一次 Ctrl+C 或按 Ctrl+D，或输入 /quit）',
-  queryUsage: () => '用法：npm run --silent query -- [--json] [--lang zh-CN] "/stat gdp region:jiangsu"',
+  queryNoChart: () => '没有图表：回答中共用同一指标和单位的数据不到两项。',
+  queryChartWritten: ({ file, alt }) => `图表已写入 ${file}：${alt}`,
+  queryUsage: () =>
+    '用法：npm run --silent query -- [--json] [--lang zh-CN] [--chart FILE.png] "/stat gdp region:jiangsu"',
 } satisfies { [K in keyof Catalogue]: (args: Parameters<Catalogue[K]>[0]) => string };

@@ -7,7 +7,7 @@ import {
 } from 'discord-api-types/v10';
 import type { Answer } from '../answers/answer.ts';
 import type { Choice } from '../answers/choices.ts';
-import type { Locale } from '../messages/message.ts';
+import type { Locale, Message } from '../messages/message.ts';
 import { commandName, words } from '../messages/words.ts';
 import { render, type Style } from './format.ts';
 import { cut, limits, neutralize } from './limits.ts';
@@ -39,70 +39,124 @@ const markdown: Style = {
   code: (t) => `\`${t.replaceAll('`', 'ˋ')}\``,
 };
 
+/** How a reply offers its other pages: the custom_id of each page's button (undefined: it would not fit). */
+export interface Paging {
+  /** From 1; past the last page shows the last. */
+  page: number;
+  idOf(page: number): string | undefined;
+}
+
+/** The labels of the page buttons: arrows read the same in every language. */
+const PREVIOUS = '◀';
+const NEXT = '▶';
+
 /**
  * An answer as a Discord message: plain text (readable with embeds and link
  * previews off), within the 2000-character limit, pinging no one.
- * Items are dropped whole rather than cut, so a figure never loses its citation.
+ * Items are dropped whole rather than cut, so a figure never loses its citation;
+ * with `paging`, the items that did not fit are on the next pages, behind ◀ ▶.
  */
-export function toDiscordReply(answer: Answer, options: { ephemeral: boolean; locale: Locale }): DiscordReply {
+export function toDiscordReply(
+  answer: Answer,
+  options: { ephemeral: boolean; locale: Locale; paging?: Paging | undefined },
+): DiscordReply {
   const { locale } = options;
   const { header, blocks, suggestions } = render(answer, markdown, locale);
   const head = cut(header, HEADER_MAX);
   const tail = suggestions ? cut(suggestions, 300) : '';
-  const budget = limits.content - head.length - tail.length - 120;
-  const shown: string[] = [];
-  let used = 0;
-  for (const block of blocks) {
-    const room = budget - used;
-    // The first block is always shown, if need be with its excerpt cut.
-    const fitted = block.length <= room ? block : shown.length === 0 ? fitBlock(block, room) : undefined;
-    if (!fitted) break;
-    shown.push(fitted);
-    used += fitted.length + 2;
-  }
-  const more = blocks.length - shown.length + (answer.more ?? 0);
-  const note =
-    more > 0
-      ? words(locale, { key: 'moreDiscord', args: { count: more, source: `/${commandName(locale, 'source')}` } })
-      : '';
-  const content = [head, ...shown, note, tail].filter(Boolean).join('\n\n');
+  const pages = pagesOf(blocks, limits.content - head.length - tail.length - 120);
+  const paging = options.paging && pages.length > 1 && pagingFits(options.paging, pages.length);
+  const at = paging ? Math.min(Math.max(paging.page, 1), pages.length) : 1;
+  const shown = pages[at - 1]!;
+  // Unpaged, `more` counts what did not fit as well; paged, only what the answer itself left out (past 25 items).
+  const more = paging
+    ? at === pages.length
+      ? (answer.more ?? 0)
+      : 0
+    : blocks.length - shown.length + (answer.more ?? 0);
+  const notes = [
+    ...(paging ? [`-# ${words(locale, { key: 'pageOf', args: { page: at, pages: pages.length } })}`] : []),
+    ...(more > 0
+      ? [words(locale, { key: 'moreDiscord', args: { count: more, source: `/${commandName(locale, 'source')}` } })]
+      : []),
+  ];
+  const content = [head, ...shown, notes.join('\n'), tail].filter(Boolean).join('\n\n');
   const ephemeral = options.ephemeral || answer.private === true;
   // A private answer can be shared once its asker has read it; a private refusal cannot.
   const shareable = options.ephemeral && !answer.private && answer.found;
-  return message(cut(content, limits.content), ephemeral, shareable && locale);
+  const buttons = [
+    ...(paging && at > 1 ? [button(PREVIOUS, paging.idOf(at - 1)!)] : []),
+    ...(paging && at < pages.length ? [button(NEXT, paging.idOf(at + 1)!)] : []),
+    ...(shareable ? [button(words(locale, { key: 'shareButton', args: {} }), SHARE_BUTTON)] : []),
+  ];
+  return message(cut(content, limits.content), ephemeral, buttons);
+}
+
+/**
+ * The blocks in pages that fit `budget` characters: each page takes blocks in order
+ * while they fit, and its first block always, if need be with its excerpt cut. Page 1
+ * is what an unpaged reply shows: one cut for both.
+ */
+export function pagesOf(blocks: readonly string[], budget: number): string[][] {
+  const pages: string[][] = [[]];
+  let used = 0;
+  for (const block of blocks) {
+    let page = pages.at(-1)!;
+    if (page.length > 0 && block.length > budget - used) {
+      page = [];
+      pages.push(page);
+      used = 0;
+    }
+    const fitted = block.length <= budget - used ? block : fitBlock(block, budget - used);
+    page.push(fitted);
+    used += fitted.length + 2;
+  }
+  return pages;
+}
+
+function pagingFits(paging: Paging, pages: number): Paging | undefined {
+  for (let page = 1; page <= pages; page++) if (paging.idOf(page) === undefined) return undefined;
+  return paging;
 }
 
 /**
  * A private answer posted for everyone by its asker ("Send in chat"). The text is the
  * answer as it was shown, already within limits; the credit line names who shared it
- * without pinging them.
+ * without pinging them. Its page buttons come along: they hold their own state.
  */
-export function toSharedReply(content: string, userId: string, locale: Locale): DiscordReply {
+export function toSharedReply(
+  content: string,
+  userId: string,
+  locale: Locale,
+  pageButtons: readonly APIButtonComponent[] = [],
+): DiscordReply {
   const credit = `\n-# ${words(locale, { key: 'sharedBy', args: { user: `<@${userId}>` } })}`;
-  return message(`${cut(content, limits.content - credit.length)}${credit}`, false, false);
+  return message(`${cut(content, limits.content - credit.length)}${credit}`, false, [...pageButtons]);
 }
 
-/** `shareable`: the locale the "Send in chat" button is labelled in, or false for no button. */
-function message(content: string, ephemeral: boolean, shareable: Locale | false): DiscordReply {
+/** A private note to the one who pressed a button, with the buttons it offers. */
+export function toNotice(
+  text: Message,
+  locale: Locale,
+  buttons: readonly { label: Message; id: string }[] = [],
+): DiscordReply {
+  return message(
+    words(locale, text),
+    true,
+    buttons.map((b) => button(words(locale, b.label), b.id)),
+  );
+}
+
+function button(label: string, customId: string): APIButtonComponent {
+  return { type: ComponentType.Button, style: ButtonStyle.Secondary, label, custom_id: customId };
+}
+
+function message(content: string, ephemeral: boolean, buttons: APIButtonComponent[]): DiscordReply {
   return {
     content,
     flags: (ephemeral ? MessageFlags.Ephemeral : 0) | MessageFlags.SuppressEmbeds,
     allowedMentions: { parse: [], repliedUser: false },
-    components: shareable
-      ? [
-          {
-            type: ComponentType.ActionRow,
-            components: [
-              {
-                type: ComponentType.Button,
-                style: ButtonStyle.Secondary,
-                label: words(shareable, { key: 'shareButton', args: {} }),
-                custom_id: SHARE_BUTTON,
-              },
-            ],
-          },
-        ]
-      : [],
+    components: buttons.length ? [{ type: ComponentType.ActionRow, components: buttons }] : [],
   };
 }
 

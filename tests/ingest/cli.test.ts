@@ -23,8 +23,12 @@ const check = () => runCli('src/app/check.ts', [], { CORPUS_DIR: dir });
 async function snapshot(): Promise<string> {
   const files = [];
   for (const sub of ['', 'articles', 'sources']) {
-    for (const f of (await readdir(path.join(dir, sub))).sort())
-      if (f.includes('.')) files.push(`${sub}/${f}:${(await readFile(path.join(dir, sub, f))).length}`);
+    // Files only: the folder also holds what is built from it (the chart font is a folder).
+    for (const f of (await readdir(path.join(dir, sub), { withFileTypes: true })).sort((a, b) =>
+      a.name < b.name ? -1 : 1,
+    ))
+      if (f.isFile() && f.name.includes('.'))
+        files.push(`${sub}/${f.name}:${(await readFile(path.join(dir, sub, f.name))).length}`);
   }
   return files.join('\n');
 }

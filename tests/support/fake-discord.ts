@@ -395,7 +395,7 @@ interface MessageFields {
   embeds?: APIEmbed[];
   components?: APIMessageTopLevelComponent[];
   flags?: number;
-  attachments?: { id: string | number }[];
+  attachments?: { id: string | number; description?: string; filename?: string }[];
   message_reference?: { message_id?: string };
   poll?: unknown;
   sticker_ids?: string[];
@@ -553,6 +553,15 @@ function readMessageFields(value: unknown): MessageFields {
 }
 
 function validateMessageFields(fields: MessageFields, prefix: string[]): Reply | null {
+  for (const [i, attachment] of (fields.attachments ?? []).entries()) {
+    if (typeof attachment.description === 'string' && attachment.description.length > 1024) {
+      return formError(
+        [...prefix, 'attachments', String(i), 'description'],
+        'BASE_TYPE_MAX_LENGTH',
+        'Must be 1024 or fewer in length.',
+      );
+    }
+  }
   if (fields.content !== undefined && fields.content.length > 2000) {
     return formError([...prefix, 'content'], 'BASE_TYPE_MAX_LENGTH', 'Must be 2000 or fewer in length.');
   }
@@ -697,6 +706,8 @@ export class FakeDiscord {
   private readonly cancels = new Set<(error: Error) => void>();
   private readonly interactions = new Map<string, InteractionState>();
   private readonly messages = new Map<string, APIMessage>();
+  /** Uploaded files by their URL path, served back as Discord's CDN would (a bot re-posting an attachment fetches it). */
+  private readonly uploads = new Map<string, RecordedFile>();
   private readonly commands = new Map<string, APIApplicationCommand[]>();
   private readonly roles = new Map<string, APIRole>();
   private readonly users = new Map<string, APIUser>();
@@ -1337,10 +1348,18 @@ export class FakeDiscord {
     };
   }
 
-  private attachmentsFrom(files: RecordedFile[]): APIAttachment[] {
+  /**
+   * Attachments for uploaded files. `files[n]` is described by the body's `attachments`
+   * entry with id n (its `description` is the alt text, at most 1,024 characters).
+   */
+  private attachmentsFrom(files: RecordedFile[], declared: MessageFields['attachments'] = []): APIAttachment[] {
     return files.map((file) => {
       const id = snowflake();
-      const url = `http://127.0.0.1:${this.port}/attachments/${this.channelId}/${id}/${encodeURIComponent(file.filename)}`;
+      const index = /\[(\d+)\]/.exec(file.field)?.[1];
+      const entry = declared.find((a) => String(a.id) === index);
+      const path = `/attachments/${this.channelId}/${id}/${encodeURIComponent(file.filename)}`;
+      this.uploads.set(path, file);
+      const url = `http://127.0.0.1:${this.port}${path}`;
       return {
         id,
         filename: file.filename,
@@ -1348,6 +1367,7 @@ export class FakeDiscord {
         url,
         proxy_url: url,
         content_type: file.contentType,
+        ...(typeof entry?.description === 'string' ? { description: entry.description } : {}),
       };
     });
   }
@@ -1370,7 +1390,7 @@ export class FakeDiscord {
         content: fields.content ?? '',
         embeds: fields.embeds ?? [],
         components: fields.components ?? [],
-        attachments: this.attachmentsFrom(files),
+        attachments: this.attachmentsFrom(files, fields.attachments),
         flags: (init.flags ?? 0) | ((fields.flags ?? 0) & keepFlags),
       }),
       tts: fields.tts ?? false,
@@ -1398,7 +1418,7 @@ export class FakeDiscord {
       content: fields.content ?? message.content,
       embeds: fields.embeds ?? message.embeds,
       components: fields.components ?? message.components ?? [],
-      attachments: [...attachments, ...this.attachmentsFrom(files)],
+      attachments: [...attachments, ...this.attachmentsFrom(files, fields.attachments)],
       flags,
       edited_timestamp: wasLoading ? null : new Date().toISOString(),
     };
@@ -1688,6 +1708,12 @@ export class FakeDiscord {
         delayMs = fault.delayMs ?? 0;
         reply = this.faultReply(fault);
       } else if (!versioned) {
+        const upload = method === 'GET' ? this.uploads.get(url.pathname) : undefined;
+        if (upload) {
+          res.writeHead(200, { 'content-type': upload.contentType, 'content-length': upload.data.length });
+          res.end(upload.data);
+          return;
+        }
         reply = apiError(404, 0, '404: Not Found');
       } else {
         reply = this.route({ method, path, query: url.searchParams, headers, body, files });
@@ -2049,7 +2075,17 @@ export class FakeDiscord {
     const message = this.messageFromBody(fields, ctx.files, {
       channelId: state.interaction.channel?.id ?? this.channelId,
       author: this.botUser,
-      extra: { webhook_id: this.applicationId, application_id: this.applicationId },
+      extra: {
+        webhook_id: this.applicationId,
+        application_id: this.applicationId,
+        // Discord marks follow-ups, like the original, with the interaction and who invoked it.
+        interaction_metadata: {
+          id: state.interaction.id,
+          type: state.interaction.type,
+          user: state.interaction.user ?? state.interaction.member?.user ?? this.user,
+          authorizing_integration_owners: state.interaction.authorizing_integration_owners,
+        },
+      } as Partial<APIMessage>,
     });
     if (isEmptyMessage(message)) return apiError(400, 50006, 'Cannot send an empty message');
     this.messages.set(message.id, message);
