@@ -11,6 +11,8 @@ import { msg, type Locale } from '../messages/message.ts';
 import { resolveLocale } from '../messages/words.ts';
 import type { Choice } from '../answers/choices.ts';
 import { toDiscordChoices, toDiscordReply, toSharedReply } from '../render/discord.ts';
+import { exportFile, exportRows } from '../render/export.ts';
+import type { Delivery } from '../command/invoke.ts';
 
 /**
  * The one way the bot answers an interaction: every message goes through
@@ -20,17 +22,24 @@ import { toDiscordChoices, toDiscordReply, toSharedReply } from '../render/disco
 export async function respond(
   interaction: RepliableInteraction,
   answer: Answer,
-  options: { hide: boolean; locale: Locale },
+  options: Delivery & { locale: Locale },
 ): Promise<void> {
-  const reply = toDiscordReply(answer, { ephemeral: options.hide, locale: options.locale });
+  const { locale, mention, file } = options;
+  const reply = toDiscordReply(answer, {
+    ephemeral: options.hide,
+    locale,
+    mention,
+    file: file && exportRows(answer).length ? exportFile(answer, file.format, file.name) : undefined,
+  });
   const ephemeral = (reply.flags & MessageFlags.Ephemeral) !== 0;
   if (!interaction.deferred && !interaction.replied) {
     await interaction.reply(reply);
     return;
   }
   const deferredEphemeral = interaction.ephemeral === true;
-  if (ephemeral && !deferredEphemeral) {
-    // A public "thinking…" cannot become private: remove it and answer privately instead.
+  // A public "thinking…" cannot become private; and Discord pings nobody from an edit, so an
+  // addressed answer cannot be one: remove it and answer with a new message instead.
+  if ((ephemeral && !deferredEphemeral) || reply.allowedMentions.users) {
     await interaction.deleteReply().catch(() => undefined);
     await interaction.followUp(reply);
     return;

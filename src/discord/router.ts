@@ -110,7 +110,7 @@ async function answerInTime(
     const result = await work();
     clearTimeout(timer);
     await deferring;
-    await respond(interaction, result.answer, { hide: result.hide, locale });
+    await respond(interaction, result.answer, { ...result, locale });
   } finally {
     clearTimeout(timer);
   }

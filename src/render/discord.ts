@@ -10,15 +10,26 @@ import type { Choice } from '../answers/choices.ts';
 import type { Locale } from '../messages/message.ts';
 import { commandName, words } from '../messages/words.ts';
 import { render, type Style } from './format.ts';
-import { cut, limits, neutralize } from './limits.ts';
+import { allowedMentions, cut, limits, neutralize, type AllowedMentions } from './limits.ts';
 
 /** What every message the bot sends looks like; built only here. */
 export interface DiscordReply {
   content: string;
   flags: number;
-  /** No mention of any kind, nor the reply ping to the author of a message answered in chat. */
-  allowedMentions: { parse: []; repliedUser: false };
+  /** No mention of any kind, nor the reply ping to the author of a message answered in chat; only an addressed member (limits.ts). */
+  allowedMentions: AllowedMentions;
   components: APIActionRowComponent<APIButtonComponent>[];
+  /** Attached files (format:csv or json); absent when there are none. */
+  files?: { attachment: Buffer; name: string }[];
+}
+
+/** How a reply is delivered: privately or not, addressed to a member, with a file of its figures. */
+export interface ReplyOptions {
+  ephemeral: boolean;
+  locale: Locale;
+  /** The member's id the answer is addressed to: the reply starts with their mention and pings them alone. */
+  mention?: string | undefined;
+  file?: { name: string; data: string } | undefined;
 }
 
 /** The button under a private answer that posts it in the channel for everyone. */
@@ -37,6 +48,8 @@ const markdown: Style = {
   // Discord's subtext: the source line stays visible but quiet.
   source: (t) => `-# ${t}`,
   code: (t) => `\`${t.replaceAll('`', 'ˋ')}\``,
+  // Inside a code block markdown is not read; only a backtick could end it early.
+  table: (lines) => `\`\`\`\n${lines.map((l) => neutralize(l).replaceAll('`', 'ˋ')).join('\n')}\n\`\`\``,
 };
 
 /**
@@ -44,18 +57,24 @@ const markdown: Style = {
  * previews off), within the 2000-character limit, pinging no one.
  * Items are dropped whole rather than cut, so a figure never loses its citation.
  */
-export function toDiscordReply(answer: Answer, options: { ephemeral: boolean; locale: Locale }): DiscordReply {
+export function toDiscordReply(answer: Answer, options: ReplyOptions): DiscordReply {
   const { locale } = options;
-  const { header, blocks, suggestions } = render(answer, markdown, locale);
-  const head = cut(header, HEADER_MAX);
+  const ephemeral = options.ephemeral || answer.private === true;
+  const mention = ephemeral ? undefined : options.mention;
+  const { header, table, blocks, suggestions } = render(answer, markdown, locale);
+  const to = mention ? `${words(locale, { key: 'addressedTo', args: { user: `<@${mention}>` } })}\n` : '';
+  const head = to + cut(header, HEADER_MAX) + (table ? `\n\n${table}` : '');
   const tail = suggestions ? cut(suggestions, 300) : '';
   const budget = limits.content - head.length - tail.length - 120;
+  // A table's figures each need their quote: the quotes share the room rather than the first ones taking it.
+  const share = answer.comparison ? Math.floor(budget / Math.max(blocks.length, 1)) - 2 : Infinity;
   const shown: string[] = [];
   let used = 0;
   for (const block of blocks) {
-    const room = budget - used;
+    const room = Math.min(budget - used, share);
     // The first block is always shown, if need be with its excerpt cut.
-    const fitted = block.length <= room ? block : shown.length === 0 ? fitBlock(block, room) : undefined;
+    const fitted =
+      block.length <= room ? block : shown.length === 0 || answer.comparison ? fitBlock(block, room) : undefined;
     if (!fitted) break;
     shown.push(fitted);
     used += fitted.length + 2;
@@ -66,10 +85,12 @@ export function toDiscordReply(answer: Answer, options: { ephemeral: boolean; lo
       ? words(locale, { key: 'moreDiscord', args: { count: more, source: `/${commandName(locale, 'source')}` } })
       : '';
   const content = [head, ...shown, note, tail].filter(Boolean).join('\n\n');
-  const ephemeral = options.ephemeral || answer.private === true;
   // A private answer can be shared once its asker has read it; a private refusal cannot.
   const shareable = options.ephemeral && !answer.private && answer.found;
-  return message(cut(content, limits.content), ephemeral, shareable && locale);
+  const reply = message(cut(content, limits.content), ephemeral, shareable && locale, mention);
+  return options.file
+    ? { ...reply, files: [{ attachment: Buffer.from(options.file.data, 'utf8'), name: options.file.name }] }
+    : reply;
 }
 
 /**
@@ -83,11 +104,11 @@ export function toSharedReply(content: string, userId: string, locale: Locale): 
 }
 
 /** `shareable`: the locale the "Send in chat" button is labelled in, or false for no button. */
-function message(content: string, ephemeral: boolean, shareable: Locale | false): DiscordReply {
+function message(content: string, ephemeral: boolean, shareable: Locale | false, mention?: string): DiscordReply {
   return {
     content,
     flags: (ephemeral ? MessageFlags.Ephemeral : 0) | MessageFlags.SuppressEmbeds,
-    allowedMentions: { parse: [], repliedUser: false },
+    allowedMentions: allowedMentions(mention),
     components: shareable
       ? [
           {
