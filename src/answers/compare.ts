@@ -25,27 +25,32 @@ export interface CompareQuery {
 export function compareAnswer(engine: Engine, query: CompareQuery): Answer {
   const metric = metricNamed(engine, query.metric);
   if ('found' in metric) return metric;
+  const typedPlaces = listOf(query.regions);
+  const typedPeriods = listOf(query.periods);
+  const title = (places: Region[] = [], periods: string[] = []) =>
+    msg('compareTitle', { metric: named(metric), places: places.map(named), periods });
+  const refuse = (why: Message, places?: Region[], periods?: string[]) =>
+    notFound(title(places, periods), [why], [exampleComparison(engine, metric)]);
+  // Counted before anything is looked up: a pasted list of a thousand names costs nothing.
+  const count = Math.max(typedPlaces.length, typedPeriods.length);
+  if (count > MAX_COMPARED) return refuse(msg('compareTooMany', { count, most: MAX_COMPARED }));
   const places: Region[] = [];
-  for (const name of listOf(query.regions)) {
+  for (const name of typedPlaces) {
     const region = engine.regions.resolve(name)?.target;
     if (!region) return notFound(msg('noRegionTitle'), [msg('noRegion', { name })], regionSuggestions(engine, name));
     if (!places.includes(region)) places.push(region);
   }
   const periods: string[] = [];
-  for (const typed of listOf(query.periods)) {
+  for (const typed of typedPeriods) {
     const period = parsePeriod(typed);
     if (!period) return notFound(msg('unknownPeriodTitle'), [msg('unknownPeriod', { period: typed })]);
     if (!periods.includes(period)) periods.push(period);
   }
-  const title = msg('compareTitle', { metric: named(metric), places: places.map(named), periods });
-  const refuse = (why: Message) => notFound(title, [why], [exampleComparison(engine, metric)]);
-  if (places.length > MAX_COMPARED || periods.length > MAX_COMPARED)
-    return refuse(msg('compareTooMany', { count: Math.max(places.length, periods.length), most: MAX_COMPARED }));
-  if (places.length > 1 && periods.length > 1) return refuse(msg('compareOneAxis'));
-  if (places.length < 2 && periods.length < 2) return refuse(msg('compareNeedsTwo'));
+  if (places.length > 1 && periods.length > 1) return refuse(msg('compareOneAxis'), places, periods);
+  if (places.length < 2 && periods.length < 2) return refuse(msg('compareNeedsTwo'), places, periods);
   return places.length > 1
-    ? byPlace(engine, metric, places, periods[0], title)
-    : byPeriod(engine, metric, places[0], periods, title);
+    ? byPlace(engine, metric, places, periods[0], title(places, periods))
+    : byPeriod(engine, metric, places[0], periods, title(places, periods));
 }
 
 /** Each place's own figure (a city's GDP is not its province's), within the period when one is given. */
