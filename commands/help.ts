@@ -1,4 +1,4 @@
-import { defineCommand, hideOption, usageOf } from '../src/command/command.ts';
+import { defineCommand, hideOption, mentionOption, usageOf } from '../src/command/command.ts';
 import { suggest } from '../src/answers/answer.ts';
 import { msg } from '../src/messages/message.ts';
 
@@ -6,7 +6,7 @@ export default defineCommand({
   data: {
     name: 'help',
     description: 'What Footnote can answer and how to ask',
-    options: [hideOption],
+    options: [hideOption, mentionOption],
   },
   execute: (_options, { commands, engine }) => ({
     found: true,

@@ -1,5 +1,6 @@
 import type { AnyCommand, MessageCommand } from '../src/command/command.ts';
 import articles from './articles.ts';
+import compare from './compare.ts';
 import findSources from './find-sources.ts';
 import ask from './ask.ts';
 import help from './help.ts';
@@ -11,7 +12,18 @@ import stat from './stat.ts';
 import summary from './summary.ts';
 
 /** Every command, in the order /help lists them. Deploy, the router, the console and the tests all read this list. */
-export const commands: readonly AnyCommand[] = [ask, region, stat, search, source, articles, summary, reload, help];
+export const commands: readonly AnyCommand[] = [
+  ask,
+  region,
+  stat,
+  compare,
+  search,
+  source,
+  articles,
+  summary,
+  reload,
+  help,
+];
 
 /** Commands on a message's context menu. */
 export const messageCommands: readonly MessageCommand[] = [findSources];

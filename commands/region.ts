@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import { defineCommand, hideOption } from '../src/command/command.ts';
+import { defineCommand, hideOption, mentionOption } from '../src/command/command.ts';
 import { regionAnswer } from '../src/answers/region.ts';
 import { choices } from '../src/answers/choices.ts';
 
@@ -16,6 +16,7 @@ export default defineCommand({
         autocomplete: true,
       },
       hideOption,
+      mentionOption,
     ],
   },
   execute: ({ name }, { engine }) => regionAnswer(engine, name),

@@ -1,5 +1,5 @@
 import { InteractionContextType, PermissionFlagsBits } from 'discord-api-types/v10';
-import { defineCommand, hideOption } from '../src/command/command.ts';
+import { defineCommand, hideOption, mentionOption } from '../src/command/command.ts';
 import type { Answer } from '../src/answers/answer.ts';
 import { notFound, suggest } from '../src/answers/answer.ts';
 import { msg, verbatim } from '../src/messages/message.ts';
@@ -15,7 +15,7 @@ export default defineCommand({
     // because server admins can override the default per channel or role.
     default_member_permissions: String(PermissionFlagsBits.ManageMessages),
     contexts: [InteractionContextType.Guild],
-    options: [hideOption],
+    options: [hideOption, mentionOption],
   },
   execute: async (_options, { caller, reload }): Promise<Answer> => {
     if (!caller.canManageMessages) {

@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import { defineCommand, hideOption } from '../src/command/command.ts';
+import { defineCommand, hideOption, mentionOption } from '../src/command/command.ts';
 import { searchAnswer } from '../src/answers/search.ts';
 
 export default defineCommand({
@@ -14,6 +14,7 @@ export default defineCommand({
         required: true,
       },
       hideOption,
+      mentionOption,
     ],
   },
   execute: ({ query }, { engine }) => searchAnswer(engine, query),

@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import { defineCommand, hideOption } from '../src/command/command.ts';
+import { defineCommand, hideOption, mentionOption } from '../src/command/command.ts';
 import { passageChoices, sourceAnswer } from '../src/answers/source.ts';
 
 export default defineCommand({
@@ -15,6 +15,7 @@ export default defineCommand({
         autocomplete: true,
       },
       hideOption,
+      mentionOption,
     ],
   },
   execute: ({ id }, { engine }) => sourceAnswer(engine, id),

@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import { defineCommand, hideOption } from '../src/command/command.ts';
+import { defineCommand, formatOption, hideOption, mentionOption } from '../src/command/command.ts';
 import { statAnswer } from '../src/answers/stat.ts';
-import { choices } from '../src/answers/choices.ts';
+import { choices, metricChoices } from '../src/answers/choices.ts';
 
 export default defineCommand({
   chart: true,
@@ -29,14 +29,14 @@ export default defineCommand({
         type: ApplicationCommandOptionType.String,
         required: false,
       },
+      formatOption,
       hideOption,
+      mentionOption,
     ],
   },
   execute: ({ metric, region, period }, { engine }) => statAnswer(engine, { metric, region, period }),
   autocomplete: ({ name, value }, { engine }) => {
     if (name === 'region') return choices(engine.regions, engine.coveredRegions(), value);
-    return choices(engine.metrics, engine.corpus.gazetteer.metrics, value).filter((c) =>
-      engine.figures.measures(c.value),
-    );
+    return metricChoices(engine, value);
   },
 });

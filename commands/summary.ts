@@ -1,6 +1,6 @@
 import { ApplicationCommandOptionType, InteractionContextType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { msg } from '../src/messages/message.ts';
-import { defineCommand, hideOption } from '../src/command/command.ts';
+import { defineCommand, hideOption, mentionOption } from '../src/command/command.ts';
 import { notFound } from '../src/answers/answer.ts';
 import { summaryAnswer, summaryTargets } from '../src/answers/summary.ts';
 import { words } from '../src/messages/words.ts';
@@ -22,6 +22,7 @@ export default defineCommand({
         autocomplete: true,
       },
       { ...hideOption, description: 'Preview the digest privately instead of posting it' },
+      mentionOption,
     ],
   },
   execute: ({ target }, { engine, caller }) => {

@@ -50,6 +50,28 @@ export interface Suggestion {
   options: Record<string, string>;
 }
 
+/**
+ * Rows side by side (/compare, and /ask's "compare X and Y"): one per place or period
+ * asked, in the order asked. A row's figures are items of the answer, each with its citation.
+ */
+export interface Comparison {
+  by: 'place' | 'period';
+  rows: ComparisonRow[];
+  /**
+   * Why the rows carry no rank: their figures are in different units, for periods that are
+   * not alike (Q1 against a whole year), or a row has two figures that disagree.
+   */
+  unranked?: 'units' | 'periods' | 'conflict';
+}
+
+export interface ComparisonRow {
+  label: Message;
+  /** Positions in the answer's items of this row's figures; none when the articles give none. */
+  figures: number[];
+  /** 1 for the highest value, when the rows can be ranked. */
+  rank?: number;
+}
+
 export interface Answer {
   /** False when the corpus holds no answer: the reply says so and only offers suggestions. */
   found: boolean;
@@ -60,6 +82,8 @@ export interface Answer {
   /** Items the corpus holds beyond those listed: an answer lists at most MAX_ITEMS. */
   more?: number;
   suggestions: Suggestion[];
+  /** The items as a table, when the answer compares. */
+  comparison?: Comparison;
   /** Visible only to the person who asked, whatever they chose (refusals of moderator commands). */
   private?: boolean;
 }

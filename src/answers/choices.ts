@@ -19,6 +19,31 @@ export function choices<T extends { id: string; name: string; zh?: string }>(
   return found.slice(0, 25).map((t) => ({ name: t.zh ? `${t.name} (${t.zh})` : t.name, value: t.id }));
 }
 
+/** Metrics for autocomplete: only those the corpus has figures for, so a choice always answers. */
+export function metricChoices(engine: Engine, query: string): Choice[] {
+  return choices(engine.metrics, engine.corpus.gazetteer.metrics, query).filter((c) =>
+    engine.figures.measures(c.value),
+  );
+}
+
+/**
+ * Autocomplete for a list typed in one option ("jiangsu,shang"): the last piece completed,
+ * the pieces before it kept as typed, names already in the list left out.
+ */
+export function listChoices<T extends { id: string; name: string; zh?: string }>(
+  index: NameIndex<T>,
+  all: readonly T[],
+  typed: string,
+): Choice[] {
+  const pieces = typed.split(/[,，、;；]/);
+  const last = pieces.pop()!;
+  const before = pieces.map((p) => p.trim()).filter(Boolean);
+  const prefix = before.length ? `${before.join(',')},` : '';
+  return choices(index, all, last)
+    .filter((c) => !before.includes(c.value))
+    .map((c) => ({ name: `${prefix}${c.name}`, value: `${prefix}${c.value}` }));
+}
+
 /** The regions nearest a name the corpus does not know, or the most covered ones. */
 export function regionSuggestions(engine: Engine, query: string, limit = 5): Suggestion[] {
   const near = engine.regions.search(query, limit).map((m) => m.target);

@@ -1,4 +1,4 @@
-import type { Statistic } from '../corpus/schema.ts';
+import type { Metric, Statistic } from '../corpus/schema.ts';
 import { figureItem } from './cite.ts';
 import { firstItems, itemsOf, notFound, suggest, type Answer, type Suggestion } from './answer.ts';
 import { msg, named } from '../messages/message.ts';
@@ -14,15 +14,8 @@ export interface StatQuery {
 
 /** The figures for a metric, narrowed by region (with its sub-regions) and period. */
 export function statAnswer(engine: Engine, query: StatQuery): Answer {
-  const metricMatch = engine.metrics.resolve(query.metric);
-  if (!metricMatch) {
-    return notFound(
-      msg('noMetricTitle'),
-      [msg('noMetric', { metric: query.metric })],
-      metricSuggestions(engine, query.metric),
-    );
-  }
-  const metric = metricMatch.target;
+  const metric = metricNamed(engine, query.metric);
+  if ('found' in metric) return metric;
   const all = engine.figures.where({ metrics: new Set([metric.id]) });
   let stats: readonly Statistic[] = all;
   const narrowed: { region?: ReturnType<typeof named>; period?: string } = {};
@@ -67,6 +60,14 @@ export function statAnswer(engine: Engine, query: StatQuery): Answer {
     ...firstItems(itemsOf(stats, (s) => ({ kind: 'figure', ...figureItem(engine, s) }))),
     suggestions: [],
   };
+}
+
+/** The metric a member typed, or the refusal that offers the metrics near it. */
+export function metricNamed(engine: Engine, typed: string): Metric | Answer {
+  const match = engine.metrics.resolve(typed);
+  return match
+    ? match.target
+    : notFound(msg('noMetricTitle'), [msg('noMetric', { metric: typed })], metricSuggestions(engine, typed));
 }
 
 /** Metrics near the query, only those with figures: a suggestion must lead somewhere. */

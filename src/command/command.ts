@@ -137,6 +137,30 @@ export const hideOption = {
   required: false,
 } as const satisfies APIApplicationCommandBasicOption;
 
+/**
+ * Every answering command takes it: the answer is addressed to that member and pings
+ * them alone (src/render/discord.ts). A hidden answer is addressed to nobody.
+ */
+export const mentionOption = {
+  name: 'mention',
+  description: 'Address the answer to this member: it pings them and nobody else',
+  type: ApplicationCommandOptionType.User,
+  required: false,
+} as const satisfies APIApplicationCommandBasicOption;
+
+/** Commands whose answers are figures take it: the figures also as a CSV or JSON file. */
+export const formatOption = {
+  name: 'format',
+  description: 'Also attach the figures as a file: csv or json (text alone by default)',
+  type: ApplicationCommandOptionType.String,
+  required: false,
+  choices: [
+    { name: 'text', value: 'text' },
+    { name: 'csv', value: 'csv' },
+    { name: 'json', value: 'json' },
+  ],
+} as const satisfies APIApplicationCommandBasicOption;
+
 /** Bad input to a command: `said` is what the asker is told, worded when rendered; the Error's message is for logs. */
 export class OptionError extends Error {
   constructor(readonly said: Message) {
@@ -190,8 +214,22 @@ function coerce(command: string, option: APIApplicationCommandBasicOption, value
       }
       return n;
     }
-    default:
-      return String(value);
+    case ApplicationCommandOptionType.User: {
+      // Discord sends the id; at the console it is typed as the id or as <@id>.
+      const id = /^<@!?(\d{17,20})>$|^(\d{17,20})$/.exec(String(value).trim());
+      if (!id) throw new OptionError(msg('takesUser', { command, option: option.name }));
+      return id[1] ?? id[2]!;
+    }
+    default: {
+      const text = String(value);
+      const choices = 'choices' in option ? option.choices : undefined;
+      if (choices?.length && !choices.some((c) => c.value === text)) {
+        throw new OptionError(
+          msg('takesOneOf', { command, option: option.name, values: choices.map((c) => String(c.value)) }),
+        );
+      }
+      return text;
+    }
   }
 }
 

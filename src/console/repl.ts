@@ -7,6 +7,15 @@ import type { Locale } from '../messages/message.ts';
 import { words } from '../messages/words.ts';
 import { completeLine } from './complete.ts';
 import { readHistory, writeHistory, type HistoryFile } from './history.ts';
+import { exportFile, exportRows } from '../render/export.ts';
+import type { Invocation } from '../command/invoke.ts';
+
+/** A file the answer would attach in Discord (format:csv or json), shown after it under its name. */
+function attached({ answer, file }: Invocation): string {
+  if (!file || !exportRows(answer).length) return '';
+  const { name, data } = exportFile(answer, file.format, file.name);
+  return `── ${name} ──\n${data.replace(/^\uFEFF/, '')}\n`;
+}
 
 export interface ConsoleOptions {
   live: LiveEngine;
@@ -52,7 +61,10 @@ export async function startConsole({ live, log, locale, history }: ConsoleOption
     if (/^\s*\/?(quit|exit)\s*$/i.test(line)) break;
     try {
       const result = await runLine(live.current(), line, locale, { reload });
-      if (result) process.stdout.write(`${interactive ? '\n' : ''}${toText(result.answer, locale)}\n\n`);
+      if (result)
+        process.stdout.write(
+          `${interactive ? '\n' : ''}${toText(result.answer, locale, result.mention)}\n\n${attached(result)}`,
+        );
     } catch (error) {
       log.error({ err: error, line }, 'command failed');
       process.stdout.write(`${words(locale, { key: 'consoleFailed', args: {} })}\n`);

@@ -21,6 +21,8 @@ import {
   type Paging,
 } from '../render/discord.ts';
 import type { ChartImage } from '../render/chart/png.ts';
+import { exportFile, exportRows } from '../render/export.ts';
+import type { Delivery } from '../command/invoke.ts';
 
 /** What a reply carries besides its text. */
 export interface Extras {
@@ -32,7 +34,10 @@ export interface Extras {
 
 function withChart(reply: DiscordReply, chart: ChartImage | undefined) {
   return chart
-    ? { ...reply, files: [{ attachment: chart.png, name: chart.name, description: chart.description }] }
+    ? {
+        ...reply,
+        files: [...(reply.files ?? []), { attachment: chart.png, name: chart.name, description: chart.description }],
+      }
     : reply;
 }
 
@@ -44,9 +49,16 @@ function withChart(reply: DiscordReply, chart: ChartImage | undefined) {
 export async function respond(
   interaction: RepliableInteraction,
   answer: Answer,
-  options: { hide: boolean; locale: Locale } & Extras,
+  options: Delivery & Extras & { locale: Locale },
 ): Promise<void> {
-  const text = toDiscordReply(answer, { ephemeral: options.hide, locale: options.locale, paging: options.paging });
+  const { locale, mention, file } = options;
+  const text = toDiscordReply(answer, {
+    ephemeral: options.hide,
+    locale,
+    mention,
+    paging: options.paging,
+    file: file && exportRows(answer).length ? exportFile(answer, file.format, file.name) : undefined,
+  });
   const reply = withChart(text, options.chart);
   const ephemeral = (reply.flags & MessageFlags.Ephemeral) !== 0;
   if (!interaction.deferred && !interaction.replied) {
@@ -54,8 +66,9 @@ export async function respond(
     return;
   }
   const deferredEphemeral = interaction.ephemeral === true;
-  if (ephemeral && !deferredEphemeral) {
-    // A public "thinking…" cannot become private: remove it and answer privately instead.
+  // A public "thinking…" cannot become private; and Discord pings nobody from an edit, so an
+  // addressed answer cannot be one: remove it and answer with a new message instead.
+  if ((ephemeral && !deferredEphemeral) || reply.allowedMentions.users) {
     await interaction.deleteReply().catch(() => undefined);
     await interaction.followUp(reply);
     return;

@@ -168,12 +168,7 @@ async function answerInTime(
     const result = await work();
     clearTimeout(timer);
     await deferring;
-    await respond(interaction, result.answer, {
-      hide: result.hide,
-      locale,
-      paging: result.paging,
-      chart: result.chart,
-    });
+    await respond(interaction, result.answer, { ...result, locale });
   } finally {
     clearTimeout(timer);
   }

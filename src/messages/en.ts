@@ -127,6 +127,11 @@ export const en = {
     `/${usage.command} needs “${option}”: ${description}. Usage: ${usageEn(usage)}`,
   takesBoolean: ({ option }: { command: string; option: string }) => `“${option}” takes true or false.`,
   takesNumber: ({ option }: { command: string; option: string }) => `“${option}” takes a number.`,
+  takesUser: ({ option }: { command: string; option: string }) => `“${option}” takes a member: @name, or their id.`,
+  takesOneOf: ({ option, values }: { command: string; option: string; values: readonly string[] }) =>
+    `“${option}” takes one of: ${values.join(', ')}.`,
+  /** The first line of an answer addressed to a member (mention:). */
+  addressedTo: ({ user }: { user: string }) => `${user}, this is for you:`,
   failureTitle: () => 'Something went wrong on my side',
   failure: ({ errorId }: { errorId: string }) =>
     `Error id ${errorId}. Please try again; if it keeps happening, tell a moderator this id.`,
@@ -182,6 +187,61 @@ export const en = {
     `The corpus has no ${metric.name} figure for ${[...(region ? [region.name] : []), ...(period ? [describePeriod(period)] : [])].join(', ')}.`,
   noFigureYet: ({ metric }: { metric: Named }) => `The corpus has no ${metric.name} figure yet.`,
   figureSuggestion: (f: FigureRef) => `${f.metric.name}, ${f.region.name}${withPeriod(f.period, ', ')}`,
+
+  // /compare
+  compareTitle: ({
+    metric,
+    places,
+    periods,
+  }: {
+    metric: Named;
+    places: readonly Named[];
+    periods: readonly string[];
+  }) =>
+    [
+      metric.name,
+      ...(places.length ? [names(places).join(', ')] : []),
+      ...(periods.length ? [periods.map(describePeriod).join(', ')] : []),
+    ].join(' · '),
+  compareNeedsTwo: () =>
+    'Name two to five places (regions:jiangsu,shanghai) or periods (periods:2023,2024), separated by commas.',
+  compareTooMany: ({ count, most }: { count: number; most: number }) =>
+    `A comparison takes at most ${most} places or periods; you named ${count}.`,
+  compareOneAxis: () =>
+    'Compare places or periods, not both: several places with at most one period, or one place with several periods.',
+  compareExample: ({ metric }: { metric: Named }) => `${metric.name}, side by side`,
+  comparedIn: ({ region }: { region: Named }) =>
+    `Figures for ${region.name}: the place the articles give the most of these periods for.`,
+  compareMissingPeriods: ({ periods }: { periods: readonly string[] }) =>
+    `The articles give no such figure for ${periods.map(describePeriod).join(', ')}.`,
+  closeWithin: ({ region, within }: { region: Named; within: Named }) =>
+    `Not ${region.name}’s own figure, so not in its row: the articles give one for ${within.name}, within it.`,
+  notRanked: ({ why }: { why: 'units' | 'periods' | 'conflict' }) =>
+    `Not ranked: ${
+      why === 'units'
+        ? 'the figures are in different units'
+        : why === 'periods'
+          ? 'the figures are for periods that are not alike'
+          : 'the articles give different figures for one row'
+    }.`,
+  periodName: ({ period }: { period: string }) => describePeriod(period),
+  allFiguresOf: ({ region, period }: { region?: Named | undefined; period?: string | undefined }) =>
+    `Every figure for ${region ? region.name : describePeriod(period ?? '')}`,
+  /** Above a quote under a comparison's table: its number, and the rows it gives figures for. */
+  citedFor: ({ n, rows }: { n: number; rows: readonly string[] }) => `[${n}] ${rows.join(', ')}`,
+  columnPlace: () => 'Place',
+  columnAsked: () => 'Asked',
+  columnValue: () => 'Value',
+  columnUnit: () => 'Unit',
+  columnQualifier: () => 'Qualifier',
+  columnPeriod: () => 'Period',
+  columnChange: () => 'Change',
+  columnRank: () => '#',
+  columnSource: () => 'Source',
+  noFigureCell: () => 'no figure',
+  qualifierCell: ({ qualifier }: { qualifier: string }) => qualifier,
+  changeCell: ({ change }: { change: { value: number; written: string; basis: string } }) =>
+    `${signed(change)} ${change.basis}`.trim(),
 
   // /region
   regionDescribed: ({ region, parents }: { region: Named & { kind: Kind }; parents: readonly Named[] }) =>
@@ -312,5 +372,7 @@ export const en = {
   queryNoChart: () => 'No chart: fewer than two figures of the answer share a metric and a unit.',
   queryChartWritten: ({ file, alt }: { file: string; alt: string }) => `Chart written to ${file}: ${alt}`,
   queryUsage: () =>
-    'Usage: npm run --silent query -- [--json] [--lang zh-CN] [--chart FILE.png] "/stat gdp region:jiangsu"',
+    'Usage: npm run --silent query -- [--json | --csv] [--lang zh-CN] [--chart FILE.png] "/stat gdp region:jiangsu"\n' +
+    '       npm run --silent query -- --json --batch < commands.txt   (one command a line; one JSON object a line)',
+  batchEmptyLine: () => 'An empty line: one command a line.',
 };

@@ -103,6 +103,9 @@ export const zhCN = {
     `/${commandName(usage.command)} 需要“${optionName(usage.command, option)}”：${zhCommands[usage.command]?.options[option]?.description ?? english}。用法：${usageZh(usage)}`,
   takesBoolean: ({ command, option }) => `“${optionName(command, option)}”只能是 true 或 false。`,
   takesNumber: ({ command, option }) => `“${optionName(command, option)}”只能是数字。`,
+  takesUser: ({ command, option }) => `“${optionName(command, option)}”只能是一位成员：@名字，或其编号。`,
+  takesOneOf: ({ command, option, values }) => `“${optionName(command, option)}”只能是以下之一：${values.join('、')}。`,
+  addressedTo: ({ user }) => `${user}，这是给你的：`,
   failureTitle: () => '出错了，是我这边的问题',
   failure: ({ errorId }) => `错误编号 ${errorId}。请再试一次；如果一直出错，请把这个编号告诉管理员。`,
 
@@ -143,6 +146,38 @@ export const zhCN = {
     `语料中没有${region ? zh(region) : ''}${period ? describePeriodZh(period) : ''}的${zh(metric)}数据。`,
   noFigureYet: ({ metric }) => `语料中还没有${zh(metric)}的数据。`,
   figureSuggestion: (f) => figureLabel(f),
+
+  compareTitle: ({ metric, places, periods }) =>
+    [
+      zh(metric),
+      ...(places.length ? [list(places)] : []),
+      ...(periods.length ? [periods.map(describePeriodZh).join('、')] : []),
+    ].join(' · '),
+  compareNeedsTwo: () => '请列出两到五个地区（地区:jiangsu,shanghai）或时期（时期:2023,2024），用逗号隔开。',
+  compareTooMany: ({ count, most }) => `一次最多比较 ${most} 个地区或时期；你列了 ${count} 个。`,
+  compareOneAxis: () => '请比较地区或时期，不要同时比较两者：多个地区配最多一个时期，或一个地区配多个时期。',
+  compareExample: ({ metric }) => `并列比较${zh(metric)}`,
+  comparedIn: ({ region }) => `${zh(region)}的数据：文章给出这些时期数据最多的地区。`,
+  compareMissingPeriods: ({ periods }) => `文章没有给出${periods.map(describePeriodZh).join('、')}的这项数据。`,
+  closeWithin: ({ region, within }) =>
+    `这不是${zh(region)}本身的数据，所以不列在它那一行：文章给出的是其下辖的${zh(within)}的数据。`,
+  notRanked: ({ why }) =>
+    `未排名：${why === 'units' ? '这些数据单位不同' : why === 'periods' ? '这些数据的时期不可比' : '文章对同一行给出了不同的数据'}。`,
+  periodName: ({ period }) => describePeriodZh(period),
+  allFiguresOf: ({ region, period }) => `${region ? zh(region) : describePeriodZh(period ?? '')}的全部数据`,
+  citedFor: ({ n, rows }) => `[${n}] ${rows.join('、')}`,
+  columnPlace: () => '地区',
+  columnAsked: () => '所问时期',
+  columnValue: () => '数值',
+  columnUnit: () => '单位',
+  columnQualifier: () => '限定',
+  columnPeriod: () => '时期',
+  columnChange: () => '变化',
+  columnRank: () => '#',
+  columnSource: () => '出处',
+  noFigureCell: () => '无数据',
+  qualifierCell: ({ qualifier }) => qualifiers[qualifier] ?? qualifier,
+  changeCell: ({ change }) => `${bases[change.basis] ?? change.basis} ${signed(change)}`.trim(),
 
   regionDescribed: ({ region, parents }) =>
     `${both(region)}：${parents.length ? `位于${[...parents].reverse().map(zh).join('')}的` : ''}${kindNames[region.kind]}。`,
@@ -237,5 +272,7 @@ export const zhCN = {
   queryNoChart: () => '没有图表：回答中共用同一指标和单位的数据不到两项。',
   queryChartWritten: ({ file, alt }) => `图表已写入 ${file}：${alt}`,
   queryUsage: () =>
-    '用法：npm run --silent query -- [--json] [--lang zh-CN] [--chart FILE.png] "/stat gdp region:jiangsu"',
+    '用法：npm run --silent query -- [--json | --csv] [--lang zh-CN] [--chart FILE.png] "/stat gdp region:jiangsu"\n' +
+    '      npm run --silent query -- --json --batch < commands.txt   （每行一个命令；每行输出一个 JSON 对象）',
+  batchEmptyLine: () => '空行：每行应有一个命令。',
 } satisfies { [K in keyof Catalogue]: (args: Parameters<Catalogue[K]>[0]) => string };

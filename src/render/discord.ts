@@ -10,15 +10,27 @@ import type { Choice } from '../answers/choices.ts';
 import type { Locale, Message } from '../messages/message.ts';
 import { commandName, words } from '../messages/words.ts';
 import { render, type Style } from './format.ts';
-import { cut, limits, neutralize } from './limits.ts';
+import { allowedMentions, cut, limits, neutralize, type AllowedMentions } from './limits.ts';
 
 /** What every message the bot sends looks like; built only here. */
 export interface DiscordReply {
   content: string;
   flags: number;
-  /** No mention of any kind, nor the reply ping to the author of a message answered in chat. */
-  allowedMentions: { parse: []; repliedUser: false };
+  /** No mention of any kind, nor the reply ping to the author of a message answered in chat; only an addressed member (limits.ts). */
+  allowedMentions: AllowedMentions;
   components: APIActionRowComponent<APIButtonComponent>[];
+  /** Attached files (format:csv or json, a chart); absent when there are none. */
+  files?: { attachment: Buffer; name: string; description?: string }[];
+}
+
+/** How a reply is delivered: privately or not, addressed to a member, with a file of its figures, in pages. */
+export interface ReplyOptions {
+  ephemeral: boolean;
+  locale: Locale;
+  /** The member's id the answer is addressed to: the reply starts with their mention and pings them alone. */
+  mention?: string | undefined;
+  file?: { name: string; data: string } | undefined;
+  paging?: Paging | undefined;
 }
 
 /** The button under a private answer that posts it in the channel for everyone. */
@@ -37,6 +49,8 @@ const markdown: Style = {
   // Discord's subtext: the source line stays visible but quiet.
   source: (t) => `-# ${t}`,
   code: (t) => `\`${t.replaceAll('`', 'ˋ')}\``,
+  // Inside a code block markdown is not read; only a backtick could end it early.
+  table: (lines) => `\`\`\`\n${lines.map((l) => neutralize(l).replaceAll('`', 'ˋ')).join('\n')}\n\`\`\``,
 };
 
 /** How a reply offers its other pages: the custom_id of each page's button (undefined: it would not fit). */
@@ -56,15 +70,19 @@ const NEXT = '▶';
  * Items are dropped whole rather than cut, so a figure never loses its citation;
  * with `paging`, the items that did not fit are on the next pages, behind ◀ ▶.
  */
-export function toDiscordReply(
-  answer: Answer,
-  options: { ephemeral: boolean; locale: Locale; paging?: Paging | undefined },
-): DiscordReply {
+export function toDiscordReply(answer: Answer, options: ReplyOptions): DiscordReply {
   const { locale } = options;
-  const { header, blocks, suggestions } = render(answer, markdown, locale);
-  const head = cut(header, HEADER_MAX);
+  const ephemeral = options.ephemeral || answer.private === true;
+  const mention = ephemeral ? undefined : options.mention;
+  const { header, table, blocks, suggestions } = render(answer, markdown, locale);
+  const to = mention ? `${words(locale, { key: 'addressedTo', args: { user: `<@${mention}>` } })}\n` : '';
+  const head = to + cut(header, HEADER_MAX) + (table ? `\n\n${table}` : '');
   const tail = suggestions ? cut(suggestions, 300) : '';
-  const pages = pagesOf(blocks, limits.content - head.length - tail.length - 120);
+  const budget = limits.content - head.length - tail.length - 120;
+  // A table's figures each need their quote: the quotes share the room rather than the first ones taking it.
+  const share = Math.floor(budget / Math.max(blocks.length, 1)) - 2;
+  const sized = answer.comparison ? blocks.map((b) => (b.length <= share ? b : fitBlock(b, share))) : blocks;
+  const pages = pagesOf(sized, budget);
   const paging = options.paging && pages.length > 1 && pagingFits(options.paging, pages.length);
   const at = paging ? Math.min(Math.max(paging.page, 1), pages.length) : 1;
   const shown = pages[at - 1]!;
@@ -81,7 +99,6 @@ export function toDiscordReply(
       : []),
   ];
   const content = [head, ...shown, notes.join('\n'), tail].filter(Boolean).join('\n\n');
-  const ephemeral = options.ephemeral || answer.private === true;
   // A private answer can be shared once its asker has read it; a private refusal cannot.
   const shareable = options.ephemeral && !answer.private && answer.found;
   const buttons = [
@@ -89,7 +106,10 @@ export function toDiscordReply(
     ...(paging && at < pages.length ? [button(NEXT, paging.idOf(at + 1)!)] : []),
     ...(shareable ? [button(words(locale, { key: 'shareButton', args: {} }), SHARE_BUTTON)] : []),
   ];
-  return message(cut(content, limits.content), ephemeral, buttons);
+  const reply = message(cut(content, limits.content), ephemeral, buttons, mention);
+  return options.file
+    ? { ...reply, files: [{ attachment: Buffer.from(options.file.data, 'utf8'), name: options.file.name }] }
+    : reply;
 }
 
 /**
@@ -151,11 +171,11 @@ function button(label: string, customId: string): APIButtonComponent {
   return { type: ComponentType.Button, style: ButtonStyle.Secondary, label, custom_id: customId };
 }
 
-function message(content: string, ephemeral: boolean, buttons: APIButtonComponent[]): DiscordReply {
+function message(content: string, ephemeral: boolean, buttons: APIButtonComponent[], mention?: string): DiscordReply {
   return {
     content,
     flags: (ephemeral ? MessageFlags.Ephemeral : 0) | MessageFlags.SuppressEmbeds,
-    allowedMentions: { parse: [], repliedUser: false },
+    allowedMentions: allowedMentions(mention),
     components: buttons.length ? [{ type: ComponentType.ActionRow, components: buttons }] : [],
   };
 }

@@ -1,5 +1,5 @@
-import type { Answer, AnswerItem, Citation, Figure, Suggestion } from '../answers/answer.ts';
-import type { Locale } from '../messages/message.ts';
+import type { Answer, AnswerItem, Citation, Comparison, Figure, Suggestion } from '../answers/answer.ts';
+import { msg, type Locale, type Message } from '../messages/message.ts';
 import { commandName, optionName, words } from '../messages/words.ts';
 
 /** How emphasis, quotes and source lines are written: Discord markdown or plain text. */
@@ -10,11 +10,15 @@ export interface Style {
   quote(excerpt: string): string;
   source(line: string): string;
   code(text: string): string;
+  /** An aligned table, kept monospaced: a code block on Discord. */
+  table(lines: string[]): string;
 }
 
 export interface Rendered {
   header: string;
-  /** One block per answer item; a figure's block holds its citation, so a cut never separates them. */
+  /** A comparison's aligned table, empty when the answer compares nothing. */
+  table: string;
+  /** One block per answer item (per citation, under a comparison's table); a figure's block holds its citation, so a cut never separates them. */
   blocks: string[];
   suggestions: string;
 }
@@ -48,12 +52,103 @@ export function commandLine(suggestion: Suggestion, locale: Locale): string {
 export function render(answer: Answer, style: Style, locale: Locale): Rendered {
   const say = (message: Parameters<typeof words>[1]) => style.verbatim(words(locale, message));
   const header = [style.strong(say(answer.title)), ...answer.lead.map(say)].join('\n');
-  const blocks = answer.items.map((item) => renderItem(item, style, locale));
+  const { table, blocks } = answer.comparison
+    ? comparisonOf(answer, answer.comparison, style, locale)
+    : { table: '', blocks: answer.items.map((item) => renderItem(item, style, locale)) };
   const list = answer.suggestions.map((s) => `${style.code(commandLine(s, locale))} (${say(s.label)})`).join(' · ');
   const suggestions = answer.suggestions.length
     ? words(locale, { key: answer.found ? 'seeAlso' : 'try', args: { list } })
     : '';
-  return { header, blocks, suggestions };
+  return { header, table, blocks, suggestions };
+}
+
+/** Cells no wider than this: a table of five rows stays well within a Discord message. */
+const CELL_MAX = 28;
+
+/**
+ * A comparison as one aligned table (a row per place or period; a missing one says so)
+ * with, below it, each quote once, numbered: the table's Source column points at it.
+ */
+function comparisonOf(
+  answer: Answer,
+  comparison: Comparison,
+  style: Style,
+  locale: Locale,
+): { table: string; blocks: string[] } {
+  const say = (message: Message) => words(locale, message);
+  const cited: { citation: Citation; rows: string[] }[] = [];
+  const numberOf = (citation: Citation, row: string) => {
+    let at = cited.findIndex((c) => c.citation.passage === citation.passage && c.citation.excerpt === citation.excerpt);
+    if (at < 0) at = cited.push({ citation, rows: [] }) - 1;
+    if (!cited[at]!.rows.includes(row)) cited[at]!.rows.push(row);
+    return `[${at + 1}]`;
+  };
+  const ranked = comparison.rows.some((r) => r.rank !== undefined);
+  const head = [
+    comparison.by === 'place' ? say(msg('columnPlace')) : say(msg('columnAsked')),
+    say(msg('columnValue')),
+    say(msg('columnUnit')),
+    say(msg('columnQualifier')),
+    say(msg('columnPeriod')),
+    say(msg('columnChange')),
+    ...(ranked ? [say(msg('columnRank'))] : []),
+    say(msg('columnSource')),
+  ];
+  const lines = comparison.rows.flatMap((row) => {
+    const label = say(row.label);
+    const rank = ranked ? [row.rank ? String(row.rank) : ''] : [];
+    if (!row.figures.length) return [[label, say(msg('noFigureCell')), '', '', '', '', ...rank, '']];
+    return row.figures.map((at, n) => {
+      const item = answer.items[at]!;
+      if (item.kind !== 'figure') return [];
+      const { figure } = item;
+      return [
+        n === 0 ? label : '',
+        figure.written,
+        figure.unit,
+        figure.qualifier ? say(msg('qualifierCell', { qualifier: figure.qualifier })) : '',
+        figure.period ? say(msg('periodName', { period: figure.period })) : '',
+        figure.change ? say(msg('changeCell', { change: figure.change })) : '',
+        ...(n === 0 ? rank : ranked ? [''] : []),
+        numberOf(item.citation, label),
+      ];
+    });
+  });
+  const table = style.table(aligned([head, ...lines], [1]));
+  const blocks = cited.map(
+    ({ citation, rows }, n) =>
+      `${style.strong(style.verbatim(say(msg('citedFor', { n: n + 1, rows }))))}\n${citationLines(citation, style, locale)}`,
+  );
+  return { table, blocks };
+}
+
+/** Rows of cells padded to line up in a monospaced font (a Chinese character takes two columns); `right`: columns aligned right. */
+function aligned(rows: string[][], right: number[]): string[] {
+  const cells = rows.map((row) => row.map((cell) => clip(cell.replace(/\s+/g, ' ').trim(), CELL_MAX)));
+  const widths = cells[0]!.map((_, col) => Math.max(...cells.map((row) => displayWidth(row[col] ?? ''))));
+  return cells.map((row) =>
+    row
+      .map((cell, col) => {
+        const pad = ' '.repeat(widths[col]! - displayWidth(cell));
+        return right.includes(col) ? pad + cell : cell + pad;
+      })
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+function clip(cell: string, max: number): string {
+  return [...cell].length <= max ? cell : `${[...cell].slice(0, max - 1).join('')}…`;
+}
+
+/** Columns a string takes in a monospaced font: East Asian wide and full-width characters take two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text)
+    width += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u.test(ch)
+      ? 2
+      : 1;
+  return width;
 }
 
 function renderItem(item: AnswerItem, style: Style, locale: Locale): string {

@@ -49,3 +49,15 @@ export function neutralize(text: string): string {
       .replace(/<(?=[@#:&a]|t:)/g, '<\u200B')
   );
 }
+
+/** Whom a message may ping: nobody, or the one member an answer is addressed to (`mention:`). */
+export type AllowedMentions = { parse: []; users?: [string]; repliedUser: false };
+
+/**
+ * The mentions policy, for every message the bot sends: no @everyone, no roles, no reply
+ * ping, no user named in corpus or typed text; only the member the asker addressed the
+ * answer to, by id. A private (ephemeral) reply pings nobody, so it is never addressed.
+ */
+export function allowedMentions(addressedTo?: string): AllowedMentions {
+  return addressedTo ? { parse: [], users: [addressedTo], repliedUser: false } : { parse: [], repliedUser: false };
+}

@@ -40,6 +40,18 @@ describe('command definitions', () => {
     }
   });
 
+  it('give every answering command a mention option (a member) and /stat and /compare a format option', () => {
+    for (const c of commands) {
+      expect(
+        c.data.options?.some((o) => o.name === 'mention' && o.type === ApplicationCommandOptionType.User),
+        `/${c.data.name}`,
+      ).toBe(true);
+      const format = c.data.options?.find((o) => o.name === 'format');
+      expect(Boolean(format), `/${c.data.name}`).toBe(['stat', 'compare'].includes(c.data.name));
+      if (format && 'choices' in format) expect(format.choices?.map((o) => o.value)).toEqual(['text', 'csv', 'json']);
+    }
+  });
+
   it('gate /summary behind Manage Messages', () => {
     const summary = commands.find((c) => c.data.name === 'summary')!;
     expect(summary.data.default_member_permissions).toBe('8192');

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { ApplicationCommandOptionType, InteractionResponseType, Locale, MessageFlags } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
-import { defineCommand, hideOption, type AnyCommand } from '../../src/command/command.ts';
+import { defineCommand, hideOption, mentionOption, type AnyCommand } from '../../src/command/command.ts';
 import { startBot, type Bot } from '../../src/discord/bot.ts';
 import { DEFER_AFTER_MS } from '../../src/discord/router.ts';
 import { statAnswer } from '../../src/answers/stat.ts';
@@ -57,7 +57,7 @@ describe('faults inside the bot (real discord.js client in this process)', () =>
   const slowDelay = DEFER_AFTER_MS + 1100;
 
   const slow = defineCommand({
-    data: { name: 'slow', description: 'Answers after 2.6 s', options: [hideOption] },
+    data: { name: 'slow', description: 'Answers after 2.6 s', options: [hideOption, mentionOption] },
     execute: async (_options, { engine }) => {
       await sleep(slowDelay);
       return statAnswer(engine, { metric: 'gdp' });
@@ -109,6 +109,24 @@ describe('faults inside the bot (real discord.js client in this process)', () =>
     );
     expectSafeMessage(edit.body as never);
     expect((edit.body as { content: string }).content).toContain('3.1 trillion yuan');
+  });
+
+  it('sends a deferred addressed answer as a new message, since Discord pings nobody from an edit', async () => {
+    const member = '123456789012345678';
+    const sent = fake.sendInteraction(fake.chatInput('slow', [option.user('mention', member)]));
+    await sent.callback;
+    const deleted = fake.waitForRequest(
+      { method: 'DELETE', path: new RegExp(`/webhooks/${fake.applicationId}/${sent.token}/messages/@original`) },
+      { timeoutMs: 5000 },
+    );
+    const followUp = await fake.waitForRequest(
+      { method: 'POST', path: `/webhooks/${fake.applicationId}/${sent.token}` },
+      { timeoutMs: 5000 },
+    );
+    await deleted;
+    const body = followUp.body as { content: string; allowed_mentions: unknown };
+    expect(body.allowed_mentions).toEqual({ parse: [], users: [member], replied_user: false });
+    expect(body.content).toMatch(new RegExp(`^<@${member}>, this is for you:\n`));
   });
 
   it('defers privately when the asker chose hide', async () => {

@@ -27,6 +27,21 @@ describe('toDiscordReply', () => {
     expect(reply.content).toContain('3.1 trillion yuan');
   });
 
+  it('shows a comparison as a code-block table with every row’s quote, within limits, in both languages', async () => {
+    const { compareAnswer } = await import('../../src/answers/compare.ts');
+    const answer = compareAnswer(engine, { metric: 'gdp', regions: 'jiangsu,shanghai,suzhou,beijing,china' });
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const reply = toDiscordReply(answer, { ephemeral: false, locale, mention: '123456789012345678' });
+      expect(reply.content.length).toBeLessThanOrEqual(limits.content);
+      expect(reply.content).toMatch(/\n```\n[^`]+\n```\n/);
+      expect(reply.content).toContain('3.1 trillion yuan');
+      expect(reply.allowedMentions).toEqual({ parse: [], users: ['123456789012345678'], repliedUser: false });
+    }
+    const hidden = toDiscordReply(answer, { ephemeral: true, locale: 'en', mention: '123456789012345678' });
+    expect(hidden.allowedMentions).toEqual({ parse: [], repliedUser: false });
+    expect(hidden.content).not.toContain('<@');
+  });
+
   it('never shows a figure without its quote and source line', () => {
     const reply = toDiscordReply(regionAnswer(engine, 'jiangsu'), { ephemeral: false, locale: 'en' });
     const blocks = reply.content.split('\n\n').filter((b) => b.startsWith('**GDP'));

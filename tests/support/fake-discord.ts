@@ -77,6 +77,7 @@ import {
   type APIApplicationCommandInteractionDataNumberOption,
   type APIApplicationCommandInteractionDataOption,
   type APIApplicationCommandInteractionDataStringOption,
+  type APIApplicationCommandInteractionDataUserOption,
   type APIApplicationCommandInteractionDataSubcommandGroupOption,
   type APIApplicationCommandInteractionDataSubcommandOption,
   type APIApplicationCommandInteractionDataBooleanOption,
@@ -327,6 +328,12 @@ export const option = {
     name,
     type: ApplicationCommandOptionType.SubcommandGroup,
     options,
+  }),
+  /** A member picked in a USER option: Discord sends the id as the value and the user under data.resolved. */
+  user: (name: string, id: string): APIApplicationCommandInteractionDataUserOption => ({
+    name,
+    type: ApplicationCommandOptionType.User,
+    value: id,
   }),
   /** The option being typed in an autocomplete interaction (value is always the raw string). */
   focused: (name: string, value: string): APIApplicationCommandInteractionDataStringOption => ({
@@ -876,10 +883,17 @@ export class FakeDiscord {
     options: APIApplicationCommandInteractionDataOption<InteractionType.ApplicationCommand>[] = [],
     opts: InteractionOptions = {},
   ): APIChatInputApplicationCommandInteraction {
+    const users = flattenLeaves(options as unknown as AnyDataOption[]).flatMap((o) =>
+      o.type === ApplicationCommandOptionType.User ? [this.userFor(String(o.value))] : [],
+    );
     return {
       ...this.baseInteraction(opts),
       type: InteractionType.ApplicationCommand,
-      data: { ...this.slashData(commandName), ...(options.length > 0 ? { options } : {}) },
+      data: {
+        ...this.slashData(commandName),
+        ...(options.length > 0 ? { options } : {}),
+        ...(users.length ? { resolved: { users: Object.fromEntries(users.map((u) => [u.id, u])) } } : {}),
+      },
     };
   }
 

@@ -11,6 +11,7 @@ import { normalize, terms } from '../../text/normalize.ts';
 import { asksForAim, speaksOfAim } from '../../text/aims.ts';
 import { askedSpan, fit, resolveAsked, spanOfPeriod, spansInText, type AskedSpan } from '../../text/span.ts';
 import { cite, figureItem } from '../cite.ts';
+import { comparable, ranking } from '../compare.ts';
 import { regionSuggestions } from '../choices.ts';
 import { ANSWER_SCORE, retrievalAnswer } from './retrieval.ts';
 import { withoutChatter, withShortFormsExpanded } from '../../text/chatter.ts';
@@ -194,34 +195,38 @@ function shareOfWords(engine: Engine, stat: Statistic, words: readonly string[])
 const COMPARING =
   /\b(faster|slower|quicker|bigger|larger|higher|lower|more|less|smaller|compare[ds]?|comparison|vs\.?|versus)\b|哪个|比较|更快|更高|更多/;
 
-/** Each place's figure side by side, and which is higher when both measure the same thing in the same unit. */
+/** Each place's figure side by side, and which is higher when they measure the same thing alike (src/answers/compare.ts). */
 function comparison(engine: Engine, q: Question, stats: readonly Statistic[]): Answer {
-  const picked = q.regions.map((r) => {
-    const { ids } = engine.area(r);
-    return { region: r, stat: stats.find((s) => ids.has(s.region)) };
-  });
-  const shown = picked.flatMap(({ stat }) => (stat ? [stat] : []));
-  const lead: Message[] = [];
+  const picked = comparable(
+    q.regions.map((r) => {
+      const { ids } = engine.area(r);
+      return stats.filter((s) => ids.has(s.region));
+    }),
+  ).map((row) => row.slice(0, 1));
   const measure = (s: Statistic) =>
     q.wantsChange && s.change
       ? { value: s.change.value, unit: s.change.unit, written: s.change.written }
       : { value: s.value, unit: s.unit, written: `${s.written}${s.unit.startsWith('%') ? '' : ' '}${s.unit}` };
-  const [a, b] = picked.filter((p) => p.stat).map((p) => ({ region: named(p.region), ...measure(p.stat!) }));
-  if (a && b && a.unit === b.unit) {
-    const [hi, lo] = a.value >= b.value ? [a, b] : [b, a];
+  const lead: Message[] = [];
+  const { ranks } = ranking(picked, (s) => s.period ?? '', measure);
+  const ranked = picked.flatMap((row, at) => (row[0] && ranks[at] ? [{ at, rank: ranks[at], stat: row[0] }] : []));
+  if (ranked.length > 1) {
+    const [hi, lo] = [ranked.find((r) => r.rank === 1)!, ranked.reduce((a, b) => (b.rank > a.rank ? b : a))];
+    const said = (r: typeof hi) => ({ region: named(q.regions[r.at]!), ...measure(r.stat) });
+    const [a, b] = [said(hi), said(hi === lo ? ranked.find((r) => r !== hi)! : lo)];
     lead.push(
-      hi.value === lo.value
-        ? msg('compareSame', { value: hi.written })
-        : msg('compareHigher', { higher: hi.region, value: hi.written, lower: lo.region, other: lo.written }),
+      hi.rank === lo.rank
+        ? msg('compareSame', { value: a.written })
+        : msg('compareHigher', { higher: a.region, value: a.written, lower: b.region, other: b.written }),
     );
   }
-  const missing = picked.filter((p) => !p.stat).map((p) => named(p.region));
+  const missing = q.regions.filter((_, at) => !picked[at]!.length).map(named);
   if (missing.length) lead.push(msg('compareMissing', { regions: missing }));
   return {
     found: true,
     title: verbatim(''),
     lead,
-    items: shown.map((s) => ({ kind: 'figure', ...figureItem(engine, s) })),
+    items: picked.flat().map((s) => ({ kind: 'figure', ...figureItem(engine, s) })),
     suggestions: [],
   };
 }
