@@ -52,19 +52,26 @@ const QUALIFIERS: [RegExp, Qualifier][] = [
   [/\bup to\s*$/i, 'up to'],
   [/\b(?:less than|fewer than|under|below)\s*$/i, 'less than'],
 ];
-const RISE = String.raw`up|rose|rise|rises|rising|grew|grow|grows|growing|growth(?: rate)?(?: target)?(?: of)?|increased?|increases|increasing|jumped|jumps|jumping|surged|surging|expanded|expanding|expands|climbed|climbing|gained|gain|higher|advanced`;
-const FALL = String.raw`down|fell|fall|falls|falling|dropped|drop|drops|dropping|declined?|declines|declining|decreased?|decreases|decreasing|slipped|contracted|shrank|lower`;
+// "made up 16.8 percent" is a share, not a rise.
+const RISE = String.raw`(?<!\b(?:made|makes|making|make)\s)up|rose|soared|soaring|leapt|leaped|rise|rises|rising|grew|grow|grows|growing|growth(?: rate)?(?: target)?(?: of)?|increased?|increases|increasing|jumped|jumps|jumping|surged|surging|expanded|expanding|expands|climbed|climbing|gained|gain|higher|advanced`;
+const FALL = String.raw`down|fell|fall|falls|falling|dropped|drop|drops|dropping|declined?|declines|declining|decreased?|decreases|decreasing|slipped|contracted|shrank|plunged|plummeted|slumped|tumbled|dipped|lower`;
 const CHANGE = new RegExp(
-  String.raw`\b(?:(?:an?\s+)?(?:year-on-year\s+|yearly\s+|annual\s+)?(${RISE}|${FALL})(?:\s+(?:by|of))?)\s*$`,
+  // "rose by a modest 1.9 percent": one adjective may stand between the verb and the figure.
+  String.raw`\b(?:(?:an?\s+)?(?:year-on-year\s+|yearly\s+|annual\s+)?(${RISE}|${FALL})(?:\s+(?:by|of))?(?:\s+an?\s+[a-z-]+)?)\s*$`,
   'i',
 );
 const FALLING = new RegExp(String.raw`^(?:an?\s+)?(?:year-on-year\s+)?(?:${FALL})\b`, 'i');
+/** "1.1 percentage points higher", "0.6 percentage point more than", "a 5.6% year-on-year rise": the words after make it a change. */
+const CHANGE_AFTER =
+  /^\s*,?\s+(?:(?:year[- ]on[- ]year|annual|yearly)\s+)?(?:higher|lower|more|less|faster|slower|growth|increase|rise|decrease|decline|drop)\b/i;
+const FALLING_AFTER =
+  /^\s*,?\s+(?:(?:year[- ]on[- ]year|annual|yearly)\s+)?(?:lower|less|slower|decrease|decline|drop)\b/i;
 const SHARE =
   /\b(?:accounted for|accounts for|accounting for|account for|made up|makes up|making up|share of|proportion of|ratio of|rate of|rate was|rate stood at|ratio was)\s*$/i;
 const BASIS_AFTER =
   /^\s*,?\s*(year[- ]on[- ]year|y-o-y|yoy|from a year (?:earlier|ago|before)|(?:over|from|compared (?:with|to)) the same period (?:of |in )?last year|(?:over|from) the previous year|month[- ]on[- ]month|quarter[- ]on[- ]quarter)\b/i;
 const CURRENCY =
-  /^(?:\s+|-)(yuan|RMB|renminbi|U\.S\. dollars|US dollars|dollars|USD|euros|Hong Kong dollars|HK dollars)(?![\p{L}])/u;
+  /^(?:\s+|-)(yuan|RMB|CNY|renminbi|U\.S\. dollars|US dollars|dollars|USD|euros|Hong Kong dollars|HK dollars)(?![\p{L}])/u;
 const CURRENCY_SIGN = /(US\$|\$|USD|RMB|CNY|¥|€)\s*$/;
 
 const STOP = new Set(
@@ -171,14 +178,14 @@ function readFigure(
     let through = at + written.length + unitMatch[0].length;
     const rest = text.slice(through);
     // "1.1 percentage points higher", "5.5 percent growth": the words after say it is a change too.
-    const change = CHANGE.exec(lead) ?? (/^\s+(?:higher|lower|growth|increase|rise)\b/i.test(rest) ? [''] : null);
+    const change = CHANGE.exec(lead) ?? (CHANGE_AFTER.test(rest) ? [''] : null);
     const basis = BASIS_AFTER.exec(rest);
     const of =
       /^\s+of\s+((?:the\s+)?[^,.;]*?)(?=\s+(?:for|in|by|as|than|while|with|and|compared|year)\b|[,.;]|$)/i.exec(rest);
     const role = change ? 'change' : SHARE.test(lead) || of ? 'share' : 'level';
     if (role === 'change' && basis) through += basis[0].length;
     if (role === 'share' && of) through += of[0].length;
-    const direction = change && (FALLING.test(change[0].trim()) || /^\s+lower\b/i.test(rest)) ? -1 : 1;
+    const direction = change && (FALLING.test(change[0].trim()) || FALLING_AFTER.test(rest)) ? -1 : 1;
     return {
       ...base,
       kind: points ? 'points' : 'percent',
@@ -196,7 +203,7 @@ function readFigure(
   const currency = CURRENCY.exec(after);
   if (currency || sign) {
     const unit = currency
-      ? /^(RMB|renminbi|yuan)$/i.test(currency[1]!)
+      ? /^(RMB|CNY|renminbi|yuan)$/i.test(currency[1]!)
         ? 'yuan'
         : currency[1]!
       : /¥|RMB|CNY/.test(sign![1]!)

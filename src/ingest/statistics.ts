@@ -32,8 +32,8 @@ const CHANGE_LINK =
   /^[\s,;(]*(?:(?:alone|only)\s*,?\s*)?(?:(?:which|that)\s+(?:was|is|were)\s+)?(?:an?\s+)?(?:year-on-year\s+|annual\s+)?(?:up|down|increase|decrease|rise|drop|decline|growth|gain|increasing|rising|growing|declining|falling|dropping|jumping|surging|expanding|representing\s+an?\s+(?:increase|decrease))?(?:\s+(?:by|of))?\s*$/i;
 /** Units that measure rather than name what is counted: "265,000 units" of what the subject says. */
 const MEASURES =
-  /^(?:units|sets|pieces|items|tonnes|tons|metric tons|kilowatts|kilowatt-hours|kwh|megawatts|gigawatts|square meters|square metres|square kilometers|square kilometres|hectares|mu|kilometers|kilometres|km|people|persons|times)$/i;
-const LEADS_TO = /^[\s,]*(?:to|to reach|reaching|at)\s*$/i;
+  /^(?:units|sets|pieces|items|tonnes|tons|metric tons|kilowatts|kilowatt-hours|kwh|megawatts|gigawatts|square meters|square metres|square kilometers|square kilometres|hectares|mu|kilometers|kilometres|km|people|persons|times|gw|mw|kw|twh|gwh|kilograms|kg|grams|cubic meters|cubic metres|liters|litres|barrels|teus?)$/i;
+const LEADS_TO = /^[\s,]*(?:to|to reach|reaching|at)(?:\s+a\s+total\s+of)?\s*$/i;
 
 /**
  * The statistics of one passage. Every figure is paired with the change that
@@ -138,8 +138,10 @@ function pairChanges(
 function between(text: string, from: number, to: number, phrases: PeriodPhrase[]): string {
   let gap = '';
   for (let i = from; i < to; i++) gap += phrases.some((p) => i >= p.start && i < p.end) ? ' ' : text[i];
+  // "23 billion yuan worth of automobiles, up 22.3 percent", "298.35 billion yuan of trade, up …": what the figure is of.
   return gap
     .replace(/\([^()]*\)/g, ' ')
+    .replace(/^\s*(?:worth\s+)?of\s+[^,;]*/i, ' ')
     .replace(BASIS, ' ')
     .replace(/\s+/g, ' ');
 }
@@ -155,8 +157,10 @@ function build(
   const clause = clauses(c.sentence).find((cl) => figure.from >= cl.start && figure.from < cl.end) ?? c.sentence;
   // "exports rising 2.5 percent to 5.44 trillion yuan": the subject stands before the change.
   const subjectEnd = change && change.from < figure.from ? change.from : figure.from;
+  const own = c.text.slice(Math.min(clause.start, subjectEnd), subjectEnd);
   const words: FigureWords = {
-    subject: subject ?? c.text.slice(Math.min(clause.start, subjectEnd), subjectEnd),
+    // "… by 0.9, 1.2, and 1.1 percentage points": a figure that opens its clause is named by the sentence before it.
+    subject: subject ?? (/\p{L}/u.test(own) ? own : c.text.slice(c.sentence.start, subjectEnd)),
     unit: figure.kind === 'count' ? figure.unit : figure.of,
     rest: c.text.slice(figure.through, clause.end),
     namedBy: figure.kind === 'count' && !MEASURES.test(figure.unit ?? '') ? 'unit' : 'subject',
