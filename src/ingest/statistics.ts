@@ -223,8 +223,17 @@ function periodOf(
   const lead = c.text.slice(c.sentence.start, figure.from).replace(/\([^()]*\)/g, ' ');
   const tense = tenseBefore(lead);
   const target = tense === 'future' || TARGET.test(lead);
+  // "soared since 2020 … by 2023, a 6.5-fold increase": a multiple spans the years its sentence names.
+  const years = [...c.sentence.text.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0]));
+  if (figure.unit === 'times' && new Set(years).size > 1)
+    return { period: `${Math.min(...years)}/${Math.max(...years)}`, target };
   const inClause = c.phrases.filter((p) => p.start >= clause.start && p.end <= clause.end);
+  // "to 111.7 billion yuan in 2022", "9.2 trillion yuan ($1.27 trillion) in 2023": a time right after the figure is its own.
+  const adjacent = inClause.find(
+    (p) => p.start >= figure.through && /^\s*(?:\([^()]*\)\s*)?,?\s*$/.test(c.text.slice(figure.through, p.start)),
+  );
   const chosen =
+    adjacent ??
     inClause.filter((p) => p.end <= figure.from).at(-1) ??
     inClause.find((p) => p.start >= figure.through) ??
     c.phrases.filter((p) => p.start >= c.sentence.start && p.end <= clause.start).at(-1);

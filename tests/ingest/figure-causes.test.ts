@@ -7,6 +7,7 @@ import { readPublished } from '../../src/ingest/periods.ts';
 import { RegionTagger } from '../../src/ingest/regions.ts';
 import { reviewTable } from '../../src/ingest/review.ts';
 import { extractStatistics } from '../../src/ingest/statistics.ts';
+import { multipleOf, percentOfFraction } from '../../src/text/numbers.ts';
 import { CORPUS_DIR } from '../support/corpus.ts';
 
 /** One test per mechanism added for a cause of misses on the shared development set. */
@@ -183,5 +184,52 @@ describe('nothing is lost silently', () => {
     expect(reviewTable(result)).toMatch(
       /Figures not filed \(1\)[\s\S]*5\.2 % year on year: no words name what it measures/,
     );
+  });
+});
+
+describe('values written as multiples, fractions and “N-plus”', () => {
+  it('reads “fivefold” and “a 6.5-fold increase” as times, over the span of years their sentence names', () => {
+    const [fold] = stats(
+      'Revenues had multiplied fivefold in just three years, rising from less than 20 billion yuan in 2020 to 111.7 billion yuan in 2022.',
+      '2023-06-01',
+    );
+    expect(fold).toMatchObject({ value: 5, unit: 'times', period: '2020/2022' });
+    expect(multipleOf('6.5-fold')).toBe(6.5);
+  });
+
+  it('reads “one-third of the national total” as a share in percent, but not “the first three quarters of this year”', () => {
+    expect(percentOfFraction('one-third')).toBe(33.3);
+    expect(summary("Yichun's output last year was about one-third of the national total.", '2023-06-01')).toEqual([
+      [33.3, '% of the national total', null],
+    ]);
+    expect(summary('In the first three quarters of this year, exports rose 5 percent.', '2024-11-01')).toEqual([
+      [5, '% year on year', null],
+    ]);
+  });
+
+  it('reads “300-plus enterprises” as more than 300', () => {
+    expect(stats('Home to 300-plus photon industry-related enterprises, it has built clusters.')[0]).toMatchObject({
+      value: 300,
+      qualifier: 'more than',
+      unit: 'photon industry-related enterprises',
+    });
+  });
+});
+
+describe('a time right after a figure is its own', () => {
+  it('dates “to 111.7 billion yuan in 2022” and “9.2 trillion yuan ($1.27 trillion) in 2023” by the year after them', () => {
+    const rising = stats(
+      'Revenues rose from less than 20 billion yuan in 2020 to 111.7 billion yuan in 2022.',
+      '2023-06-01',
+    );
+    expect(rising.map((s) => [s.value, s.period])).toEqual([
+      [20e9, '2020'],
+      [111.7e9, '2022'],
+    ]);
+    const [gdp] = stats(
+      'Over the past three years, GDP grew, hitting 9.2 trillion yuan ($1.27 trillion) in 2023.',
+      '2024-01-20',
+    );
+    expect(gdp!.period).toBe('2023');
   });
 });
