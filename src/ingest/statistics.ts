@@ -33,6 +33,9 @@ const CHANGE_LINK =
 /** Units that measure rather than name what is counted: "265,000 units" of what the subject says. */
 const MEASURES =
   /^(?:units|sets|pieces|items|tonnes|tons|metric tons|kilowatts|kilowatt-hours|kwh|megawatts|gigawatts|square meters|square metres|square kilometers|square kilometres|hectares|mu|kilometers|kilometres|km|people|persons|times|gw|mw|kw|twh|gwh|kilograms|kg|grams|cubic meters|cubic metres|liters|litres|barrels|teus?)$/i;
+/** The plural noun a sentence's subject counts: "enterprises" in "Foreign-funded enterprises in Hainan have …". */
+const COUNTED_SUBJECT =
+  /^(?:[\p{L}-]+\s+){0,4}?([\p{Ll}-]+s)(?:\s+(?:in|of)\s+(?:the\s+)?\p{Lu}[\p{L}-]*)?\s+(?:have|has|had|were|are)\b/u;
 const LEADS_TO = /^[\s,]*(?:to|to reach|reaching|at)(?:\s+a\s+total\s+of)?\s*$/i;
 
 /**
@@ -58,13 +61,16 @@ export function extractStatistics(
     for (const item of listed?.items ?? [])
       out.push(build(item.figure, undefined, context, item.region, item.subject, sentence.text));
     const rest = figures.filter((f) => !listed?.items.some((i) => i.figure === f));
-    // The unit of "bringing the total to 16,000" is the previous count's.
+    // The unit of "bringing the total to 16,000" is the previous count's, else what the sentence's subject counts
+    // ("Newly established enterprises in Hainan have increased …, reaching a total of 6,543").
     rest.forEach((f, i) => {
       if (f.kind === 'count' && !f.unit)
-        f.unit = rest
-          .slice(0, i)
-          .reverse()
-          .find((p) => p.kind === 'count' && p.unit)?.unit;
+        f.unit =
+          rest
+            .slice(0, i)
+            .reverse()
+            .find((p) => p.kind === 'count' && p.unit)?.unit ??
+          COUNTED_SUBJECT.exec(text.slice(sentence.start, f.from))?.[1];
     });
     const usable = rest.filter((f) => f.kind !== 'count' || f.unit);
     const changeOf = pairChanges(text, usable, phrases);

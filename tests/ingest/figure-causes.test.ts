@@ -233,3 +233,12 @@ describe('a time right after a figure is its own', () => {
     expect(gdp!.period).toBe('2023');
   });
 });
+
+describe('a total counts what its subject counts', () => {
+  it('gives “reaching a total of 6,543” the plural noun of the sentence’s subject', () => {
+    const total = stats(
+      'Newly established foreign-funded enterprises in Hainan have increased at an annual rate of 65 percent since 2018, reaching a total of 6,543.',
+    ).find((s) => s.value === 6543);
+    expect(total).toMatchObject({ unit: 'enterprises', region: { id: 'hainan' } });
+  });
+});
