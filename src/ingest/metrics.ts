@@ -70,13 +70,13 @@ export class MetricMatcher {
       // A one-word synonym must be the head; a count's metric must name what is counted.
       if (t.length === 1 && !onHead) continue;
       if (words.namedBy === 'unit' && inPrimary === 0) continue;
+      if (words.namedBy === 'subject' && narrower(this.withoutPlaces(subject), t)) continue;
       const score = 2 * inPrimary + (t.length - inPrimary) + (onHead ? 3 : 0);
       if (!best || score > best.score) best = { metric, score };
     }
     return best?.metric;
   }
 
-  /** A new metric named after what the figure counts or measures. */
   /**
    * A new metric named after what the figure counts or measures, without the places,
    * numbers and verbs around it. Undefined when nothing is left but a fragment
@@ -111,6 +111,29 @@ export class MetricMatcher {
       out = `${out.slice(0, p.start)} ${out.slice(p.end)}`;
     return out;
   }
+}
+
+/** Words that say which figure, not which kind of thing: they narrow no metric. */
+const BROAD = new Set(
+  'total overall gross annual value volume amount level combined whole entire main major key province city region'.split(
+    ' ',
+  ),
+);
+
+/**
+ * "exports of lithium-ion batteries" is not "exports", "urban disposable income" not
+ * "disposable income": the subject says more than the synonym, after it with "of" or
+ * right before it, so the figure is of a narrower metric.
+ */
+function narrower(subject: string, synonym: string[]): boolean {
+  const words = terms(subject);
+  const first = words.findIndex((w) => same(w, synonym[0]!));
+  const last = words.findIndex((w) => same(w, synonym.at(-1)!));
+  if (first < 0 || last < first) return false;
+  const before = words[first - 1];
+  const complement = new RegExp(String.raw`\b${synonym.at(-1)}\p{L}*\s+of\s+(.+)$`, 'iu').exec(subject)?.[1];
+  const extra = terms(complement ?? '').filter((w) => !synonym.some((t) => same(w, t)) && !BROAD.has(w));
+  return extra.length > 0 || (!!before && !BROAD.has(before) && !synonym.includes(before));
 }
 
 /** Words that name no measured thing on their own. */

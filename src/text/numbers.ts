@@ -49,9 +49,13 @@ const wordNumeral = new RegExp(`\\b(${Object.keys(NUMBER_WORDS).join('|')})\\b`,
 
 /**
  * The number a figure's written form stands for: "3.1 trillion" → 3.1e12,
- * "40,000 parts" → 40000, "6.2%" → 6.2, "two" → 2. Undefined when it holds none.
+ * "40,000 parts" → 40000, "6.2%" → 6.2, "two" → 2, "fivefold" → 5, "one-third" → 33.3.
+ * Undefined when it holds none.
  */
 export function parseWrittenNumber(written: string): number | undefined {
+  // "6.5-fold" → 6.5, "one-third" → 33.3 (a share is stored in percent).
+  const special = multipleOf(written) ?? percentOfFraction(written);
+  if (special !== undefined) return special;
   const match = numeral.exec(written);
   if (match) {
     const [, whole = '', fraction = '', scale] = match;

@@ -81,6 +81,15 @@ describe('a metric is what was measured, never a place or a fragment', () => {
     );
   });
 
+  it('never files a narrower figure under the broader metric (“exports of lithium-ion batteries”, “urban disposable income”)', () => {
+    const matcher = new MetricMatcher(gazetteer.metrics);
+    const match = (subject: string) => matcher.match({ subject, namedBy: 'subject' })?.id;
+    expect(match("Jiangxi's exports of lithium-ion batteries reached ")).toBeUndefined();
+    expect(match('The urban disposable income rose by ')).toBeUndefined();
+    expect(match("Jiangxi's total exports reached ")).toBe('exports');
+    expect(match('Per capita disposable income rose by ')).toBe('disposable-income');
+  });
+
   it('takes the subject of the verb that leads to the figure, not of an earlier one', () => {
     expect(
       propose(
