@@ -115,9 +115,10 @@ export class MetricMatcher {
 
 /** Words that say which figure, not which kind of thing: they narrow no metric. */
 const BROAD = new Set(
-  'total overall gross annual value volume amount level combined whole entire main major key province city region'.split(
-    ' ',
-  ),
+  (
+    'total overall gross annual value volume amount level combined whole entire main major key province city region ' +
+    'provincial municipal regional national local all residents people'
+  ).split(' '),
 );
 
 /**

@@ -87,6 +87,7 @@ describe('a metric is what was measured, never a place or a fragment', () => {
     expect(match("Jiangxi's exports of lithium-ion batteries reached ")).toBeUndefined();
     expect(match('The urban disposable income rose by ')).toBeUndefined();
     expect(match("Jiangxi's total exports reached ")).toBe('exports');
+    expect(match('Provincial GDP grew by ')).toBe('gdp');
     expect(match('Per capita disposable income rose by ')).toBe('disposable-income');
   });
 
