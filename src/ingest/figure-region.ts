@@ -2,8 +2,11 @@ import type { Region } from '../corpus/schema.ts';
 import type { FigureMention } from './figures.ts';
 import type { Span } from './sentences.ts';
 import type { FigureContext } from './context.ts';
+import type { RegionMention } from './regions.ts';
 
-const ANAPHOR = /\b(?:the|this)\s+(province|city|municipality|region|county|zone|area)\b|\b(provincial|municipal)\b/gi;
+// "the province", "this major coal-producing region": lowercase modifiers may stand between (a capital starts a name).
+const ANAPHOR =
+  /\b(?:[Tt]he|[Tt]his)\s+(?:(?:whole|entire|major|[a-z]+-[a-z]+|[a-z]+ing)\s+){0,3}(province|city|municipality|region|county|zone|area)\b|\b(provincial|municipal)\b/g;
 const PROVINCE_KINDS = new Set(['province', 'municipality', 'autonomous-region']);
 const CITY_KINDS = new Set(['prefecture-city', 'county-city', 'municipality']);
 
@@ -17,7 +20,7 @@ const CITY_KINDS = new Set(['prefecture-city', 'county-city', 'municipality']);
 export function regionOf(figure: FigureMention, clause: Span, c: FigureContext): { region: Region; inferred: boolean } {
   const read = (region: Region) => ({ region, inferred: false });
   const carried = (region: Region) => ({ region, inferred: true });
-  const specific = c.mentions.filter((m) => !m.generic);
+  const specific = c.mentions.filter((m) => !m.generic && !describesPlace(m, c));
   const within = (from: number, to: number) => specific.filter((m) => m.start >= from && m.start < to);
   const placed = placeAfter(figure, clause, c);
   if (placed) return read(placed);
@@ -41,9 +44,26 @@ export function regionOf(figure: FigureMention, clause: Span, c: FigureContext):
         ),
       );
   }
-  const generic = c.mentions.find((m) => m.generic && m.start >= c.sentence.start && m.start < c.sentence.end);
+  const generic = c.mentions.find(
+    (m) => m.generic && m.start >= c.sentence.start && m.start < c.sentence.end && !describesPlace(m, c),
+  );
   if (generic) return read(generic.region);
   return carried(c.setting.mainRegion ?? c.mentions[0]?.region ?? c.setting.regionById.get('china')!);
+}
+
+/**
+ * "a major energy base of China", "this coal-producing region of the country": the
+ * country after "of" describes a place the article is nearer to; it is a comparison,
+ * not where the figure is. Only so when something nearer is named or is the subject.
+ */
+function describesPlace(m: RegionMention, c: FigureContext): boolean {
+  if (m.region.kind !== 'country' || !/\bof\s+(?:the\s+)?$/i.test(c.text.slice(Math.max(0, m.start - 8), m.start)))
+    return false;
+  const nearer = (r: Region | undefined) => !!r && r.kind !== 'country';
+  return (
+    nearer(c.setting.mainRegion) ||
+    c.mentions.some((o) => o.start >= c.sentence.start && o.end <= c.sentence.end && nearer(o.region))
+  );
 }
 
 /**

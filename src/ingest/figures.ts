@@ -1,4 +1,4 @@
-import { parseWrittenNumber } from '../text/numbers.ts';
+import { FRACTION, MULTIPLE, multipleOf, parseWrittenNumber, percentOfFraction } from '../text/numbers.ts';
 import type { Qualifier } from '../corpus/schema.ts';
 import type { Span } from './sentences.ts';
 
@@ -30,7 +30,8 @@ export interface FigureMention {
 const SCALE = String.raw`(?:\s+(?:thousand|million|billion|trillion))?`;
 // Not part of a name or code ("C919", "Chang'e-6", "5G", "24-hour"), not a time (10:30), not a range of years (2021-2025).
 const DIGITS = new RegExp(
-  String.raw`(?<![\p{L}\p{N}.,\-–/'’])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\p{L}\p{N}]|[.,:]\d|[-–][\p{L}\p{N}])${SCALE}`,
+  // "300-plus enterprises": more than 300.
+  String.raw`(?<![\p{L}\p{N}.,\-–/'’])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:-plus\b)?(?![\p{L}\p{N}]|[.,:]\d|[-–][\p{L}\p{N}])${SCALE}`,
   'gu',
 );
 const WORDS = new RegExp(
@@ -52,19 +53,26 @@ const QUALIFIERS: [RegExp, Qualifier][] = [
   [/\bup to\s*$/i, 'up to'],
   [/\b(?:less than|fewer than|under|below)\s*$/i, 'less than'],
 ];
-const RISE = String.raw`up|rose|rise|rises|rising|grew|grow|grows|growing|growth(?: rate)?(?: target)?(?: of)?|increased?|increases|increasing|jumped|jumps|jumping|surged|surging|expanded|expanding|expands|climbed|climbing|gained|gain|higher|advanced`;
-const FALL = String.raw`down|fell|fall|falls|falling|dropped|drop|drops|dropping|declined?|declines|declining|decreased?|decreases|decreasing|slipped|contracted|shrank|lower`;
+// "made up 16.8 percent" is a share, not a rise.
+const RISE = String.raw`(?<!\b(?:made|makes|making|make)\s)up|rose|soared|soaring|leapt|leaped|rise|rises|rising|grew|grow|grows|growing|growth(?: rate)?(?: target)?(?: of)?|increased?|increases|increasing|jumped|jumps|jumping|surged|surging|expanded|expanding|expands|climbed|climbing|gained|gain|higher|advanced`;
+const FALL = String.raw`down|fell|fall|falls|falling|dropped|drop|drops|dropping|declined?|declines|declining|decreased?|decreases|decreasing|slipped|contracted|shrank|plunged|plummeted|slumped|tumbled|dipped|lower`;
 const CHANGE = new RegExp(
-  String.raw`\b(?:(?:an?\s+)?(?:year-on-year\s+|yearly\s+|annual\s+)?(${RISE}|${FALL})(?:\s+(?:by|of))?)\s*$`,
+  // "rose by a modest 1.9 percent": one adjective may stand between the verb and the figure.
+  String.raw`\b(?:(?:an?\s+)?(?:year-on-year\s+|yearly\s+|annual\s+)?(${RISE}|${FALL})(?:\s+(?:by|of))?(?:\s+an?\s+[a-z-]+)?)\s*$`,
   'i',
 );
 const FALLING = new RegExp(String.raw`^(?:an?\s+)?(?:year-on-year\s+)?(?:${FALL})\b`, 'i');
+/** "1.1 percentage points higher", "0.6 percentage point more than", "a 5.6% year-on-year rise": the words after make it a change. */
+const CHANGE_AFTER =
+  /^\s*,?\s+(?:(?:year[- ]on[- ]year|annual|yearly)\s+)?(?:higher|lower|more|less|faster|slower|growth|increase|rise|decrease|decline|drop)\b/i;
+const FALLING_AFTER =
+  /^\s*,?\s+(?:(?:year[- ]on[- ]year|annual|yearly)\s+)?(?:lower|less|slower|decrease|decline|drop)\b/i;
 const SHARE =
   /\b(?:accounted for|accounts for|accounting for|account for|made up|makes up|making up|share of|proportion of|ratio of|rate of|rate was|rate stood at|ratio was)\s*$/i;
 const BASIS_AFTER =
   /^\s*,?\s*(year[- ]on[- ]year|y-o-y|yoy|from a year (?:earlier|ago|before)|(?:over|from|compared (?:with|to)) the same period (?:of |in )?last year|(?:over|from) the previous year|month[- ]on[- ]month|quarter[- ]on[- ]quarter)\b/i;
 const CURRENCY =
-  /^(?:\s+|-)(yuan|RMB|renminbi|U\.S\. dollars|US dollars|dollars|USD|euros|Hong Kong dollars|HK dollars)(?![\p{L}])/u;
+  /^(?:\s+|-)(yuan|RMB|CNY|renminbi|U\.S\. dollars|US dollars|dollars|USD|euros|Hong Kong dollars|HK dollars)(?![\p{L}])/u;
 const CURRENCY_SIGN = /(US\$|\$|USD|RMB|CNY|¥|€)\s*$/;
 
 const STOP = new Set(
@@ -87,7 +95,12 @@ const TIME_UNITS = /^(?:years?|months?|weeks?|decades?|days?|hours?|quarters?)$/
 export function findFigures(sentence: Span): FigureMention[] {
   const text = sentence.text;
   const out: FigureMention[] = [];
-  const candidates = [...text.matchAll(DIGITS), ...text.matchAll(WORDS)].sort((a, b) => a.index - b.index);
+  const candidates = [
+    ...text.matchAll(MULTIPLE),
+    ...text.matchAll(new RegExp(FRACTION.source, 'gi')),
+    ...text.matchAll(DIGITS),
+    ...text.matchAll(WORDS),
+  ].sort((a, b) => a.index - b.index);
   for (const match of candidates) {
     const figure = readFigure(text, match.index, match[0], /^\d/.test(match[0]), sentence);
     // A number inside an earlier figure's words ("per 10,000 people") is part of it.
@@ -140,6 +153,8 @@ function readFigure(
 ): FigureMention | undefined {
   const before = text.slice(0, at);
   const after = text.slice(at + written.length);
+  const special = multipleOrFraction(text, at, written, sentence);
+  if (special !== undefined) return special || undefined;
   const value = parseWrittenNumber(written);
   if (value === undefined) return undefined;
   if (digits && !notALabel(before, after, written, at === 0 && sentence.start === 0)) return undefined;
@@ -152,7 +167,7 @@ function readFigure(
     return undefined;
 
   const qualifierMatch = QUALIFIERS.map(([p, q]) => [p.exec(before), q] as const).find(([m]) => m);
-  const qualifier = qualifierMatch?.[1];
+  const qualifier = qualifierMatch?.[1] ?? (/-plus$/.test(written) ? 'more than' : undefined);
   const from = qualifierMatch?.[0] ? qualifierMatch[0].index : at;
   const lead = before.slice(0, from);
   const base = {
@@ -171,14 +186,14 @@ function readFigure(
     let through = at + written.length + unitMatch[0].length;
     const rest = text.slice(through);
     // "1.1 percentage points higher", "5.5 percent growth": the words after say it is a change too.
-    const change = CHANGE.exec(lead) ?? (/^\s+(?:higher|lower|growth|increase|rise)\b/i.test(rest) ? [''] : null);
+    const change = CHANGE.exec(lead) ?? (CHANGE_AFTER.test(rest) ? [''] : null);
     const basis = BASIS_AFTER.exec(rest);
     const of =
       /^\s+of\s+((?:the\s+)?[^,.;]*?)(?=\s+(?:for|in|by|as|than|while|with|and|compared|year)\b|[,.;]|$)/i.exec(rest);
     const role = change ? 'change' : SHARE.test(lead) || of ? 'share' : 'level';
     if (role === 'change' && basis) through += basis[0].length;
     if (role === 'share' && of) through += of[0].length;
-    const direction = change && (FALLING.test(change[0].trim()) || /^\s+lower\b/i.test(rest)) ? -1 : 1;
+    const direction = change && (FALLING.test(change[0].trim()) || FALLING_AFTER.test(rest)) ? -1 : 1;
     return {
       ...base,
       kind: points ? 'points' : 'percent',
@@ -196,7 +211,7 @@ function readFigure(
   const currency = CURRENCY.exec(after);
   if (currency || sign) {
     const unit = currency
-      ? /^(RMB|renminbi|yuan)$/i.test(currency[1]!)
+      ? /^(RMB|CNY|renminbi|yuan)$/i.test(currency[1]!)
         ? 'yuan'
         : currency[1]!
       : /¥|RMB|CNY/.test(sign![1]!)
@@ -253,7 +268,7 @@ function readFigure(
   const head = noun.text.split(/\s+/).at(-1)!;
   if (
     TIME_UNITS.test(head) &&
-    (/\b(?:past|last|next|recent|previous|coming|first|over the|in the|for|after|within|during|since|the)\s*$/i.test(
+    (/\b(?:past|last|next|recent|previous|coming|first|over the|in the|in just|in only|for|after|within|during|since|the)\s*$/i.test(
       lead,
     ) ||
       /^\s+(?:ago|later|earlier|old|in a row)\b/i.test(after.slice(noun.length)))
@@ -273,6 +288,52 @@ function readFigure(
     through: sentence.start + through,
     role: 'level',
     direction: 1,
+  };
+}
+
+/**
+ * "a 6.5-fold increase", "multiplied fivefold": a multiple, unit "times". "about
+ * one-third of the national total": a share in percent. False when the match is part
+ * of a longer number word's reading; undefined when the words are neither.
+ */
+function multipleOrFraction(
+  text: string,
+  at: number,
+  written: string,
+  sentence: Span,
+): FigureMention | false | undefined {
+  const multiple = multipleOf(written);
+  const fraction = multiple === undefined ? percentOfFraction(written) : undefined;
+  if (multiple === undefined && fraction === undefined) return undefined;
+  const before = text.slice(0, at);
+  // "the first three quarters of this year" counts quarters of a year; a share is "one-third of the total".
+  if (
+    multiple === undefined &&
+    (!/^\s+of\b/i.test(text.slice(at + written.length)) ||
+      /\b(?:first|last|past|next|previous|the|these|those)\s+$/i.test(before))
+  )
+    return false;
+  const qualifierMatch = QUALIFIERS.map(([p, q]) => [p.exec(before), q] as const).find(([m]) => m);
+  const from = qualifierMatch?.[0] ? qualifierMatch[0].index : at;
+  const rest = text.slice(at + written.length);
+  const of =
+    fraction === undefined
+      ? null
+      : /^\s+of\s+((?:the\s+)?[^,.;]*?)(?=\s+(?:for|in|by|as|than|while|with|and)\b|[,.;]|$)/i.exec(rest);
+  return {
+    start: sentence.start + at,
+    end: sentence.start + at + written.length,
+    written,
+    value: multiple ?? fraction!,
+    from: sentence.start + from,
+    ...(qualifierMatch ? { qualifier: qualifierMatch[1] } : {}),
+    kind: multiple === undefined ? 'percent' : 'count',
+    unit: multiple === undefined ? undefined : 'times',
+    withUnit: written,
+    through: sentence.start + at + written.length + (of?.[0].length ?? 0),
+    role: multiple === undefined ? 'share' : 'level',
+    direction: 1,
+    ...(of ? { of: of[1] } : {}),
   };
 }
 

@@ -19,7 +19,7 @@ import { periodPhrases, readPublished } from './periods.ts';
 import { readPlainText } from './plain.ts';
 import { RegionTagger, passageRegions, type RegionMention } from './regions.ts';
 import { slugify, uniqueId } from './slug.ts';
-import { extractStatistics } from './statistics.ts';
+import { extractStatistics, type ExtractedStatistic } from './statistics.ts';
 
 export interface IngestOptions {
   title?: string | undefined;
@@ -39,6 +39,8 @@ export interface IngestResult {
   newPeople: Person[];
   newMetrics: Metric[];
   dropped: { text: string; reason: string }[];
+  /** Figures read but not filed as statistics, with why: the curator files them by hand or lets them go. */
+  unfiled: { figure: string; quote: string; reason: string }[];
 }
 
 /** Input the article cannot be made from; the message says what to pass. */
@@ -81,14 +83,35 @@ export function ingest(raw: string, format: SourceFormat, options: IngestOptions
     .find(Boolean);
 
   const people = new Map<string, Person>();
-  const metrics = new MetricMatcher(gazetteer.metrics);
+  const metrics = new MetricMatcher(gazetteer.metrics, (text) => tagger.mentions(text).filter((m) => !m.generic));
   const metricById = new Map<string, Metric>(gazetteer.metrics.map((m) => [m.id, m]));
   const newMetrics = new Map<string, Metric>();
   const statIds = new Set<string>();
   const passages: Passage[] = [];
   const stats: Statistic[] = [];
+  const unfiled: IngestResult['unfiled'] = [];
 
   const isPlace = (name: string) => tagger.mentions(name).length > 0;
+  /**
+   * The gazetteer's metric for a figure, else a new one named by its words. A rate
+   * named only by a fragment ("Beijing's growth was 5.4%", "April's growth rate was
+   * 7.5%") is of the metric its passage has just reported; else it is not filed.
+   */
+  const metricOf = (s: ExtractedStatistic, passageId: string): Metric | undefined => {
+    const known = metrics.match(s.words);
+    if (known) return known;
+    const proposal = metrics.propose(s.words);
+    if (!proposal) {
+      const previous = stats.at(-1);
+      return /%|percentage point/.test(s.unit) && previous?.passage === passageId
+        ? (metricById.get(previous.metric) ?? newMetrics.get(previous.metric))
+        : undefined;
+    }
+    const { proposed: _, ...entry } = proposal;
+    const metric = metricById.get(entry.id) ?? newMetrics.get(entry.id) ?? entry;
+    if (!metricById.has(metric.id)) newMetrics.set(metric.id, metric);
+    return metric;
+  };
   const spoken = carrySpeakers(
     clean.body,
     clean.body.map((text) => findSpeakers(text, isPlace, (name) => known(gazetteer.people, name))),
@@ -122,13 +145,10 @@ export function ingest(raw: string, format: SourceFormat, options: IngestOptions
       regionById,
       earlierMentions,
     })) {
-      let metric = metrics.match(s.words);
+      const metric = metricOf(s, passageId);
       if (!metric) {
-        const proposal = metrics.propose(s.words);
-        if (!proposal) continue;
-        const { proposed: _, ...entry } = proposal;
-        metric = metricById.get(entry.id) ?? newMetrics.get(entry.id) ?? entry;
-        if (!metricById.has(metric.id)) newMetrics.set(metric.id, metric);
+        unfiled.push({ figure: `${s.written} ${s.unit}`, quote: s.quote, reason: 'no words name what it measures' });
+        continue;
       }
       const statId = uniqueId(slugify([s.region.id, metric.id, s.period ?? ''].join(' '), 12), statIds);
       stats.push({
@@ -178,6 +198,7 @@ export function ingest(raw: string, format: SourceFormat, options: IngestOptions
     newPeople: [...people.values()],
     newMetrics: [...newMetrics.values()],
     dropped: clean.dropped,
+    unfiled,
   };
 }
 

@@ -34,7 +34,7 @@ const OF_YEAR = String.raw`(?:\s+(?:of\s+)?(this year|last year|the previous yea
  * period last year"): they name a year, but not the figure's period.
  */
 export const BASIS =
-  /\b(?:year[- ]on[- ]year|y-o-y|yoy|month[- ]on[- ]month|quarter[- ]on[- ]quarter|(?:from|than|over|against|compared (?:with|to)) (?:a year (?:earlier|ago|before)|the (?:same period|previous year|previous quarter|year before)(?: (?:of |in )?(?:last year|the previous year|(?:19|20)\d{2}))?|last year(?:'s level)?)|(?:more|less|higher|lower|faster|slower) than (?:in |that of )?(?:19|20)\d{2}|than the national average)\b/gi;
+  /\b(?:year[- ]on[- ]year|y-o-y|yoy|month[- ]on[- ]month|quarter[- ]on[- ]quarter|(?:from|than(?: in)?|over|on|against|compared (?:with|to)) (?:a year (?:earlier|ago|before)|the (?:same period|previous year|previous quarter|year before)(?: (?:of |in )?(?:last year|the previous year|(?:19|20)\d{2}))?|last year(?:['’]s)?)|(?:more|less|higher|lower|faster|slower) than (?:in |that of )?(?:19|20)\d{2}|than the national average)\b/gi;
 
 type Rule = [RegExp, (m: RegExpExecArray, at: Published) => string | undefined, 'local'?];
 

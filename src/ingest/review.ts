@@ -52,6 +52,11 @@ export function reviewTable(result: IngestResult): string {
     lines.push(row(rows[i]!));
     lines.push(`      “${clip(s.quote, 110)}”`);
   });
+  if (result.unfiled.length) {
+    lines.push('');
+    lines.push(`Figures not filed (${result.unfiled.length}): add them by hand or let them go`);
+    for (const u of result.unfiled) lines.push(`  ${u.figure}: ${u.reason}`, `      “${clip(u.quote, 110)}”`);
+  }
   if (result.newPeople.length || result.newMetrics.length) {
     lines.push('');
     lines.push('New in the gazetteer');

@@ -32,8 +32,11 @@ const CHANGE_LINK =
   /^[\s,;(]*(?:(?:alone|only)\s*,?\s*)?(?:(?:which|that)\s+(?:was|is|were)\s+)?(?:an?\s+)?(?:year-on-year\s+|annual\s+)?(?:up|down|increase|decrease|rise|drop|decline|growth|gain|increasing|rising|growing|declining|falling|dropping|jumping|surging|expanding|representing\s+an?\s+(?:increase|decrease))?(?:\s+(?:by|of))?\s*$/i;
 /** Units that measure rather than name what is counted: "265,000 units" of what the subject says. */
 const MEASURES =
-  /^(?:units|sets|pieces|items|tonnes|tons|metric tons|kilowatts|kilowatt-hours|kwh|megawatts|gigawatts|square meters|square metres|square kilometers|square kilometres|hectares|mu|kilometers|kilometres|km|people|persons|times)$/i;
-const LEADS_TO = /^[\s,]*(?:to|to reach|reaching|at)\s*$/i;
+  /^(?:units|sets|pieces|items|tonnes|tons|metric tons|kilowatts|kilowatt-hours|kwh|megawatts|gigawatts|square meters|square metres|square kilometers|square kilometres|hectares|mu|kilometers|kilometres|km|people|persons|times|gw|mw|kw|twh|gwh|kilograms|kg|grams|cubic meters|cubic metres|liters|litres|barrels|teus?)$/i;
+/** The plural noun a sentence's subject counts: "enterprises" in "Foreign-funded enterprises in Hainan have …". */
+const COUNTED_SUBJECT =
+  /^(?:[\p{L}-]+\s+){0,4}?([\p{Ll}-]+s)(?:\s+(?:in|of)\s+(?:the\s+)?\p{Lu}[\p{L}-]*)?\s+(?:have|has|had|were|are)\b/u;
+const LEADS_TO = /^[\s,]*(?:to|to reach|reaching|at)(?:\s+a\s+total\s+of)?\s*$/i;
 
 /**
  * The statistics of one passage. Every figure is paired with the change that
@@ -58,13 +61,16 @@ export function extractStatistics(
     for (const item of listed?.items ?? [])
       out.push(build(item.figure, undefined, context, item.region, item.subject, sentence.text));
     const rest = figures.filter((f) => !listed?.items.some((i) => i.figure === f));
-    // The unit of "bringing the total to 16,000" is the previous count's.
+    // The unit of "bringing the total to 16,000" is the previous count's, else what the sentence's subject counts
+    // ("Newly established enterprises in Hainan have increased …, reaching a total of 6,543").
     rest.forEach((f, i) => {
       if (f.kind === 'count' && !f.unit)
-        f.unit = rest
-          .slice(0, i)
-          .reverse()
-          .find((p) => p.kind === 'count' && p.unit)?.unit;
+        f.unit =
+          rest
+            .slice(0, i)
+            .reverse()
+            .find((p) => p.kind === 'count' && p.unit)?.unit ??
+          COUNTED_SUBJECT.exec(text.slice(sentence.start, f.from))?.[1];
     });
     const usable = rest.filter((f) => f.kind !== 'count' || f.unit);
     const changeOf = pairChanges(text, usable, phrases);
@@ -138,8 +144,10 @@ function pairChanges(
 function between(text: string, from: number, to: number, phrases: PeriodPhrase[]): string {
   let gap = '';
   for (let i = from; i < to; i++) gap += phrases.some((p) => i >= p.start && i < p.end) ? ' ' : text[i];
+  // "23 billion yuan worth of automobiles, up 22.3 percent", "298.35 billion yuan of trade, up …": what the figure is of.
   return gap
     .replace(/\([^()]*\)/g, ' ')
+    .replace(/^\s*(?:worth\s+)?of\s+[^,;]*/i, ' ')
     .replace(BASIS, ' ')
     .replace(/\s+/g, ' ');
 }
@@ -155,8 +163,10 @@ function build(
   const clause = clauses(c.sentence).find((cl) => figure.from >= cl.start && figure.from < cl.end) ?? c.sentence;
   // "exports rising 2.5 percent to 5.44 trillion yuan": the subject stands before the change.
   const subjectEnd = change && change.from < figure.from ? change.from : figure.from;
+  const own = c.text.slice(Math.min(clause.start, subjectEnd), subjectEnd);
   const words: FigureWords = {
-    subject: subject ?? c.text.slice(Math.min(clause.start, subjectEnd), subjectEnd),
+    // "… by 0.9, 1.2, and 1.1 percentage points": a figure that opens its clause is named by the sentence before it.
+    subject: subject ?? (/\p{L}/u.test(own) ? own : c.text.slice(c.sentence.start, subjectEnd)),
     unit: figure.kind === 'count' ? figure.unit : figure.of,
     rest: c.text.slice(figure.through, clause.end),
     namedBy: figure.kind === 'count' && !MEASURES.test(figure.unit ?? '') ? 'unit' : 'subject',
@@ -219,8 +229,17 @@ function periodOf(
   const lead = c.text.slice(c.sentence.start, figure.from).replace(/\([^()]*\)/g, ' ');
   const tense = tenseBefore(lead);
   const target = tense === 'future' || TARGET.test(lead);
+  // "soared since 2020 … by 2023, a 6.5-fold increase": a multiple spans the years its sentence names.
+  const years = [...c.sentence.text.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0]));
+  if (figure.unit === 'times' && new Set(years).size > 1)
+    return { period: `${Math.min(...years)}/${Math.max(...years)}`, target };
   const inClause = c.phrases.filter((p) => p.start >= clause.start && p.end <= clause.end);
+  // "to 111.7 billion yuan in 2022", "9.2 trillion yuan ($1.27 trillion) in 2023": a time right after the figure is its own.
+  const adjacent = inClause.find(
+    (p) => p.start >= figure.through && /^\s*(?:\([^()]*\)\s*)?,?\s*$/.test(c.text.slice(figure.through, p.start)),
+  );
   const chosen =
+    adjacent ??
     inClause.filter((p) => p.end <= figure.from).at(-1) ??
     inClause.find((p) => p.start >= figure.through) ??
     c.phrases.filter((p) => p.start >= c.sentence.start && p.end <= clause.start).at(-1);

@@ -49,9 +49,13 @@ const wordNumeral = new RegExp(`\\b(${Object.keys(NUMBER_WORDS).join('|')})\\b`,
 
 /**
  * The number a figure's written form stands for: "3.1 trillion" → 3.1e12,
- * "40,000 parts" → 40000, "6.2%" → 6.2, "two" → 2. Undefined when it holds none.
+ * "40,000 parts" → 40000, "6.2%" → 6.2, "two" → 2, "fivefold" → 5, "one-third" → 33.3.
+ * Undefined when it holds none.
  */
 export function parseWrittenNumber(written: string): number | undefined {
+  // "6.5-fold" → 6.5, "one-third" → 33.3 (a share is stored in percent).
+  const special = multipleOf(written) ?? percentOfFraction(written);
+  if (special !== undefined) return special;
   const match = numeral.exec(written);
   if (match) {
     const [, whole = '', fraction = '', scale] = match;
@@ -64,4 +68,28 @@ export function parseWrittenNumber(written: string): number | undefined {
   // "one trillion yuan": a word numeral may carry a scale too.
   const scale = /^\s+(thousand|million|billion|trillion)\b/i.exec(written.slice(word.index + word[0].length))?.[1];
   return NUMBER_WORDS[word[1]!.toLowerCase()]! * (scale ? scales[scale.toLowerCase()]! : 1);
+}
+
+/** Fractions news writes in words: "one-third of the national total", "two-thirds". */
+const FRACTIONS: Record<string, number> = { half: 2, third: 3, quarter: 4, fifth: 5, tenth: 10 };
+export const FRACTION = /\b(one|two|three|a)[- ](half|thirds?|quarters?|fifths?|tenths?)\b/i;
+
+/** "one-third" → 33.3 (percent, to one decimal); undefined when the words are no fraction. */
+export function percentOfFraction(written: string): number | undefined {
+  const m = FRACTION.exec(written);
+  if (!m) return undefined;
+  const n = m[1]!.toLowerCase() === 'a' ? 1 : NUMBER_WORDS[m[1]!.toLowerCase()]!;
+  const d = FRACTIONS[m[2]!.toLowerCase().replace(/s$/, '')]!;
+  return Math.round((n / d) * 1000) / 10;
+}
+
+/** A multiple as written: "fivefold", "6.5-fold", "two-fold" → 5, 6.5, 2. */
+export const MULTIPLE = new RegExp(
+  String.raw`\b(?:(\d+(?:\.\d+)?)[-\s]?|(${Object.keys(NUMBER_WORDS).join('|')})-?)fold\b`,
+  'gi',
+);
+export function multipleOf(written: string): number | undefined {
+  const m = new RegExp(MULTIPLE.source, 'i').exec(written);
+  if (!m) return undefined;
+  return m[1] ? Number(m[1]) : NUMBER_WORDS[m[2]!.toLowerCase()];
 }

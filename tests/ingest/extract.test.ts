@@ -188,7 +188,8 @@ describe('statistics', () => {
       'In 2023, output rose. By the end of 2023, capacity had surpassed 10 GW. Generation went up 9.2 percent. Industry contributed 12.3 percent of output, 0.6 percentage point more than in 2022.',
       '2024-01-22',
     );
-    expect(jilin.map((s) => s.period)).toEqual(['2023-12', '2023', '2023', '2023']);
+    expect(jilin.map((s) => s.period)).toEqual(['2023-12', '2023', '2023']);
+    expect(jilin.at(-1)!.change).toMatchObject({ value: 0.6, unit: 'percentage points' });
     expect(
       periodPhrases('2023 saw exports rise; 2023 was a good year.', readPublished('2024-01')).map((p) => p.period),
     ).toEqual(['2023', '2023']);

@@ -7,11 +7,11 @@ import { SHARED_EVAL, f1, scoreSharedEval, sharedEvalPresent } from '../support/
  * The gate on the shared development set (../shared/eval: 24 articles written apart from
  * the extractor, 33 files with their scraped and copy-pasted variants), scored in process
  * by the rules of its score-ingest.mjs. Regions, speakers and refusals are held at the
- * issue's targets. Statistics are held at the last measured F1 (0.86): the target is
- * 0.90 and is not met yet, and this floor only stops a change from losing ground.
+ * issue's targets. Statistics meet their target (0.90) and are held at the last measured
+ * F1 (0.945, rounded down), so a change cannot lose ground unnoticed.
  */
 const TARGET = 0.9;
-const STATISTICS_FLOOR = 0.86;
+const STATISTICS_FLOOR = 0.94;
 
 describe('the extractor on the shared development set (../shared/eval)', () => {
   it('ingests every file, finds the regions and the speakers, and does not lose ground on statistics', async () => {
