@@ -1,12 +1,17 @@
 import type { AnyCommand, CommandContext, OptionValue } from './command.ts';
 import { OptionError, readOptions } from './command.ts';
-import { notFound, suggest, type Answer } from '../answers/answer.ts';
-import { msg } from '../messages/message.ts';
+import { notFound, refusal, suggest, type Answer } from '../answers/answer.ts';
+import { msg, type Message } from '../messages/message.ts';
 
 export interface Invocation {
   answer: Answer;
   /** The asker chose `hide`: the reply is for them alone. */
   hide: boolean;
+}
+
+/** A request refused for its input alone (an unknown, empty or repeated option): told privately, nothing run. */
+export function refused(said: Message): Invocation {
+  return { answer: refusal(msg('cannotRun'), [said]), hide: true };
 }
 
 /** Runs a command by name with raw option values; shared by every transport. */
@@ -28,7 +33,7 @@ export async function invoke(
     options = readOptions(command.data, raw);
   } catch (error) {
     if (!(error instanceof OptionError)) throw error;
-    return { answer: { ...notFound(msg('cannotRun'), [error.said]), private: true }, hide: true };
+    return refused(error.said);
   }
   const answer = await command.execute(options, context);
   return { answer, hide: options.hide === true };

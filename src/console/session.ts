@@ -1,7 +1,7 @@
 import { commands, messageCommands } from '../../commands/index.ts';
 import { consoleName, type Caller, type CommandContext } from '../command/command.ts';
 import type { Engine } from '../engine/engine.ts';
-import { invoke, type Invocation } from '../command/invoke.ts';
+import { invoke, refused, type Invocation } from '../command/invoke.ts';
 import { parseCommandLine } from './parse.ts';
 import type { Locale } from '../messages/message.ts';
 
@@ -19,5 +19,6 @@ export async function runLine(engine: Engine, line: string, locale: Locale = 'en
     commands.find((c) => c.data.name === name || Object.values(c.data.name_localizations ?? {}).includes(name))?.data;
   const parsed = parseCommandLine(line, definitionOf);
   if (!parsed) return undefined;
+  if (parsed.problem) return refused(parsed.problem);
   return invoke(parsed.name, parsed.options, context);
 }

@@ -96,6 +96,10 @@ export const en = {
   unknownOption: ({ option, usage }: { option: string; usage: UsageOf }) =>
     `/${usage.command} has no option “${option}”. Usage: ${usageEn(usage)}`,
   takesNoText: ({ usage }: { usage: UsageOf }) => `/${usage.command} takes no text. Usage: ${usageEn(usage)}`,
+  emptyOption: ({ option, usage }: { option: string; usage: UsageOf }) =>
+    `“${option}:” has no value. Usage: ${usageEn(usage)}`,
+  repeatedOption: ({ option, usage }: { option: string; usage: UsageOf }) =>
+    `“${option}” is given twice; give it once. Usage: ${usageEn(usage)}`,
   needsOption: ({ option, description, usage }: { option: string; description: string; usage: UsageOf }) =>
     `/${usage.command} needs “${option}”: ${description}. Usage: ${usageEn(usage)}`,
   takesBoolean: ({ option }: { command: string; option: string }) => `“${option}” takes true or false.`,

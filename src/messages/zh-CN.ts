@@ -84,6 +84,9 @@ export const zhCN = {
   unknownOption: ({ option, usage }) =>
     `/${commandName(usage.command)} 没有“${option}”这个选项。用法：${usageZh(usage)}`,
   takesNoText: ({ usage }) => `/${commandName(usage.command)} 不接受文字。用法：${usageZh(usage)}`,
+  emptyOption: ({ option, usage }) => `“${optionName(usage.command, option)}:”没有值。用法：${usageZh(usage)}`,
+  repeatedOption: ({ option, usage }) =>
+    `“${optionName(usage.command, option)}”给了两次，只能给一次。用法：${usageZh(usage)}`,
   needsOption: ({ option, description: english, usage }) =>
     `/${commandName(usage.command)} 需要“${optionName(usage.command, option)}”：${zhCommands[usage.command]?.options[option]?.description ?? english}。用法：${usageZh(usage)}`,
   takesBoolean: ({ command, option }) => `“${optionName(command, option)}”只能是 true 或 false。`,
