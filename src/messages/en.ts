@@ -270,6 +270,18 @@ export const en = {
   whatTheySay: ({ region }: { region: Named }) => `What they say about ${region.name}`,
   closestPassage: () => 'the closest passage, which does not answer it',
 
+  // Starting up: what the operator is told on stderr
+  noToken: () =>
+    'No DISCORD_TOKEN found, so this is the local console, not the Discord bot. Set DISCORD_TOKEN (in the environment or .env) to run the bot.',
+  similarSettings: ({ names }: { names: string[] }) =>
+    `Set but not read: ${names.join(', ')}. Did you mean DISCORD_TOKEN?`,
+  tokenMalformed: () =>
+    'DISCORD_TOKEN holds a space or a line break inside it, so it cannot be a token: paste it again, on one line.',
+  tokenRejected: () =>
+    'Discord refused DISCORD_TOKEN: it is wrong, or it was reset. Copy a new one from the Developer Portal → your application → Bot → Reset Token.',
+  intentsDisallowed: () =>
+    'Discord refused the Message Content intent, which ANSWER_MENTIONS=true needs. Switch on “Message Content Intent” in the Developer Portal → your application → Bot → Privileged Gateway Intents, or set ANSWER_MENTIONS=false.',
+
   // Mentions in chat
   mentionTitle: () => 'Ask me about the articles',
   mention: () => 'Mention me with a question, e.g. “@Footnote what was Jiangsu’s GDP growth?”, or use /ask.',

@@ -210,6 +210,15 @@ export const zhCN = {
   whatTheySay: ({ region }) => `文章关于${zh(region)}的内容`,
   closestPassage: () => '最接近的段落（并未回答这个问题）',
 
+  noToken: () =>
+    '没有找到 DISCORD_TOKEN，所以现在运行的是本地控制台，而不是 Discord 机器人。要运行机器人，请设置 DISCORD_TOKEN（环境变量或 .env）。',
+  similarSettings: ({ names }) => `这些设置存在但不会被读取：${names.join('、')}。你是不是想设置 DISCORD_TOKEN？`,
+  tokenMalformed: () => 'DISCORD_TOKEN 中间有空格或换行，不可能是令牌：请在一行内重新粘贴。',
+  tokenRejected: () =>
+    'Discord 拒绝了 DISCORD_TOKEN：令牌不对，或已被重置。请在开发者门户 → 你的应用 → Bot → Reset Token 复制一个新的。',
+  intentsDisallowed: () =>
+    'Discord 拒绝了 Message Content 意图，而 ANSWER_MENTIONS=true 需要它。请在开发者门户 → 你的应用 → Bot → Privileged Gateway Intents 打开“Message Content Intent”，或设置 ANSWER_MENTIONS=false。',
+
   mentionTitle: () => '问我关于文章的问题',
   mention: () => '@ 我并提问，例如“@Footnote 江苏的GDP增长了多少？”，或使用 /提问。',
 
