@@ -64,7 +64,13 @@ async function main(argv: string[]): Promise<number> {
   const result = ingest(
     raw,
     formatOf(file, raw),
-    { url: values.url, outlet: values.outlet, published: values.published, title: values.title, id: values.id },
+    {
+      url: given(values.url),
+      outlet: given(values.outlet),
+      published: given(values.published),
+      title: given(values.title),
+      id: given(values.id),
+    },
     corpus.gazetteer,
   );
   const refused = refusal(corpus, result, values.force === true);
@@ -89,6 +95,11 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`Added ${result.article.id}: wrote ${written}. A running bot picks it up on its own.\n`);
   }
   return 0;
+}
+
+/** An option left empty (`--published ""`) is not given: the page's own value stands. */
+function given(value: string | undefined): string | undefined {
+  return value?.trim() || undefined;
 }
 
 function usage(reason: string): number {

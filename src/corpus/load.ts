@@ -77,7 +77,6 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
   const lookups = gazetteer && gazetteerLookups(gazetteer);
   const compactor = new Compactor();
   const articles: Article[] = [];
-  // What the checks find is reported only if every file parses: a file that does not says enough.
   const unreadable: CorpusProblem[] = [];
   const checked: CorpusProblem[] = [];
   const seen = { passages: new Set<string>(), stats: new Set<string>(), articles: new Set<string>() };
@@ -88,7 +87,8 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
       // Hashed, not decoded or checked: the checks ran when these very bytes were indexed.
       files.hash(article.source);
       articles.push(compactor.article(article));
-    } else if (article && lookups) {
+    } else if (article) {
+      // Checked even when another file (the gazetteer, say) is broken: a curator sees every problem in one run.
       const source = files.read(article.source);
       if ('error' in source) unreadable.push({ file: display(file), path: '$.source', message: `the source file "${article.source}" cannot be read` });
       const report = (p: PropertyKey[], message: string) => checked.push({ file: display(file), path: jsonPath(p), message });
@@ -106,13 +106,12 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
     compactor.finish();
     return assemble(dir, gazetteer, articles, options.vouched);
   }
-  if (!gazetteer || !lookups || problems.length > 0) throw new CorpusError(problems);
 
-  // Reported in the order a curator reads them: unreadable sources, the gazetteer, then each article.
-  checkGazetteer(lookups, (p, message) => problems.push({ file: display(GAZETTEER), path: jsonPath(p), message }));
+  // Reported in the order a curator reads them: unreadable sources, files that do not parse, the gazetteer, then each article.
+  if (lookups) checkGazetteer(lookups, (p, message) => problems.push({ file: display(GAZETTEER), path: jsonPath(p), message }));
   problems.unshift(...unreadable);
   problems.push(...checked);
-  if (problems.length > 0) throw new CorpusError(problems);
+  if (!gazetteer || problems.length > 0) throw new CorpusError(problems);
   compactor.finish();
   return assemble(dir, gazetteer, articles, files.fingerprint());
 }
@@ -144,7 +143,8 @@ class FileReader {
       }
       const bytes = this.buffer.subarray(0, filled);
       this.sha.update(`${file}\0${filled}\0`).update(bytes);
-      return { text: decode ? bytes.toString('utf8') : '' };
+      // An editor's byte-order mark is not text: JSON.parse would refuse it.
+      return { text: decode ? bytes.toString('utf8').replace(/^\uFEFF/, '') : '' };
     } catch (error) {
       this.sha.update(`${file}\0unreadable\0`);
       return { error: error as NodeJS.ErrnoException };
@@ -261,8 +261,9 @@ function checkGazetteer(corpus: Lookups, report: Report): void {
   });
 }
 
+/** `corpus` undefined: the gazetteer did not parse, so names are not looked up (that would report every one). */
 function checkArticle(
-  corpus: Lookups,
+  corpus: Lookups | undefined,
   article: Article,
   source: string | undefined,
   seenPassages: Set<string>,
@@ -283,9 +284,11 @@ function checkArticle(
       if (found >= 0) from = found + passage.text.length;
       else if (!source.includes(passage.text)) report(at('text'), `is not verbatim in the source "${article.source}"`);
     }
-    passage.regions.forEach((id, j) => corpus.regionById.has(id) || report(at('regions', j), `unknown region "${id}"`));
-    passage.people.forEach((id, j) => corpus.personById.has(id) || report(at('people', j), `unknown person "${id}"`));
-    if (passage.speaker !== undefined && !corpus.personById.has(passage.speaker)) report(at('speaker'), `unknown person "${passage.speaker}"`);
+    if (corpus) {
+      passage.regions.forEach((id, j) => corpus.regionById.has(id) || report(at('regions', j), `unknown region "${id}"`));
+      passage.people.forEach((id, j) => corpus.personById.has(id) || report(at('people', j), `unknown person "${id}"`));
+      if (passage.speaker !== undefined && !corpus.personById.has(passage.speaker)) report(at('speaker'), `unknown person "${passage.speaker}"`);
+    }
   });
 
   article.stats.forEach((stat, i) => {
@@ -293,8 +296,8 @@ function checkArticle(
     if (!stat.id.startsWith(`${article.id}#`)) report(at('id'), `must start with "${article.id}#"`);
     if (seenStats.has(stat.id) || seenPassages.has(stat.id)) report(at('id'), `duplicate id "${stat.id}"`);
     seenStats.add(stat.id);
-    if (!corpus.metricById.has(stat.metric)) report(at('metric'), `unknown metric "${stat.metric}"`);
-    if (!corpus.regionById.has(stat.region)) report(at('region'), `unknown region "${stat.region}"`);
+    if (corpus && !corpus.metricById.has(stat.metric)) report(at('metric'), `unknown metric "${stat.metric}"`);
+    if (corpus && !corpus.regionById.has(stat.region)) report(at('region'), `unknown region "${stat.region}"`);
     const passage = article.passages.find((p) => p.id === stat.passage);
     if (!passage) {
       report(at('passage'), `no passage "${stat.passage}" in this article`);

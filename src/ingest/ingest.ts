@@ -8,7 +8,7 @@ import {
   type Region,
   type Statistic,
 } from '../corpus/schema.ts';
-import { describePeriod } from '../text/period.ts';
+import { describePeriod, isCalendarDate } from '../text/period.ts';
 import { cleanDocument } from './clean.ts';
 import type { SourceDocument, SourceFormat } from './document.ts';
 import { readHtml } from './html.ts';
@@ -64,6 +64,9 @@ export function ingest(raw: string, format: SourceFormat, options: IngestOptions
   if (!published)
     throw new IngestError('No publication date found in the file: pass --published YYYY-MM or YYYY-MM-DD.');
   if (!DATE.test(published)) throw new IngestError(`--published must be YYYY-MM or YYYY-MM-DD, not “${published}”.`);
+  if (!isCalendarDate(published))
+    throw new IngestError(`The publication date ${published} is not a day of the calendar.`);
+  if (published > today()) throw new IngestError(`The publication date ${published} is in the future.`);
   const url = options.url ?? document.meta.url;
   const id = options.id ?? articleId(outlet, published, title);
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id))
@@ -188,6 +191,11 @@ function read(raw: string, format: SourceFormat): SourceDocument {
 }
 
 /** "CCTV", "2024-05", "Write a good article on…" → "cctv-2024-05-write-good-article-development". */
+/** Today, as "YYYY-MM-DD" where the day is furthest ahead (UTC+14): a page dated today anywhere is not in the future. */
+function today(): string {
+  return new Date(Date.now() + 14 * 3600_000).toISOString().slice(0, 10);
+}
+
 function articleId(outlet: string, published: string, title: string): string {
   const words = outlet.split(/\s+/);
   const source = words.length > 2 ? words.map((w) => w[0]).join('') : outlet;

@@ -26,6 +26,16 @@ const DASH = String.raw`\s*(?:-|to|through|until|/)\s*`;
 export const PERIOD_NOTATION =
   /^\d{4}(?:\/\d{4}|-Q[1-4](?:-Q[1-4])?|-H[12]|-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01])|\/\d{4}-(?:0[1-9]|1[0-2]))?)?$/;
 
+/** Whether "YYYY-MM" or "YYYY-MM-DD" names a month or a day the calendar has: not 2024-02-30 or 2023-13. */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(0[1-9]|1[0-2])(?:-(\d{2}))?$/.exec(text);
+  if (!m) return false;
+  if (m[3] === undefined) return true;
+  const day = Number(m[3]);
+  // Day 0 of the next month is the last day of this one.
+  return day >= 1 && day <= new Date(Date.UTC(Number(m[1]), Number(m[2]), 0)).getUTCDate();
+}
+
 /** Whether a string is in the notation and its span runs forwards. */
 export function isPeriod(period: string): boolean {
   const range = PERIOD_NOTATION.test(period) ? monthRange(period) : undefined;

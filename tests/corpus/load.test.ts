@@ -1,4 +1,4 @@
-import { readdir, rm, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CorpusError } from '../../src/corpus/errors.ts';
@@ -51,6 +51,7 @@ describe('loadCorpus', () => {
     ['a field of the wrong type', article((a) => (a.stats[0].value = '3.1 trillion')), { file, path: '$.stats[0].value', message: expect.any(String) }],
     ['an unknown field (a typo)', article((a) => (a.passages[0].speeker = 'xi-jinping')), { file, path: '$.passages[0]', message: expect.stringContaining('speeker') }],
     ['a malformed date', article((a) => (a.published = 'May 2024')), { file, path: '$.published', message: 'must be YYYY-MM or YYYY-MM-DD' }],
+    ['a day the calendar does not have', article((a) => (a.published = '2024-02-30')), { file, path: '$.published', message: 'is not a day of the calendar' }],
     ['a duplicate passage id', article((a) => (a.passages[1].id = a.passages[0].id)), { file, path: '$.passages[1].id', message: expect.stringMatching(/must be|duplicate/) }],
     ['paragraphs out of order', article((a) => ([a.passages[0], a.passages[1]] = [a.passages[1], a.passages[0]])), { file, path: '$.passages[0].paragraph', message: expect.stringContaining('must be 1') }],
     ['a passage not verbatim in its source', article((a) => (a.passages[1].text = a.passages[1].text.replace('3.1 trillion', '3.2 trillion'))), { file, path: '$.passages[1].text', message: expect.stringContaining('not verbatim in the source') }],
@@ -91,5 +92,31 @@ describe('loadCorpus', () => {
     expect(error).toBeInstanceOf(CorpusError);
     expect((error as CorpusError).message).toMatch(/2 problems[\s\S]*\$\.passages\[0\]\.regions\[5\]: unknown region "atlantis"[\s\S]*\$\.stats\[0\]\.metric: unknown metric "gnp"/);
     await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reports the checks of every article even when the gazetteer does not parse', async () => {
+    const problems = await problemsAfter(async (dir) => {
+      await gazetteer((g) => (g.regions[0].id = 5))(dir);
+      await article((a) => (a.stats[0].quote = 'not in the passage'))(dir);
+    });
+    expect(problems).toEqual([
+      { file: 'gazetteer.json', path: '$.regions[0].id', message: expect.any(String) },
+      { file, path: '$.stats[0].quote', message: expect.stringContaining('not verbatim') },
+      { file, path: '$.stats[0].written', message: expect.any(String) },
+      { file, path: '$.stats[0].change.written', message: expect.any(String) },
+    ]);
+  });
+
+  it('reads files that begin with a UTF-8 byte-order mark', async () => {
+    const dir = await copyCorpus();
+    try {
+      for (const f of ['gazetteer.json', ARTICLE]) {
+        const at = path.join(dir, f);
+        await writeFile(at, `\uFEFF${await readFile(at, 'utf8')}`);
+      }
+      expect((await loadCorpus(dir)).articles).toHaveLength(1);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
