@@ -291,6 +291,7 @@ function checkArticle(
     }
   });
 
+  const passageById = new Map(article.passages.map((p) => [p.id, p]));
   article.stats.forEach((stat, i) => {
     const at = (...rest: PropertyKey[]) => ['stats', i, ...rest];
     if (!stat.id.startsWith(`${article.id}#`)) report(at('id'), `must start with "${article.id}#"`);
@@ -298,7 +299,7 @@ function checkArticle(
     seenStats.add(stat.id);
     if (corpus && !corpus.metricById.has(stat.metric)) report(at('metric'), `unknown metric "${stat.metric}"`);
     if (corpus && !corpus.regionById.has(stat.region)) report(at('region'), `unknown region "${stat.region}"`);
-    const passage = article.passages.find((p) => p.id === stat.passage);
+    const passage = passageById.get(stat.passage);
     if (!passage) {
       report(at('passage'), `no passage "${stat.passage}" in this article`);
       return;

@@ -88,6 +88,7 @@ export function ingest(raw: string, format: SourceFormat, options: IngestOptions
   const metricById = new Map<string, Metric>(gazetteer.metrics.map((m) => [m.id, m]));
   const newMetrics = new Map<string, Metric>();
   const statIds = new Set<string>();
+  const earlierMentions: RegionMention[] = [];
   const passages: Passage[] = [];
   const stats: Statistic[] = [];
 
@@ -117,7 +118,6 @@ export function ingest(raw: string, format: SourceFormat, options: IngestOptions
       ...(voice ? { speaker: voice.person.id, speech: voice.direct ? 'quoted' : 'reported' } : {}),
       topics: [],
     });
-    const earlierMentions = mentions.slice(0, i).flat();
     for (const s of extractStatistics(text, mentions[i]!, {
       published: at,
       reportingPeriod,
@@ -151,15 +151,23 @@ export function ingest(raw: string, format: SourceFormat, options: IngestOptions
         ...(s.inferred.length ? { inferred: s.inferred } : {}),
       });
     }
+    // Grown in place, not copied per passage: a long article would otherwise cost the square of its length.
+    earlierMentions.push(...mentions[i]!);
   });
 
   // A passage's regions are settled once its figures are: a country it gives figures for is one of them.
+  const statRegions = new Map<string, Statistic[]>();
+  for (const s of stats) {
+    const list = statRegions.get(s.passage);
+    if (list) list.push(s);
+    else statRegions.set(s.passage, [s]);
+  }
   passages.forEach(
     (p, i) =>
       (p.regions = passageRegions(
         p.text,
         mentions[i]!,
-        stats.filter((s) => s.passage === p.id).map((s) => s.region),
+        (statRegions.get(p.id) ?? []).map((s) => s.region),
       )),
   );
 
