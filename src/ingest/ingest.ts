@@ -47,7 +47,16 @@ export class IngestError extends Error {}
 const DATE = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
 
 /** Turns a raw article into a corpus entry. Pure: reads nothing, writes nothing. */
-export function ingest(raw: string, format: SourceFormat, options: IngestOptions, gazetteer: Gazetteer): IngestResult {
+/** Told how far a long article has got: paragraphs done of all of them. */
+export type Progress = (done: number, total: number) => void;
+
+export function ingest(
+  raw: string,
+  format: SourceFormat,
+  options: IngestOptions,
+  gazetteer: Gazetteer,
+  progress?: Progress,
+): IngestResult {
   if (looksBinary(raw))
     throw new IngestError(
       'The file is not text (it holds control bytes or bytes that are not UTF-8, as an image, a PDF or a Word file does): save the article as .txt, .md or .html.',
@@ -153,6 +162,7 @@ export function ingest(raw: string, format: SourceFormat, options: IngestOptions
     }
     // Grown in place, not copied per passage: a long article would otherwise cost the square of its length.
     earlierMentions.push(...mentions[i]!);
+    progress?.(i + 1, clean.body.length);
   });
 
   // A passage's regions are settled once its figures are: a country it gives figures for is one of them.

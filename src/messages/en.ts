@@ -282,6 +282,14 @@ export const en = {
   intentsDisallowed: () =>
     'Discord refused the Message Content intent, which ANSWER_MENTIONS=true needs. Switch on “Message Content Intent” in the Developer Portal → your application → Bot → Privileged Gateway Intents, or set ANSWER_MENTIONS=false.',
 
+  // corpus:add
+  addTooLarge: ({ file, megabytes, limit }: { file: string; megabytes: string; limit: number }) =>
+    `${file} is ${megabytes} MB; corpus:add takes articles up to ${limit} MB. Split it into articles. Nothing was changed.`,
+  addLocked: ({ pid }: { pid: number }) =>
+    `Another import is running on this corpus (process ${pid}); run this one again when it has finished. Nothing was changed.`,
+  addProgress: ({ done, total }: { done: number; total: number }) => `corpus:add: ${done} of ${total} paragraphs read`,
+  addValidating: () => 'corpus:add: checking the corpus with the new article…',
+
   // Mentions in chat
   mentionTitle: () => 'Ask me about the articles',
   mention: () => 'Mention me with a question, e.g. “@Footnote what was Jiangsu’s GDP growth?”, or use /ask.',

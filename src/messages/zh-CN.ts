@@ -219,6 +219,12 @@ export const zhCN = {
   intentsDisallowed: () =>
     'Discord 拒绝了 Message Content 意图，而 ANSWER_MENTIONS=true 需要它。请在开发者门户 → 你的应用 → Bot → Privileged Gateway Intents 打开“Message Content Intent”，或设置 ANSWER_MENTIONS=false。',
 
+  addTooLarge: ({ file, megabytes, limit }) =>
+    `${file} 有 ${megabytes} MB；corpus:add 只接受不超过 ${limit} MB 的文章。请把它拆成几篇文章。什么都没有改动。`,
+  addLocked: ({ pid }) => `这个语料库上正在进行另一次导入（进程 ${pid}）；请等它结束后再运行。什么都没有改动。`,
+  addProgress: ({ done, total }) => `corpus:add：已读 ${done} / ${total} 段`,
+  addValidating: () => 'corpus:add：正在检查加入新文章后的语料库…',
+
   mentionTitle: () => '问我关于文章的问题',
   mention: () => '@ 我并提问，例如“@Footnote 江苏的GDP增长了多少？”，或使用 /提问。',
 
