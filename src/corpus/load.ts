@@ -36,6 +36,14 @@ export interface Corpus {
   readonly fingerprint: string;
 }
 
+/**
+ * The largest file the loader reads. corpus:add's largest article (8 MB) makes an article file of
+ * about 45 MB; a larger file is not an article, and reading it would hold the whole of it in memory.
+ */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+const tooLarge = (bytes: number) =>
+  `is ${(bytes / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_FILE_BYTES / 1024 / 1024} MB a corpus file may be`;
+
 const GAZETTEER = 'gazetteer.json';
 const ARTICLES = 'articles';
 /** Work between yields to the event loop: a reload of a large corpus never stalls the bot for longer. */
@@ -90,7 +98,10 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
     } else if (article) {
       // Checked even when another file (the gazetteer, say) is broken: a curator sees every problem in one run.
       const source = files.read(article.source);
-      if ('error' in source) unreadable.push({ file: display(file), path: '$.source', message: `the source file "${article.source}" cannot be read` });
+      if ('error' in source) {
+        const why = source.error.code === 'EFBIG' ? ` (it ${source.error.message})` : '';
+        unreadable.push({ file: display(file), path: '$.source', message: `the source file "${article.source}" cannot be read${why}` });
+      }
       const report = (p: PropertyKey[], message: string) => checked.push({ file: display(file), path: jsonPath(p), message });
       if (seen.articles.has(article.id)) report(['id'], `duplicate article id "${article.id}"`);
       seen.articles.add(article.id);
@@ -134,6 +145,7 @@ class FileReader {
     try {
       fd = openSync(path.join(this.dir, file), 'r');
       const size = fstatSync(fd).size;
+      if (size > MAX_FILE_BYTES) throw Object.assign(new Error(tooLarge(size)), { code: 'EFBIG' });
       if (size > this.buffer.length) this.buffer = Buffer.allocUnsafeSlow(Math.max(size, this.buffer.length * 2));
       let filled = 0;
       while (filled < size) {
@@ -181,7 +193,8 @@ function parseJson<S extends z.ZodType>(
     if ('error' in read) throw read.error;
     raw = JSON.parse(read.text);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : `not valid JSON: ${(error as Error).message}`;
+    const { code } = error as NodeJS.ErrnoException;
+    const reason = code === 'ENOENT' ? 'file not found' : code === 'EFBIG' ? (error as Error).message : `not valid JSON: ${(error as Error).message}`;
     problems.push({ file: display(file), path: '$', message: reason });
     return undefined;
   }

@@ -50,10 +50,16 @@ export const GazetteerSchema = z.strictObject({
 
 const passageId = z.string().regex(/^[a-z0-9-]+#p\d+$/, 'must be "<article-id>#p<paragraph>"');
 
+/**
+ * The longest passage served. A paragraph of news is a few hundred characters; one of this size
+ * is a file pasted whole, and every search of it would cost seconds (a 150 MB passage took 12.8 s).
+ */
+export const MAX_PASSAGE_CHARS = 100_000;
+
 export const PassageSchema = z.strictObject({
   id: passageId,
   paragraph: z.int().positive(),
-  text: nonEmpty,
+  text: nonEmpty.max(MAX_PASSAGE_CHARS, `is longer than ${MAX_PASSAGE_CHARS.toLocaleString('en')} characters: split it into paragraphs`),
   regions: z.array(slug),
   people: z.array(slug).default([]),
   /** The person who speaks in this passage, quoted directly or reported ("X said that …"); `speech` says which. */
