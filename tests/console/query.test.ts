@@ -49,12 +49,13 @@ describe('npm run query', () => {
       ['/stat gdp region:jiangsu region:jiangsu', /“region” is given twice/],
       ['/stat gdp period:Q5 2024', /“Q5 2024” is not a period I can read/],
     ];
-    for (const [line, reason] of cases) {
-      const { code, stdout, stderr } = await query([line]);
+    const runs = await Promise.all(cases.map(([line]) => query([line])));
+    runs.forEach(({ code, stdout, stderr }, i) => {
+      const [line, reason] = cases[i]!;
       expect({ line, code, stdout }).toEqual({ line, code: 2, stdout: '' });
       expect(stderr).toMatch(reason);
-    }
-  });
+    });
+  }, 60_000);
 
   it('prints the answer as text without --json', async () => {
     const { code, stdout } = await query(['/region', '江苏']);

@@ -5,7 +5,7 @@ import { runCli } from '../support/cli.ts';
 import { FakeDiscord, type FakeDiscordOptions } from '../support/fake-discord.ts';
 
 /** `npm start` against a Discord that refuses it: one line naming the setting, exit 1, no stack and no token. */
-describe('npm start when Discord refuses the login', () => {
+describe('npm start when Discord refuses the login', { timeout: 120_000 }, () => {
   let fake: FakeDiscord | undefined;
   afterEach(async () => {
     await fake?.stop();
@@ -44,7 +44,7 @@ describe('npm start when Discord refuses the login', () => {
   });
 });
 
-describe('npm start without DISCORD_TOKEN', () => {
+describe('npm start without DISCORD_TOKEN', { timeout: 120_000 }, () => {
   it('says on stderr it is the local console, names a misspelt token setting, and answers piped commands', async () => {
     const run = await runCli(
       'src/main.ts',

@@ -29,7 +29,7 @@ async function snapshot(): Promise<string> {
   return files.join('\n');
 }
 
-describe('npm run corpus:add', () => {
+describe('npm run corpus:add', { timeout: 120_000 }, () => {
   it('--dry-run --json prints exactly one JSON object, the article as it would be stored, and writes nothing', async () => {
     const before = await snapshot();
     const { code, stdout, stderr } = await add([HTML, '--dry-run', '--json']);

@@ -19,7 +19,7 @@ function cpuMs(raw: string): number {
   return (used.user + used.system) / 1000;
 }
 
-describe('corpus:add costs time in proportion to its input', () => {
+describe('corpus:add costs time in proportion to its input', { timeout: 120_000 }, () => {
   it('takes about twice as long for an article twice as long', () => {
     cpuMs(longArticle(20_000)); // warm the code paths and the regular expressions
     const small = longArticle(150_000);
@@ -42,7 +42,7 @@ describe('corpus:add costs time in proportion to its input', () => {
   });
 });
 
-describe('corpus:add limits and locking', () => {
+describe('corpus:add limits and locking', { timeout: 120_000 }, () => {
   let dir: string;
   beforeEach(async () => {
     dir = await copyCorpus();
