@@ -138,7 +138,7 @@ async function addLocked(
  * The largest article corpus:add takes. Ingesting costs about 2 s per megabyte; a news article is
  * tens of kilobytes, so a larger file is a book, a dump or a mistake, and is refused before it is read.
  */
-export const MAX_INPUT_BYTES = 8 * 1024 * 1024;
+const MAX_INPUT_BYTES = 8 * 1024 * 1024;
 /** Past this, corpus:add says on stderr how far it has got. */
 const LONG_INPUT = 512 * 1024;
 
