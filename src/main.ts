@@ -1,12 +1,14 @@
 import { commands, messageCommands } from '../commands/index.ts';
-import { ConfigError, loadConfig } from './app/config.ts';
+import { ConfigError, loadConfig, similarSettings } from './app/config.ts';
 import { startConsole } from './console/repl.ts';
 import { historyFile } from './console/history.ts';
 import { CorpusError } from './corpus/errors.ts';
 import { openCorpus, openEngine } from './app/open.ts';
 import { LiveEngine } from './app/reload.ts';
 import { shareReloads } from './app/shared-reload.ts';
-import { startBot } from './discord/bot.ts';
+import { LoginError, startBot } from './discord/bot.ts';
+import { msg } from './messages/message.ts';
+import { isLocale, words } from './messages/words.ts';
 import { warm } from './app/warm.ts';
 import { createLogger } from './app/log.ts';
 import { chartsFor, ensureChartFont } from './app/charts.ts';
@@ -48,6 +50,11 @@ async function main(): Promise<void> {
   };
   const live = new LiveEngine(engine, reopen, log);
   if (!token) {
+    // Under a service a missing token must not pass for a bot that started: say so where logs go.
+    const similar = similarSettings(process.env, 'DISCORD_TOKEN');
+    process.stderr.write(`${words(config.FOOTNOTE_LANG, msg('noToken'))}\n`);
+    if (similar.length)
+      process.stderr.write(`${words(config.FOOTNOTE_LANG, msg('similarSettings', { names: similar }))}\n`);
     await startConsole({ live, log, locale: config.FOOTNOTE_LANG, history: historyFile(config) });
     return;
   }
@@ -82,7 +89,14 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // Known failures get their message alone: no stack, and never a configuration value.
-  if (error instanceof ConfigError || error instanceof CorpusError) process.stderr.write(`${error.message}\n`);
+  if (error instanceof LoginError) process.stderr.write(`${words(localeOf(process.env), error.said)}\n`);
+  else if (error instanceof ConfigError || error instanceof CorpusError) process.stderr.write(`${error.message}\n`);
   else process.stderr.write(`Footnote could not start: ${(error as Error)?.stack ?? String(error)}\n`);
   process.exit(1);
 });
+
+/** The operator's language for a failure at start, when the configuration may not have parsed. */
+function localeOf(env: NodeJS.ProcessEnv) {
+  const lang = env.FOOTNOTE_LANG ?? '';
+  return isLocale(lang) ? lang : 'en';
+}

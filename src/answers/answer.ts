@@ -92,6 +92,11 @@ export function notFound(title: Message, lead: Message[], suggestions: Suggestio
   return { found: false, title, lead, items: [], suggestions };
 }
 
+/** Bad input refused: nothing looked up, told to the asker alone (and a script's exit code says so). */
+export function refusal(title: Message, lead: Message[], suggestions: Suggestion[] = []): Answer {
+  return { ...notFound(title, lead, suggestions), private: true };
+}
+
 /** A follow-up command: `suggest(label, 'stat', { metric: 'gdp', region: 'jiangsu' })`. */
 export function suggest(label: Message, command: string, options: Record<string, string> = {}): Suggestion {
   return { label, command, options };

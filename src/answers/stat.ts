@@ -1,6 +1,6 @@
 import type { Metric, Statistic } from '../corpus/schema.ts';
 import { figureItem } from './cite.ts';
-import { firstItems, itemsOf, notFound, suggest, type Answer, type Suggestion } from './answer.ts';
+import { firstItems, itemsOf, notFound, refusal, suggest, type Answer, type Suggestion } from './answer.ts';
 import { msg, named } from '../messages/message.ts';
 import type { Engine } from '../engine/engine.ts';
 import { parsePeriod, periodWithin } from '../text/period.ts';
@@ -36,7 +36,8 @@ export function statAnswer(engine: Engine, query: StatQuery): Answer {
   if (query.period?.trim()) {
     const period = parsePeriod(query.period);
     if (!period) {
-      return notFound(
+      // A period that cannot be read is bad input, refused to the asker alone like an unknown option.
+      return refusal(
         msg('unknownPeriodTitle'),
         [msg('unknownPeriod', { period: query.period })],
         [suggest(msg('allFigures', { metric: named(metric) }), 'stat', { metric: metric.id })],

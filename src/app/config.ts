@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { statSync } from 'node:fs';
 import dotenv from 'dotenv';
 import { z } from 'zod';
 import { LOCALES } from '../messages/message.ts';
@@ -44,7 +45,11 @@ const ConfigSchema = z
      */
     REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
     /** Unset: info for the bot, warn for the console, where log lines would interleave with answers. */
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+    LOG_LEVEL: z
+      .string()
+      .transform((v) => v.toLowerCase())
+      .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']))
+      .optional(),
     // Sharding (npm run start:sharded). Not SHARD_COUNT or SHARDS: discord.js's client reads those itself.
     /** Shards in all: "auto" (unset) takes Discord's recommendation; a number fixes the total, as several machines sharing one bot need. */
     SHARD_TOTAL: z.union([z.literal('auto'), count.pipe(z.number().int().min(1, 'must be at least 1'))]).optional(),
@@ -96,12 +101,64 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
   const parsed = ConfigSchema.safeParse(present);
   if (parsed.success) return parsed.data;
-  const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  throw new ConfigError(
+    lines.length === 1 ? `Invalid configuration: ${lines[0]}` : `Invalid configuration:\n  ${lines.join('\n  ')}`,
+  );
 }
 
-/** Loads .env (if any) into process.env, then parses it. */
+/** Loads .env (if any) into process.env, then parses it and checks CORPUS_DIR is a folder. */
 export function loadConfig(): Config {
   dotenv.config({ quiet: true });
-  return parseConfig(process.env);
+  const config = parseConfig(process.env);
+  checkCorpusDir(config.CORPUS_DIR);
+  return config;
+}
+
+/** A missing CORPUS_DIR, or one naming a file, is a setting to fix, not a list of files the loader could not find. */
+export function checkCorpusDir(dir: string): void {
+  let stats;
+  try {
+    stats = statSync(dir);
+  } catch {
+    throw new ConfigError(`Invalid configuration: CORPUS_DIR is ${dir}, which does not exist.`);
+  }
+  if (!stats.isDirectory())
+    throw new ConfigError(`Invalid configuration: CORPUS_DIR is ${dir}, which is a file, not a folder.`);
+}
+
+/**
+ * Settings that look like a misspelt `wanted` (DISCORD_BOT_TOKEN, TOKEN, "DISCORD_TOKEN " for
+ * DISCORD_TOKEN): by their names only, never their values. Another service's token (GITHUB_TOKEN) is not one.
+ */
+export function similarSettings(env: NodeJS.ProcessEnv, wanted: string): string[] {
+  const bare = (name: string) => name.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  const target = bare(wanted);
+  const parts = wanted.split('_').filter(Boolean);
+  return Object.keys(env)
+    .filter((name) => name !== wanted && env[name]?.trim())
+    .filter((name) => {
+      const b = bare(name);
+      const words = name
+        .toUpperCase()
+        .split(/[^A-Z0-9]+/)
+        .filter(Boolean);
+      return (
+        editDistance(b, target) <= 2 ||
+        parts.every((p) => b.includes(p)) ||
+        (words.length <= 2 && words.at(-1) === parts.at(-1) && (words.length === 1 || words[0] === 'BOT'))
+      );
+    })
+    .sort();
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
 }

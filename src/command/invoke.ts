@@ -1,8 +1,8 @@
 import type { AnyCommand, CommandContext, OptionValue } from './command.ts';
 import { OptionError, readOptions } from './command.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../render/export.ts';
-import { notFound, suggest, type Answer } from '../answers/answer.ts';
-import { msg } from '../messages/message.ts';
+import { notFound, refusal, suggest, type Answer } from '../answers/answer.ts';
+import { msg, type Message } from '../messages/message.ts';
 import { editDistance } from '../search/entities.ts';
 
 /** How the asker wants the answer delivered, beside what it says: every transport reads it from here. */
@@ -17,6 +17,11 @@ export interface Delivery {
 
 export interface Invocation extends Delivery {
   answer: Answer;
+}
+
+/** A request refused for its input alone (an unknown, empty or repeated option): told privately, nothing run. */
+export function refused(said: Message): Invocation {
+  return { answer: refusal(msg('cannotRun'), [said]), hide: true };
 }
 
 /** Runs a command by name with raw option values; shared by every transport. */
@@ -42,7 +47,7 @@ export async function invoke(
     options = readOptions(command.data, raw);
   } catch (error) {
     if (!(error instanceof OptionError)) throw error;
-    return { answer: { ...notFound(msg('cannotRun'), [error.said]), private: true }, hide: true };
+    return refused(error.said);
   }
   const answer = await command.execute(options, context);
   return { answer, ...deliveryOf(command, options, answer) };

@@ -1,7 +1,7 @@
 import { commands, messageCommands } from '../../commands/index.ts';
 import { consoleName, type Caller, type CommandContext, type ReloadOutcome } from '../command/command.ts';
 import type { Engine } from '../engine/engine.ts';
-import { invoke, type Invocation } from '../command/invoke.ts';
+import { invoke, refused, type Invocation } from '../command/invoke.ts';
 import { parseCommandLine } from './parse.ts';
 import type { Locale } from '../messages/message.ts';
 
@@ -31,6 +31,7 @@ export async function runLine(
   if (onMessage) return { answer: await onMessage.execute({ content: typed[2]! }, context), hide: false };
   const parsed = parseCommandLine(command, definitionOf);
   if (!parsed) return undefined;
+  if (parsed.problem) return refused(parsed.problem);
   return invoke(parsed.name, parsed.options, context);
 }
 

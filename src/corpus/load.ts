@@ -36,6 +36,14 @@ export interface Corpus {
   readonly fingerprint: string;
 }
 
+/**
+ * The largest file the loader reads. corpus:add's largest article (8 MB) makes an article file of
+ * about 45 MB; a larger file is not an article, and reading it would hold the whole of it in memory.
+ */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+const tooLarge = (bytes: number) =>
+  `is ${(bytes / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_FILE_BYTES / 1024 / 1024} MB a corpus file may be`;
+
 const GAZETTEER = 'gazetteer.json';
 const ARTICLES = 'articles';
 /** Work between yields to the event loop: a reload of a large corpus never stalls the bot for longer. */
@@ -77,7 +85,6 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
   const lookups = gazetteer && gazetteerLookups(gazetteer);
   const compactor = new Compactor();
   const articles: Article[] = [];
-  // What the checks find is reported only if every file parses: a file that does not says enough.
   const unreadable: CorpusProblem[] = [];
   const checked: CorpusProblem[] = [];
   const seen = { passages: new Set<string>(), stats: new Set<string>(), articles: new Set<string>() };
@@ -88,9 +95,13 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
       // Hashed, not decoded or checked: the checks ran when these very bytes were indexed.
       files.hash(article.source);
       articles.push(compactor.article(article));
-    } else if (article && lookups) {
+    } else if (article) {
+      // Checked even when another file (the gazetteer, say) is broken: a curator sees every problem in one run.
       const source = files.read(article.source);
-      if ('error' in source) unreadable.push({ file: display(file), path: '$.source', message: `the source file "${article.source}" cannot be read` });
+      if ('error' in source) {
+        const why = source.error.code === 'EFBIG' ? ` (it ${source.error.message})` : '';
+        unreadable.push({ file: display(file), path: '$.source', message: `the source file "${article.source}" cannot be read${why}` });
+      }
       const report = (p: PropertyKey[], message: string) => checked.push({ file: display(file), path: jsonPath(p), message });
       if (seen.articles.has(article.id)) report(['id'], `duplicate article id "${article.id}"`);
       seen.articles.add(article.id);
@@ -106,13 +117,12 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
     compactor.finish();
     return assemble(dir, gazetteer, articles, options.vouched);
   }
-  if (!gazetteer || !lookups || problems.length > 0) throw new CorpusError(problems);
 
-  // Reported in the order a curator reads them: unreadable sources, the gazetteer, then each article.
-  checkGazetteer(lookups, (p, message) => problems.push({ file: display(GAZETTEER), path: jsonPath(p), message }));
+  // Reported in the order a curator reads them: unreadable sources, files that do not parse, the gazetteer, then each article.
+  if (lookups) checkGazetteer(lookups, (p, message) => problems.push({ file: display(GAZETTEER), path: jsonPath(p), message }));
   problems.unshift(...unreadable);
   problems.push(...checked);
-  if (problems.length > 0) throw new CorpusError(problems);
+  if (!gazetteer || problems.length > 0) throw new CorpusError(problems);
   compactor.finish();
   return assemble(dir, gazetteer, articles, files.fingerprint());
 }
@@ -135,6 +145,7 @@ class FileReader {
     try {
       fd = openSync(path.join(this.dir, file), 'r');
       const size = fstatSync(fd).size;
+      if (size > MAX_FILE_BYTES) throw Object.assign(new Error(tooLarge(size)), { code: 'EFBIG' });
       if (size > this.buffer.length) this.buffer = Buffer.allocUnsafeSlow(Math.max(size, this.buffer.length * 2));
       let filled = 0;
       while (filled < size) {
@@ -144,7 +155,8 @@ class FileReader {
       }
       const bytes = this.buffer.subarray(0, filled);
       this.sha.update(`${file}\0${filled}\0`).update(bytes);
-      return { text: decode ? bytes.toString('utf8') : '' };
+      // An editor's byte-order mark is not text: JSON.parse would refuse it.
+      return { text: decode ? bytes.toString('utf8').replace(/^\uFEFF/, '') : '' };
     } catch (error) {
       this.sha.update(`${file}\0unreadable\0`);
       return { error: error as NodeJS.ErrnoException };
@@ -181,7 +193,8 @@ function parseJson<S extends z.ZodType>(
     if ('error' in read) throw read.error;
     raw = JSON.parse(read.text);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : `not valid JSON: ${(error as Error).message}`;
+    const { code } = error as NodeJS.ErrnoException;
+    const reason = code === 'ENOENT' ? 'file not found' : code === 'EFBIG' ? (error as Error).message : `not valid JSON: ${(error as Error).message}`;
     problems.push({ file: display(file), path: '$', message: reason });
     return undefined;
   }
@@ -261,8 +274,9 @@ function checkGazetteer(corpus: Lookups, report: Report): void {
   });
 }
 
+/** `corpus` undefined: the gazetteer did not parse, so names are not looked up (that would report every one). */
 function checkArticle(
-  corpus: Lookups,
+  corpus: Lookups | undefined,
   article: Article,
   source: string | undefined,
   seenPassages: Set<string>,
@@ -283,19 +297,22 @@ function checkArticle(
       if (found >= 0) from = found + passage.text.length;
       else if (!source.includes(passage.text)) report(at('text'), `is not verbatim in the source "${article.source}"`);
     }
-    passage.regions.forEach((id, j) => corpus.regionById.has(id) || report(at('regions', j), `unknown region "${id}"`));
-    passage.people.forEach((id, j) => corpus.personById.has(id) || report(at('people', j), `unknown person "${id}"`));
-    if (passage.speaker !== undefined && !corpus.personById.has(passage.speaker)) report(at('speaker'), `unknown person "${passage.speaker}"`);
+    if (corpus) {
+      passage.regions.forEach((id, j) => corpus.regionById.has(id) || report(at('regions', j), `unknown region "${id}"`));
+      passage.people.forEach((id, j) => corpus.personById.has(id) || report(at('people', j), `unknown person "${id}"`));
+      if (passage.speaker !== undefined && !corpus.personById.has(passage.speaker)) report(at('speaker'), `unknown person "${passage.speaker}"`);
+    }
   });
 
+  const passageById = new Map(article.passages.map((p) => [p.id, p]));
   article.stats.forEach((stat, i) => {
     const at = (...rest: PropertyKey[]) => ['stats', i, ...rest];
     if (!stat.id.startsWith(`${article.id}#`)) report(at('id'), `must start with "${article.id}#"`);
     if (seenStats.has(stat.id) || seenPassages.has(stat.id)) report(at('id'), `duplicate id "${stat.id}"`);
     seenStats.add(stat.id);
-    if (!corpus.metricById.has(stat.metric)) report(at('metric'), `unknown metric "${stat.metric}"`);
-    if (!corpus.regionById.has(stat.region)) report(at('region'), `unknown region "${stat.region}"`);
-    const passage = article.passages.find((p) => p.id === stat.passage);
+    if (corpus && !corpus.metricById.has(stat.metric)) report(at('metric'), `unknown metric "${stat.metric}"`);
+    if (corpus && !corpus.regionById.has(stat.region)) report(at('region'), `unknown region "${stat.region}"`);
+    const passage = passageById.get(stat.passage);
     if (!passage) {
       report(at('passage'), `no passage "${stat.passage}" in this article`);
       return;

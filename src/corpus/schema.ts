@@ -1,11 +1,14 @@
 import { z } from 'zod';
-import { isPeriod } from '../text/period.ts';
+import { isCalendarDate, isPeriod } from '../text/period.ts';
 
 // Ids are slugs so they survive URLs, Discord option values and file names alike.
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug like "jiangsu" or "da-zero-bay"');
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 /** A month ("2024-05") or a day ("2024-05-21"). */
-const isoDateOrMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'must be YYYY-MM or YYYY-MM-DD');
+const isoDateOrMonth = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'must be YYYY-MM or YYYY-MM-DD')
+  .refine(isCalendarDate, 'is not a day of the calendar');
 /** A year, quarter, half, month or day, or a span of quarters, months or years (src/engine/period.ts). */
 const period = z.string().refine(isPeriod, 'must be YYYY, YYYY-Qn, YYYY-Hn, YYYY-MM, YYYY-MM-DD, a span YYYY-Qn-Qm, YYYY-MM/YYYY-MM or YYYY/YYYY');
 /** Fields of a statistic the extractor inferred rather than read in its quote. */
@@ -47,10 +50,16 @@ export const GazetteerSchema = z.strictObject({
 
 const passageId = z.string().regex(/^[a-z0-9-]+#p\d+$/, 'must be "<article-id>#p<paragraph>"');
 
+/**
+ * The longest passage served. A paragraph of news is a few hundred characters; one of this size
+ * is a file pasted whole, and every search of it would cost seconds (a 150 MB passage took 12.8 s).
+ */
+export const MAX_PASSAGE_CHARS = 100_000;
+
 export const PassageSchema = z.strictObject({
   id: passageId,
   paragraph: z.int().positive(),
-  text: nonEmpty,
+  text: nonEmpty.max(MAX_PASSAGE_CHARS, `is longer than ${MAX_PASSAGE_CHARS.toLocaleString('en')} characters: split it into paragraphs`),
   regions: z.array(slug),
   people: z.array(slug).default([]),
   /** The person who speaks in this passage, quoted directly or reported ("X said that …"); `speech` says which. */

@@ -8,6 +8,27 @@ import type { Charts } from '../app/charts.ts';
 import { createMentionHandler } from './mentions.ts';
 import { createRouter } from './router.ts';
 import { reloadOnEveryShard } from './shard-reload.ts';
+import { msg, type Message } from '../messages/message.ts';
+import { words } from '../messages/words.ts';
+
+/** Discord refused to let the bot in for a reason the operator can fix; `said` tells them how, naming the setting. */
+export class LoginError extends Error {
+  constructor(readonly said: Message) {
+    super(words('en', said));
+    this.name = 'LoginError';
+  }
+}
+
+/**
+ * What a failed login means for the operator. discord.js says a token is invalid when
+ * GET /gateway/bot answers 401; @discordjs/ws rejects with close code 4004 or 4014 as plain errors.
+ */
+function loginRefusal(error: unknown): Message | undefined {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (code === 'TokenInvalid' || message === 'Authentication failed') return msg('tokenRejected');
+  if (code === 'DisallowedIntents' || message === 'Used disallowed intents') return msg('intentsDisallowed');
+  return undefined;
+}
 
 export interface Bot {
   client: Client;
@@ -78,7 +99,16 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   );
 
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-  await client.login(token);
+  // A line break inside the token would otherwise surface as undici's "invalid Authorization header".
+  if (/\s/.test(token)) throw new LoginError(msg('tokenMalformed'));
+  try {
+    await client.login(token);
+  } catch (error) {
+    const said = loginRefusal(error);
+    if (!said) throw error;
+    await client.destroy();
+    throw new LoginError(said);
+  }
   await ready;
   log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'logged in');
   return {

@@ -88,10 +88,13 @@ function anaphorRegion(before: string, c: FigureContext, offset: number): Region
         ? CITY_KINDS
         : undefined;
   const at = offset + found.index;
-  const candidates = [...c.setting.earlierMentions, ...c.mentions.filter((m) => m.start < at)].filter(
-    (m) => !m.generic && (!kinds || kinds.has(m.region.kind)),
-  );
-  return candidates.at(-1)?.region;
+  const fits = (m: RegionMention) => !m.generic && (!kinds || kinds.has(m.region.kind));
+  const here = c.mentions.filter((m) => m.start < at && fits(m)).at(-1);
+  if (here) return here.region;
+  // From the end, not a copy: the article's earlier mentions grow with its length.
+  const earlier = c.setting.earlierMentions;
+  for (let i = earlier.length - 1; i >= 0; i--) if (fits(earlier[i]!)) return earlier[i]!.region;
+  return undefined;
 }
 
 /** The most specific of places named together: Zhangjiagang over Suzhou over Jiangsu. */

@@ -91,6 +91,9 @@ const SUBJECT_BEFORE_VERB = /(?:^|,\s*|\b)(?<![\p{L}-])((?:[\p{L}-]+\s+){0,4}[\p
 const TOTAL = /\btotal(?:\s+number)?\s+(?:to|of|at)\s*$/i;
 const TIME_UNITS = /^(?:years?|months?|weeks?|decades?|days?|hours?|quarters?)$/i;
 
+/** How far either side of a number its unit, qualifier and subject are looked for. */
+const NEAR_NUMBER = 300;
+
 /** The figures of one sentence of a passage, in order. */
 export function findFigures(sentence: Span): FigureMention[] {
   const text = sentence.text;
@@ -101,14 +104,15 @@ export function findFigures(sentence: Span): FigureMention[] {
     ...text.matchAll(DIGITS),
     ...text.matchAll(WORDS),
   ].sort((a, b) => a.index - b.index);
+  // How far the figures read so far reach (a count through its noun): they start no later than the next candidate.
+  let reach = -Infinity;
   for (const match of candidates) {
     const figure = readFigure(text, match.index, match[0], /^\d/.test(match[0]), sentence);
     // A number inside an earlier figure's words ("per 10,000 people") is part of it.
-    if (
-      figure &&
-      !out.some((f) => f.start < figure.end && figure.start < Math.max(f.end, f.kind === 'count' ? f.through : f.end))
-    )
+    if (figure && figure.start >= reach) {
       out.push(figure);
+      reach = Math.max(reach, figure.end, figure.kind === 'count' ? figure.through : figure.end);
+    }
   }
   return withSharedUnits(sentence, candidates, out);
 }
@@ -119,18 +123,21 @@ export function findFigures(sentence: Span): FigureMention[] {
  */
 function withSharedUnits(sentence: Span, candidates: RegExpExecArray[], read: FigureMention[]): FigureMention[] {
   const out = [...read];
+  // Candidates run backwards, so the one taken last is the nearest taken figure after the current one.
+  let taken: FigureMention | undefined;
   for (const match of [...candidates].reverse()) {
     const start = sentence.start + match.index;
     const end = start + match[0].length;
-    if (!/^\d/.test(match[0]) || /^(?:19|20)\d{2}$/.test(match[0]) || out.some((f) => f.start < end && start < f.end))
-      continue;
-    const next = out.filter((f) => f.start >= end).sort((a, b) => a.start - b.start)[0];
+    // `read` is in order: the first figure ending after this number is the only one it could overlap.
+    const after = firstEndingAfter(read, start);
+    if (!/^\d/.test(match[0]) || /^(?:19|20)\d{2}$/.test(match[0]) || (after && after.start < end)) continue;
+    const next = [after, taken].filter((f) => f !== undefined).sort((a, b) => a.start - b.start)[0];
     if (!next || (next.kind !== 'percent' && next.kind !== 'points') || next.qualifier) continue;
     if (!/^\s*,?\s*(?:and\s+)?$/.test(sentence.text.slice(end - sentence.start, next.start - sentence.start))) continue;
     const value = parseWrittenNumber(match[0]);
     if (value === undefined) continue;
     const unitText = next.withUnit.slice(next.written.length);
-    out.push({
+    taken = {
       ...next,
       start,
       end,
@@ -139,9 +146,22 @@ function withSharedUnits(sentence: Span, candidates: RegExpExecArray[], read: Fi
       written: match[0],
       value,
       withUnit: `${match[0]}${unitText}`,
-    });
+    };
+    out.push(taken);
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** The first of figures in order whose end is past `at`, by halving. */
+function firstEndingAfter(figures: readonly FigureMention[], at: number): FigureMention | undefined {
+  let lo = 0;
+  let hi = figures.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (figures[mid]!.end > at) hi = mid;
+    else lo = mid + 1;
+  }
+  return figures[lo];
 }
 
 function readFigure(
@@ -151,8 +171,11 @@ function readFigure(
   digits: boolean,
   sentence: Span,
 ): FigureMention | undefined {
-  const before = text.slice(0, at);
-  const after = text.slice(at + written.length);
+  // A window either side, not the whole sentence: every test here reads a few words around the
+  // number, and a sentence of a thousand figures would otherwise cost the square of its length.
+  const window = Math.max(0, at - NEAR_NUMBER);
+  const before = text.slice(window, at);
+  const after = text.slice(at + written.length, at + written.length + NEAR_NUMBER);
   const special = multipleOrFraction(text, at, written, sentence);
   if (special !== undefined) return special || undefined;
   const value = parseWrittenNumber(written);
@@ -168,8 +191,8 @@ function readFigure(
 
   const qualifierMatch = QUALIFIERS.map(([p, q]) => [p.exec(before), q] as const).find(([m]) => m);
   const qualifier = qualifierMatch?.[1] ?? (/-plus$/.test(written) ? 'more than' : undefined);
-  const from = qualifierMatch?.[0] ? qualifierMatch[0].index : at;
-  const lead = before.slice(0, from);
+  const from = qualifierMatch?.[0] ? window + qualifierMatch[0].index : at;
+  const lead = before.slice(0, from - window);
   const base = {
     start: sentence.start + at,
     end: sentence.start + at + written.length,
@@ -184,7 +207,7 @@ function readFigure(
   if (percent || points) {
     const unitMatch = (percent ?? points)!;
     let through = at + written.length + unitMatch[0].length;
-    const rest = text.slice(through);
+    const rest = text.slice(through, through + NEAR_NUMBER);
     // "1.1 percentage points higher", "5.5 percent growth": the words after say it is a change too.
     const change = CHANGE.exec(lead) ?? (CHANGE_AFTER.test(rest) ? [''] : null);
     const basis = BASIS_AFTER.exec(rest);
@@ -305,17 +328,18 @@ function multipleOrFraction(
   const multiple = multipleOf(written);
   const fraction = multiple === undefined ? percentOfFraction(written) : undefined;
   if (multiple === undefined && fraction === undefined) return undefined;
-  const before = text.slice(0, at);
+  // Windows either side, as for any number: a sentence of many multiples costs no more than its length.
+  const window = Math.max(0, at - NEAR_NUMBER);
+  const before = text.slice(window, at);
+  const rest = text.slice(at + written.length, at + written.length + NEAR_NUMBER);
   // "the first three quarters of this year" counts quarters of a year; a share is "one-third of the total".
   if (
     multiple === undefined &&
-    (!/^\s+of\b/i.test(text.slice(at + written.length)) ||
-      /\b(?:first|last|past|next|previous|the|these|those)\s+$/i.test(before))
+    (!/^\s+of\b/i.test(rest) || /\b(?:first|last|past|next|previous|the|these|those)\s+$/i.test(before))
   )
     return false;
   const qualifierMatch = QUALIFIERS.map(([p, q]) => [p.exec(before), q] as const).find(([m]) => m);
-  const from = qualifierMatch?.[0] ? qualifierMatch[0].index : at;
-  const rest = text.slice(at + written.length);
+  const from = qualifierMatch?.[0] ? window + qualifierMatch[0].index : at;
   const of =
     fraction === undefined
       ? null

@@ -8,7 +8,7 @@ import {
   type Region,
   type Statistic,
 } from '../corpus/schema.ts';
-import { describePeriod } from '../text/period.ts';
+import { describePeriod, isCalendarDate } from '../text/period.ts';
 import { cleanDocument } from './clean.ts';
 import type { SourceDocument, SourceFormat } from './document.ts';
 import { readHtml } from './html.ts';
@@ -49,7 +49,16 @@ export class IngestError extends Error {}
 const DATE = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
 
 /** Turns a raw article into a corpus entry. Pure: reads nothing, writes nothing. */
-export function ingest(raw: string, format: SourceFormat, options: IngestOptions, gazetteer: Gazetteer): IngestResult {
+/** Told how far a long article has got: paragraphs done of all of them. */
+export type Progress = (done: number, total: number) => void;
+
+export function ingest(
+  raw: string,
+  format: SourceFormat,
+  options: IngestOptions,
+  gazetteer: Gazetteer,
+  progress?: Progress,
+): IngestResult {
   if (looksBinary(raw))
     throw new IngestError(
       'The file is not text (it holds control bytes or bytes that are not UTF-8, as an image, a PDF or a Word file does): save the article as .txt, .md or .html.',
@@ -66,6 +75,9 @@ export function ingest(raw: string, format: SourceFormat, options: IngestOptions
   if (!published)
     throw new IngestError('No publication date found in the file: pass --published YYYY-MM or YYYY-MM-DD.');
   if (!DATE.test(published)) throw new IngestError(`--published must be YYYY-MM or YYYY-MM-DD, not “${published}”.`);
+  if (!isCalendarDate(published))
+    throw new IngestError(`The publication date ${published} is not a day of the calendar.`);
+  if (published > today()) throw new IngestError(`The publication date ${published} is in the future.`);
   const url = options.url ?? document.meta.url;
   const id = options.id ?? articleId(outlet, published, title);
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id))
@@ -87,6 +99,7 @@ export function ingest(raw: string, format: SourceFormat, options: IngestOptions
   const metricById = new Map<string, Metric>(gazetteer.metrics.map((m) => [m.id, m]));
   const newMetrics = new Map<string, Metric>();
   const statIds = new Set<string>();
+  const earlierMentions: RegionMention[] = [];
   const passages: Passage[] = [];
   const stats: Statistic[] = [];
   const unfiled: IngestResult['unfiled'] = [];
@@ -137,7 +150,6 @@ export function ingest(raw: string, format: SourceFormat, options: IngestOptions
       ...(voice ? { speaker: voice.person.id, speech: voice.direct ? 'quoted' : 'reported' } : {}),
       topics: [],
     });
-    const earlierMentions = mentions.slice(0, i).flat();
     for (const s of extractStatistics(text, mentions[i]!, {
       published: at,
       reportingPeriod,
@@ -168,15 +180,24 @@ export function ingest(raw: string, format: SourceFormat, options: IngestOptions
         ...(s.inferred.length ? { inferred: s.inferred } : {}),
       });
     }
+    // Grown in place, not copied per passage: a long article would otherwise cost the square of its length.
+    earlierMentions.push(...mentions[i]!);
+    progress?.(i + 1, clean.body.length);
   });
 
   // A passage's regions are settled once its figures are: a country it gives figures for is one of them.
+  const statRegions = new Map<string, Statistic[]>();
+  for (const s of stats) {
+    const list = statRegions.get(s.passage);
+    if (list) list.push(s);
+    else statRegions.set(s.passage, [s]);
+  }
   passages.forEach(
     (p, i) =>
       (p.regions = passageRegions(
         p.text,
         mentions[i]!,
-        stats.filter((s) => s.passage === p.id).map((s) => s.region),
+        (statRegions.get(p.id) ?? []).map((s) => s.region),
       )),
   );
 
@@ -209,6 +230,11 @@ function read(raw: string, format: SourceFormat): SourceDocument {
 }
 
 /** "CCTV", "2024-05", "Write a good article on…" → "cctv-2024-05-write-good-article-development". */
+/** Today, as "YYYY-MM-DD" where the day is furthest ahead (UTC+14): a page dated today anywhere is not in the future. */
+function today(): string {
+  return new Date(Date.now() + 14 * 3600_000).toISOString().slice(0, 10);
+}
+
 function articleId(outlet: string, published: string, title: string): string {
   const words = outlet.split(/\s+/);
   const source = words.length > 2 ? words.map((w) => w[0]).join('') : outlet;

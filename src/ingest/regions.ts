@@ -27,8 +27,20 @@ const ANAPHOR = /\b(?:the|this)\s+(?:province|city|municipality|region|county)\b
 /** Words after a place that make it a geographic feature ("Taiwan Strait", "Yellow River"), not the place. */
 const FEATURE = /^\s+(?:Strait|River|Lake|Sea|Mountains?|Gulf|Peninsula|Plateau|Basin|Island)\b/;
 
+/** Where a name can begin: a Chinese character, or a word of letters and digits. */
+const FIRST = /\p{Script=Han}|[^\P{L}\p{Script=Han}]+|\p{N}+/u;
+const WORDS = new RegExp(FIRST.source, 'gu');
+
+/** How far either side of a mention its surroundings are read: longer than any organisation's name. */
+const NEAR = 200;
+
 interface Surface {
-  pattern: RegExp;
+  name: string;
+  /** The name where it is tried (sticky), without the word boundaries: `bounded` says whether they are checked. */
+  at: RegExp;
+  bounded: boolean;
+  /** The whole pattern, for a scan of a text: built when first needed (a Unicode property class costs to compile, and there are thousands). */
+  pattern?: RegExp;
   region: Region;
   /** Other regions this bare name may mean ("Suzhou" may be Suzhou, Anhui). */
   alternatives: Region[];
@@ -44,6 +56,14 @@ interface Surface {
  */
 export class RegionTagger {
   private readonly surfaces: Surface[] = [];
+  /**
+   * The surfaces by the word (or, for Chinese, the character) they begin with, lowercased:
+   * a passage is read once, trying only the names that can start at each word, instead of
+   * once per name (the gazetteer has over a thousand).
+   */
+  private readonly byFirst = new Map<string, Surface[]>();
+  /** Names that begin with neither: tried everywhere, as before. */
+  private readonly unindexed: Surface[] = [];
 
   constructor(gazetteer: Gazetteer) {
     const byName = new Map(gazetteer.regions.map((r) => [normalize(r.name), r]));
@@ -56,12 +76,17 @@ export class RegionTagger {
     for (const region of gazetteer.regions) {
       const names = new Set([region.name, region.zh, ...region.aliases].filter((n): n is string => !!n));
       for (const name of names) {
-        this.surfaces.push({
-          pattern: surfacePattern(name),
+        const surface: Surface = {
+          name,
+          ...namePattern(name),
           region,
           alternatives: name === region.name ? (alternatives.get(region.id) ?? []) : [],
           generic: region.kind === 'country' && name === name.toLowerCase() && !han.test(name),
-        });
+        };
+        this.surfaces.push(surface);
+        const first = FIRST.exec(name)?.[0].toLowerCase();
+        if (first === undefined || FIRST.exec(name)!.index !== 0) this.unindexed.push(surface);
+        else this.byFirst.set(first, [...(this.byFirst.get(first) ?? []), surface]);
       }
     }
   }
@@ -72,17 +97,24 @@ export class RegionTagger {
    */
   mentions(text: string, context = ''): RegionMention[] {
     const found: (RegionMention & { alternatives: Region[] })[] = [];
-    for (const surface of this.surfaces) {
-      for (const match of text.matchAll(surface.pattern)) {
-        found.push({
-          region: surface.region,
-          alternatives: surface.alternatives,
-          start: match.index,
-          end: match.index + match[0].length,
-          generic: surface.generic,
-        });
+    const add = (surface: Surface, start: number, length: number) =>
+      found.push({
+        region: surface.region,
+        alternatives: surface.alternatives,
+        start,
+        end: start + length,
+        generic: surface.generic,
+      });
+    for (const word of text.matchAll(WORDS)) {
+      for (const surface of this.byFirst.get(word[0].toLowerCase()) ?? []) {
+        surface.at.lastIndex = word.index;
+        const match = surface.at.exec(text);
+        if (match && (!surface.bounded || standsAlone(text, word.index, word.index + match[0].length)))
+          add(surface, word.index, match[0].length);
       }
     }
+    for (const surface of this.unindexed)
+      for (const match of text.matchAll(scanPattern(surface))) add(surface, match.index, match[0].length);
     // Longest first, then earliest: "Suzhou Industrial Park" wins over "Suzhou".
     found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
     const kept: typeof found = [];
@@ -97,13 +129,19 @@ export class RegionTagger {
     );
   }
 
+  /** Mentions of each province in the last article asked about: counted once per article, not once per passage. */
+  private counted: { article: string; counts: Map<string, number> } = { article: '', counts: new Map() };
+
   private choose(owner: Region, alternatives: Region[], passage: string, article: string): Region {
+    if (this.counted.article !== article) this.counted = { article, counts: new Map() };
+    const inArticle = this.counted.counts;
     const weight = (r: Region) => {
       const province = this.surfaces.find((s) => s.region.id === r.parent)?.region;
       if (!province) return 0;
       const names = this.surfaces.filter((s) => s.region === province);
-      const count = (text: string) => names.reduce((n, s) => n + [...text.matchAll(s.pattern)].length, 0);
-      return 3 * count(passage) + count(article);
+      const count = (text: string) => names.reduce((n, s) => n + [...text.matchAll(scanPattern(s))].length, 0);
+      if (!inArticle.has(province.id)) inArticle.set(province.id, count(article));
+      return 3 * count(passage) + inArticle.get(province.id)!;
     };
     let best = owner;
     let bestWeight = weight(owner);
@@ -119,36 +157,51 @@ export class RegionTagger {
  * English names match as whole words: in their own case or in capitals (datelines
  * write "GUANGZHOU"), and lowercase aliases ("the country") in any case.
  */
-function surfacePattern(name: string): RegExp {
+function namePattern(name: string): { at: RegExp; bounded: boolean } {
   const escaped = name
     .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
     .replace(/'/g, "['’]")
     .replace(/\s+/g, '\\s+');
-  if (han.test(name)) return new RegExp(escaped, 'gu');
-  const bounded = (body: string) => `(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`;
-  if (name === name.toLowerCase()) return new RegExp(bounded(escaped), 'giu');
+  if (han.test(name)) return { at: new RegExp(escaped, 'uy'), bounded: false };
+  if (name === name.toLowerCase()) return { at: new RegExp(escaped, 'iuy'), bounded: true };
   const upper = name
     .toUpperCase()
     .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
     .replace(/\s+/g, '\\s+');
-  return new RegExp(bounded(`${escaped}|${upper}`), 'gu');
+  return { at: new RegExp(`${escaped}|${upper}`, 'uy'), bounded: true };
+}
+
+/** The name as a pattern to scan a whole text with, its word boundaries included. */
+function scanPattern(surface: Surface): RegExp {
+  if (surface.pattern) return surface.pattern;
+  const { at, bounded } = surface;
+  const flags = at.flags.replace('y', 'g');
+  return (surface.pattern = new RegExp(
+    bounded ? `(?<![\\p{L}\\p{N}])(?:${at.source})(?![\\p{L}\\p{N}])` : at.source,
+    flags,
+  ));
+}
+
+const LETTER_BEFORE = /[\p{L}\p{N}]$/u;
+const LETTER_AFTER = /^[\p{L}\p{N}]/u;
+
+/** Whether text[start, end) is a whole word: no letter or digit runs on either side (a character may take two code units). */
+function standsAlone(text: string, start: number, end: number): boolean {
+  return !LETTER_BEFORE.test(text.slice(Math.max(0, start - 2), start)) && !LETTER_AFTER.test(text.slice(end, end + 2));
 }
 
 /** A place name that begins or ends an organisation's capitalised name is not a mention of the place. */
 function insideName(text: string, m: { start: number; end: number; region: Region }): boolean {
-  const after = text.slice(m.end);
+  // A window, not the rest of the text: every test reads a few words either side, and a
+  // long passage would otherwise cost the square of its length.
+  const after = text.slice(m.end, m.end + NEAR);
   const next = /^\s+(\p{Lu}[\p{L}’'-]*)/u.exec(after)?.[1];
-  if (
-    next &&
-    !GOVERNMENT.test(next) &&
-    !/^\s+\p{Lu}[\p{L}’'-]*\s*[:,]/u.test(after) &&
-    !sentenceStartAfter(text, m.end)
-  )
+  if (next && !GOVERNMENT.test(next) && !/^\s+\p{Lu}[\p{L}’'-]*\s*[:,]/u.test(after) && !sentenceStartAfter(after))
     return true;
   if (FEATURE.test(after)) return true;
   // "China-Europe freight trains", "China-ASEAN": a compound name (the gazetteer's own compounds match first, being longer).
   if (/^-\p{Lu}/u.test(after)) return true;
-  const before = text.slice(0, m.start);
+  const before = text.slice(Math.max(0, m.start - NEAR), m.start);
   if (m.region.kind === 'country' && COMPASS.test(before)) return true;
   // "Bank of China", "University of Science and Technology of China".
   if (
@@ -190,6 +243,6 @@ export function passageRegions(
   ];
 }
 
-function sentenceStartAfter(text: string, at: number): boolean {
-  return /^[.!?]/.test(text.slice(at));
+function sentenceStartAfter(after: string): boolean {
+  return /^[.!?]/.test(after);
 }

@@ -32,7 +32,41 @@ export function sentences(text: string): Span[] {
 const CLAUSE_BREAK =
   /(?:,\s+(?:and|while|whereas|but|of which|among which|among them|of them)\s+|\s(?:said|says|noted|pointed out|told [\w ]{1,20}?)(?: that)?\s+(?=the |its |their |\p{Lu})|,\s+(?=(?:with|bringing|including)\s)|;\s+|:\s+|\bAmong them,\s+)/giu;
 
+/** Clauses of each sentence already split: a sentence of a thousand figures is split once, not once per figure. */
+const clausesOf = new WeakMap<Span, Span[]>();
+
+/**
+ * How much of a clause either side of a figure is read as its words and its quote. A clause
+ * of ordinary prose is shorter; a "sentence" of hundreds of figures strung with commas is not,
+ * and reading all of it for each figure would cost the square of its length.
+ */
+export const NEAR_FIGURE = 400;
+
+/**
+ * The clause a figure at [from, through) stands in, cut to NEAR_FIGURE characters either
+ * side of it (at a space, so no word is halved).
+ */
+export function clauseAround(sentence: Span, from: number, through: number): Span {
+  const clause = clauses(sentence).find((cl) => from >= cl.start && from < cl.end) ?? sentence;
+  const start = clause.start < from - NEAR_FIGURE ? cutAfterSpace(sentence, from - NEAR_FIGURE) : clause.start;
+  const end = clause.end > through + NEAR_FIGURE ? cutBeforeSpace(sentence, through + NEAR_FIGURE) : clause.end;
+  if (start === clause.start && end === clause.end) return clause;
+  return { start, end, text: sentence.text.slice(start - sentence.start, end - sentence.start) };
+}
+
+function cutAfterSpace(sentence: Span, at: number): number {
+  const space = sentence.text.indexOf(' ', at - sentence.start);
+  return space < 0 ? at : sentence.start + space + 1;
+}
+
+function cutBeforeSpace(sentence: Span, at: number): number {
+  const space = sentence.text.lastIndexOf(' ', at - sentence.start);
+  return space < 0 ? at : sentence.start + space;
+}
+
 export function clauses(sentence: Span): Span[] {
+  const known = clausesOf.get(sentence);
+  if (known) return known;
   const out: Span[] = [];
   let start = 0;
   for (const match of sentence.text.matchAll(CLAUSE_BREAK)) {
@@ -41,6 +75,7 @@ export function clauses(sentence: Span): Span[] {
     start = match.index + match[0].length;
   }
   push(out, sentence.text, start, sentence.text.length, sentence.start);
+  clausesOf.set(sentence, out);
   return out;
 }
 

@@ -12,10 +12,17 @@ export function slugify(text: string, maxWords = 8): string {
     .join('-');
 }
 
+/** Per set of taken ids, the suffix to try next for each base: a thousand figures of one kind would otherwise retry 2, 3, 4… each time. */
+const nextSuffix = new WeakMap<Set<string>, Map<string, number>>();
+
 /** `base`, or `base-2`, `base-3`… whichever is not taken yet. */
 export function uniqueId(base: string, taken: Set<string>): string {
+  let next = nextSuffix.get(taken);
+  if (!next) nextSuffix.set(taken, (next = new Map()));
   let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  let n = next.get(base) ?? 2;
+  if (taken.has(id)) for (; taken.has((id = `${base}-${n}`)); n++);
+  next.set(base, taken.has(base) ? n + 1 : n);
   taken.add(id);
   return id;
 }

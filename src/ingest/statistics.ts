@@ -3,7 +3,7 @@ import { findFigures, type FigureMention } from './figures.ts';
 import type { FigureWords } from './metrics.ts';
 import { BASIS, periodPhrases, type PeriodPhrase } from './periods.ts';
 import { datelineLength, type RegionMention } from './regions.ts';
-import { clauses, sentences, type Span } from './sentences.ts';
+import { clauseAround, sentences, type Span } from './sentences.ts';
 import { regionOf } from './figure-region.ts';
 import type { ArticleSetting, FigureContext } from './context.ts';
 import { respectively } from './respectively.ts';
@@ -94,7 +94,7 @@ const PLACE_LINK = /^(?:\s*(?:,|and|provinces?|cities|regions?|\p{Lu}\p{L}*\s+Ch
  * "all" or "also", each hold the figure; a combined figure ("together") is not split.
  */
 function sharedBy(figure: FigureMention, sentence: Span, c: FigureContext): Region[] | undefined {
-  const clause = clauses(sentence).find((cl) => figure.from >= cl.start && figure.from < cl.end) ?? sentence;
+  const clause = clauseAround(sentence, figure.from, figure.through);
   const places = c.mentions.filter((m) => !m.generic && m.start >= clause.start && m.end <= figure.from);
   if (places.length < 2) return undefined;
   const linked = places.every((m, i) => i === 0 || PLACE_LINK.test(c.text.slice(places[i - 1]!.end, m.start)));
@@ -160,7 +160,7 @@ function build(
   subject?: string,
   quote?: string,
 ): ExtractedStatistic {
-  const clause = clauses(c.sentence).find((cl) => figure.from >= cl.start && figure.from < cl.end) ?? c.sentence;
+  const clause = clauseAround(c.sentence, figure.from, figure.through);
   // "exports rising 2.5 percent to 5.44 trillion yuan": the subject stands before the change.
   const subjectEnd = change && change.from < figure.from ? change.from : figure.from;
   const own = c.text.slice(Math.min(clause.start, subjectEnd), subjectEnd);

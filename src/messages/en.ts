@@ -123,6 +123,10 @@ export const en = {
   unknownOption: ({ option, usage }: { option: string; usage: UsageOf }) =>
     `/${usage.command} has no option “${option}”. Usage: ${usageEn(usage)}`,
   takesNoText: ({ usage }: { usage: UsageOf }) => `/${usage.command} takes no text. Usage: ${usageEn(usage)}`,
+  emptyOption: ({ option, usage }: { option: string; usage: UsageOf }) =>
+    `“${option}:” has no value. Usage: ${usageEn(usage)}`,
+  repeatedOption: ({ option, usage }: { option: string; usage: UsageOf }) =>
+    `“${option}” is given twice; give it once. Usage: ${usageEn(usage)}`,
   needsOption: ({ option, description, usage }: { option: string; description: string; usage: UsageOf }) =>
     `/${usage.command} needs “${option}”: ${description}. Usage: ${usageEn(usage)}`,
   takesBoolean: ({ option }: { command: string; option: string }) => `“${option}” takes true or false.`,
@@ -352,6 +356,26 @@ export const en = {
   notAnswered: () => 'The articles do not answer that.',
   whatTheySay: ({ region }: { region: Named }) => `What they say about ${region.name}`,
   closestPassage: () => 'the closest passage, which does not answer it',
+
+  // Starting up: what the operator is told on stderr
+  noToken: () =>
+    'No DISCORD_TOKEN found, so this is the local console, not the Discord bot. Set DISCORD_TOKEN (in the environment or .env) to run the bot.',
+  similarSettings: ({ names }: { names: string[] }) =>
+    `Set but not read: ${names.join(', ')}. Did you mean DISCORD_TOKEN?`,
+  tokenMalformed: () =>
+    'DISCORD_TOKEN holds a space or a line break inside it, so it cannot be a token: paste it again, on one line.',
+  tokenRejected: () =>
+    'Discord refused DISCORD_TOKEN: it is wrong, or it was reset. Copy a new one from the Developer Portal → your application → Bot → Reset Token.',
+  intentsDisallowed: () =>
+    'Discord refused the Message Content intent, which ANSWER_MENTIONS=true needs. Switch on “Message Content Intent” in the Developer Portal → your application → Bot → Privileged Gateway Intents, or set ANSWER_MENTIONS=false.',
+
+  // corpus:add
+  addTooLarge: ({ file, megabytes, limit }: { file: string; megabytes: string; limit: number }) =>
+    `${file} is ${megabytes} MB; corpus:add takes articles up to ${limit} MB. Split it into articles. Nothing was changed.`,
+  addLocked: ({ pid }: { pid: number }) =>
+    `Another import is running on this corpus (process ${pid}); run this one again when it has finished. Nothing was changed.`,
+  addProgress: ({ done, total }: { done: number; total: number }) => `corpus:add: ${done} of ${total} paragraphs read`,
+  addValidating: () => 'corpus:add: checking the corpus with the new article…',
 
   // Mentions in chat
   mentionTitle: () => 'Ask me about the articles',

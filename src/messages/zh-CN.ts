@@ -99,6 +99,9 @@ export const zhCN = {
   unknownOption: ({ option, usage }) =>
     `/${commandName(usage.command)} 没有“${option}”这个选项。用法：${usageZh(usage)}`,
   takesNoText: ({ usage }) => `/${commandName(usage.command)} 不接受文字。用法：${usageZh(usage)}`,
+  emptyOption: ({ option, usage }) => `“${optionName(usage.command, option)}:”没有值。用法：${usageZh(usage)}`,
+  repeatedOption: ({ option, usage }) =>
+    `“${optionName(usage.command, option)}”给了两次，只能给一次。用法：${usageZh(usage)}`,
   needsOption: ({ option, description: english, usage }) =>
     `/${commandName(usage.command)} 需要“${optionName(usage.command, option)}”：${zhCommands[usage.command]?.options[option]?.description ?? english}。用法：${usageZh(usage)}`,
   takesBoolean: ({ command, option }) => `“${optionName(command, option)}”只能是 true 或 false。`,
@@ -256,6 +259,21 @@ export const zhCN = {
   notAnswered: () => '文章没有回答这个问题。',
   whatTheySay: ({ region }) => `文章关于${zh(region)}的内容`,
   closestPassage: () => '最接近的段落（并未回答这个问题）',
+
+  noToken: () =>
+    '没有找到 DISCORD_TOKEN，所以现在运行的是本地控制台，而不是 Discord 机器人。要运行机器人，请设置 DISCORD_TOKEN（环境变量或 .env）。',
+  similarSettings: ({ names }) => `这些设置存在但不会被读取：${names.join('、')}。你是不是想设置 DISCORD_TOKEN？`,
+  tokenMalformed: () => 'DISCORD_TOKEN 中间有空格或换行，不可能是令牌：请在一行内重新粘贴。',
+  tokenRejected: () =>
+    'Discord 拒绝了 DISCORD_TOKEN：令牌不对，或已被重置。请在开发者门户 → 你的应用 → Bot → Reset Token 复制一个新的。',
+  intentsDisallowed: () =>
+    'Discord 拒绝了 Message Content 意图，而 ANSWER_MENTIONS=true 需要它。请在开发者门户 → 你的应用 → Bot → Privileged Gateway Intents 打开“Message Content Intent”，或设置 ANSWER_MENTIONS=false。',
+
+  addTooLarge: ({ file, megabytes, limit }) =>
+    `${file} 有 ${megabytes} MB；corpus:add 只接受不超过 ${limit} MB 的文章。请把它拆成几篇文章。什么都没有改动。`,
+  addLocked: ({ pid }) => `这个语料库上正在进行另一次导入（进程 ${pid}）；请等它结束后再运行。什么都没有改动。`,
+  addProgress: ({ done, total }) => `corpus:add：已读 ${done} / ${total} 段`,
+  addValidating: () => 'corpus:add：正在检查加入新文章后的语料库…',
 
   mentionTitle: () => '问我关于文章的问题',
   mention: () => '@ 我并提问，例如“@Footnote 江苏的GDP增长了多少？”，或使用 /提问。',

@@ -26,6 +26,16 @@ const DASH = String.raw`\s*(?:-|to|through|until|/)\s*`;
 export const PERIOD_NOTATION =
   /^\d{4}(?:\/\d{4}|-Q[1-4](?:-Q[1-4])?|-H[12]|-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01])|\/\d{4}-(?:0[1-9]|1[0-2]))?)?$/;
 
+/** Whether "YYYY-MM" or "YYYY-MM-DD" names a month or a day the calendar has: not 2024-02-30 or 2023-13. */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(0[1-9]|1[0-2])(?:-(\d{2}))?$/.exec(text);
+  if (!m) return false;
+  if (m[3] === undefined) return true;
+  const day = Number(m[3]);
+  // Day 0 of the next month is the last day of this one.
+  return day >= 1 && day <= new Date(Date.UTC(Number(m[1]), Number(m[2]), 0)).getUTCDate();
+}
+
 /** Whether a string is in the notation and its span runs forwards. */
 export function isPeriod(period: string): boolean {
   const range = PERIOD_NOTATION.test(period) ? monthRange(period) : undefined;
@@ -78,6 +88,7 @@ export function spanOfQuarters(year: number, first: number, last: number): strin
 export function parsePeriod(input: string): string | undefined {
   const text = normalize(input);
   if (PERIOD_NOTATION.test(input.trim()) && isPeriod(input.trim())) return input.trim();
+  if (!onlyPeriodWords(text)) return undefined;
   const years = [...text.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => m[0]);
   const year = years[0];
   if (!year) return undefined;
@@ -155,4 +166,22 @@ function monthIndex(name: string): number {
 
 function capital(word: string): string {
   return `${word[0]!.toUpperCase()}${word.slice(1)}`;
+}
+
+/** Words a period is written with; anything else ("Q5", "2024-13", "last week") is not one this reads. */
+const PERIOD_WORDS = new RegExp(
+  String.raw`^(?:(?:19|20)\d{2}|0?[1-9]|1[0-2]|q[1-4]|h[12]|${MONTH.replace(String.raw`\.?`, '')}|quarters?|half|months|` +
+    String.raw`first|second|third|fourth|1st|2nd|3rd|4th|two|three|four|five|six|seven|eight|nine|ten|eleven|` +
+    String.raw`to|through|until|of|the|in|year|season|fy)$`,
+);
+
+/**
+ * Whether every word of a typed period is one a period is written with, so a typo is
+ * refused instead of read as the year beside it. Chinese text has no such words and passes.
+ */
+function onlyPeriodWords(text: string): boolean {
+  // "2021–23": a year span's second year may be written with two digits.
+  const span = new RegExp(String.raw`\b((?:19|20)\d{2})${DASH}(\d{2})\b`).exec(text);
+  const shortYear = span && Number(span[1]!.slice(0, 2) + span[2]) > Number(span[1]) ? span[2] : undefined;
+  return [...text.matchAll(/[a-z0-9]+/g)].every(([word]) => word === shortYear || PERIOD_WORDS.test(word));
 }

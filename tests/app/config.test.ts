@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../../src/app/config.ts';
+import { checkCorpusDir, ConfigError, parseConfig, similarSettings } from '../../src/app/config.ts';
 
 describe('parseConfig', () => {
   it('needs nothing for the console', () => {
@@ -24,5 +24,43 @@ describe('parseConfig', () => {
       expect(message).not.toContain(secret);
       expect(message).not.toContain('not a url');
     }
+  });
+
+  it('takes LOG_LEVEL in any case', () => {
+    expect(parseConfig({ LOG_LEVEL: 'INFO' }).LOG_LEVEL).toBe('info');
+    expect(parseConfig({ LOG_LEVEL: 'Debug' }).LOG_LEVEL).toBe('debug');
+    expect(() => parseConfig({ LOG_LEVEL: 'LOUD' })).toThrow('Invalid configuration: LOG_LEVEL:');
+  });
+
+  it('reports a CORPUS_DIR that is missing or a file as the setting', () => {
+    expect(() => checkCorpusDir('tests/no-such-folder')).toThrow(
+      'Invalid configuration: CORPUS_DIR is tests/no-such-folder, which does not exist.',
+    );
+    expect(() => checkCorpusDir('package.json')).toThrow('CORPUS_DIR is package.json, which is a file, not a folder.');
+    expect(() => checkCorpusDir('corpus')).not.toThrow();
+  });
+});
+
+describe('similarSettings', () => {
+  it('names settings that look like a misspelt DISCORD_TOKEN, and not other services’ tokens', () => {
+    const env = {
+      DISCORD_BOT_TOKEN: 'a',
+      TOKEN: 'b',
+      BOT_TOKEN: 'c',
+      'DISCORD_TOKEN ': 'd',
+      DISCROD_TOKEN: 'e',
+      DISCORD_TOKEN: 'f',
+      GITHUB_TOKEN: 'g',
+      NPM_TOKEN: 'h',
+      DISCORD_GUILD_ID: 'i',
+      DISCORD_TOKEN_: '',
+    };
+    expect(similarSettings(env, 'DISCORD_TOKEN')).toEqual([
+      'BOT_TOKEN',
+      'DISCORD_BOT_TOKEN',
+      'DISCORD_TOKEN ',
+      'DISCROD_TOKEN',
+      'TOKEN',
+    ]);
   });
 });

@@ -42,6 +42,22 @@ describe('npm run query', () => {
     });
   });
 
+  it('exits 2 with the reason for an unknown option, an empty value, stray text, a repeated option or an unreadable period', async () => {
+    const cases: [string, RegExp][] = [
+      ['/stat gdp colour:red', /has no option “colour”/],
+      ['/stat gdp region:', /“region:” has no value/],
+      ['/help me', /\/help takes no text/],
+      ['/stat gdp region:jiangsu region:jiangsu', /“region” is given twice/],
+      ['/stat gdp period:Q5 2024', /“Q5 2024” is not a period I can read/],
+    ];
+    const runs = await Promise.all(cases.map(([line]) => query([line])));
+    runs.forEach(({ code, stdout, stderr }, i) => {
+      const [line, reason] = cases[i]!;
+      expect({ line, code, stdout }).toEqual({ line, code: 2, stdout: '' });
+      expect(stderr).toMatch(reason);
+    });
+  }, 60_000);
+
   it('prints the answer as text without --json', async () => {
     const { code, stdout } = await query(['/region', '江苏']);
     expect(code).toBe(0);

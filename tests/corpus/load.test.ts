@@ -1,8 +1,8 @@
-import { readdir, rm, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CorpusError } from '../../src/corpus/errors.ts';
-import { loadCorpus } from '../../src/corpus/load.ts';
+import { loadCorpus, MAX_FILE_BYTES } from '../../src/corpus/load.ts';
 import { CORPUS_DIR, SEED_ARTICLE, copyCorpus, editJson } from '../support/corpus.ts';
 
 const ARTICLE = `articles/${SEED_ARTICLE}.json`;
@@ -51,6 +51,8 @@ describe('loadCorpus', () => {
     ['a field of the wrong type', article((a) => (a.stats[0].value = '3.1 trillion')), { file, path: '$.stats[0].value', message: expect.any(String) }],
     ['an unknown field (a typo)', article((a) => (a.passages[0].speeker = 'xi-jinping')), { file, path: '$.passages[0]', message: expect.stringContaining('speeker') }],
     ['a malformed date', article((a) => (a.published = 'May 2024')), { file, path: '$.published', message: 'must be YYYY-MM or YYYY-MM-DD' }],
+    ['a passage longer than any paragraph', article((a) => (a.passages[0].text = 'x'.repeat(100_001))), { file, path: '$.passages[0].text', message: expect.stringContaining('longer than 100,000 characters') }],
+    ['a day the calendar does not have', article((a) => (a.published = '2024-02-30')), { file, path: '$.published', message: 'is not a day of the calendar' }],
     ['a duplicate passage id', article((a) => (a.passages[1].id = a.passages[0].id)), { file, path: '$.passages[1].id', message: expect.stringMatching(/must be|duplicate/) }],
     ['paragraphs out of order', article((a) => ([a.passages[0], a.passages[1]] = [a.passages[1], a.passages[0]])), { file, path: '$.passages[0].paragraph', message: expect.stringContaining('must be 1') }],
     ['a passage not verbatim in its source', article((a) => (a.passages[1].text = a.passages[1].text.replace('3.1 trillion', '3.2 trillion'))), { file, path: '$.passages[1].text', message: expect.stringContaining('not verbatim in the source') }],
@@ -91,5 +93,39 @@ describe('loadCorpus', () => {
     expect(error).toBeInstanceOf(CorpusError);
     expect((error as CorpusError).message).toMatch(/2 problems[\s\S]*\$\.passages\[0\]\.regions\[5\]: unknown region "atlantis"[\s\S]*\$\.stats\[0\]\.metric: unknown metric "gnp"/);
     await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reports the checks of every article even when the gazetteer does not parse', async () => {
+    const problems = await problemsAfter(async (dir) => {
+      await gazetteer((g) => (g.regions[0].id = 5))(dir);
+      await article((a) => (a.stats[0].quote = 'not in the passage'))(dir);
+    });
+    expect(problems).toEqual([
+      { file: 'gazetteer.json', path: '$.regions[0].id', message: expect.any(String) },
+      { file, path: '$.stats[0].quote', message: expect.stringContaining('not verbatim') },
+      { file, path: '$.stats[0].written', message: expect.any(String) },
+      { file, path: '$.stats[0].change.written', message: expect.any(String) },
+    ]);
+  });
+
+  it('reads files that begin with a UTF-8 byte-order mark', async () => {
+    const dir = await copyCorpus();
+    try {
+      for (const f of ['gazetteer.json', ARTICLE]) {
+        const at = path.join(dir, f);
+        await writeFile(at, `\uFEFF${await readFile(at, 'utf8')}`);
+      }
+      expect((await loadCorpus(dir)).articles).toHaveLength(1);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a file over the size limit by name, before reading it', async () => {
+    const problems = await problemsAfter(async (dir) => {
+      // Sparse: the size is what is checked, so the test writes no 65 MB.
+      await truncate(path.join(dir, ARTICLE), MAX_FILE_BYTES + 200_000);
+    });
+    expect(problems).toEqual([{ file, path: '$', message: 'is 64.2 MB, more than the 64 MB a corpus file may be' }]);
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands, messageCommands } from '../../commands/index.ts';
 import { definitionProblems } from '../../src/discord/definitions.ts';
 import { botEnv, runScript, startBotProcess, type BotProcess } from '../support/bot.ts';
+import { runCli } from '../support/cli.ts';
 import { FakeDiscord, option } from '../support/fake-discord.ts';
 import { MODERATOR, expectCitation, expectSafeMessage, isEphemeral, replyData } from '../support/replies.ts';
 
@@ -73,6 +74,21 @@ describe('npm run deploy', () => {
       { method: 'PUT', path: `/applications/${fake.applicationId}/guilds/${fake.guildId}/commands` },
       { since },
     );
+  });
+
+  it('-- --clear removes one server’s commands (shown twice beside the global ones) and leaves the global set', async () => {
+    await runScript('src/discord/deploy.ts', botEnv(fake));
+    await runScript('src/discord/deploy.ts', botEnv(fake, { DISCORD_GUILD_ID: fake.guildId }));
+    expect(fake.registeredCommands(fake.guildId).length).toBeGreaterThan(0);
+    const { code, stdout } = await runCli(
+      'src/discord/deploy.ts',
+      ['--clear'],
+      botEnv(fake, { DISCORD_GUILD_ID: fake.guildId }) as Record<string, string>,
+    );
+    expect(code).toBe(0);
+    expect(stdout).toBe(`Removed the commands registered to server ${fake.guildId}; the global ones stay.\n`);
+    expect(fake.registeredCommands(fake.guildId)).toEqual([]);
+    expect(fake.registeredCommands().length).toBe(commands.length + messageCommands.length);
   });
 
   it('names what is missing instead of calling Discord', async () => {

@@ -33,7 +33,7 @@ async function snapshot(): Promise<string> {
   return files.join('\n');
 }
 
-describe('npm run corpus:add', () => {
+describe('npm run corpus:add', { timeout: 120_000 }, () => {
   it('--dry-run --json prints exactly one JSON object, the article as it would be stored, and writes nothing', async () => {
     const before = await snapshot();
     const { code, stdout, stderr } = await add([HTML, '--dry-run', '--json']);
@@ -147,6 +147,22 @@ describe('npm run corpus:add', () => {
     expect(noMeta).toMatchObject({ code: 1, stderr: expect.stringContaining('pass --title') });
     const usage = await add([]);
     expect(usage).toMatchObject({ code: 2, stderr: expect.stringContaining('Usage: npm run corpus:add') });
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('refuses a publication date the calendar does not have or that is in the future; an empty --published keeps the page’s date', async () => {
+    const before = await snapshot();
+    expect(await add([HTML, '--dry-run', '--published', '2024-02-30'])).toMatchObject({
+      code: 1,
+      stderr: 'The publication date 2024-02-30 is not a day of the calendar. Nothing was changed.\n',
+    });
+    expect(await add([HTML, '--dry-run', '--published', '2999-01'])).toMatchObject({
+      code: 1,
+      stderr: 'The publication date 2999-01 is in the future. Nothing was changed.\n',
+    });
+    const empty = await add([HTML, '--dry-run', '--json', '--published', '']);
+    expect(empty.code).toBe(0);
+    expect(JSON.parse(empty.stdout).published).toBe('2025-04-25');
     expect(await snapshot()).toBe(before);
   });
 });

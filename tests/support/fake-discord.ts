@@ -119,6 +119,11 @@ export interface FakeDiscordOptions {
   interactionTimeoutMs?: number;
   /** If set, any other bot token gets REST 401 and gateway close 4004. Default: accept any token. */
   token?: string;
+  /**
+   * The privileged intents switched on for the application in the Developer Portal (a bit set of
+   * GuildMembers, GuildPresences, MessageContent); identifying with another privileged one closes 4014. Default: all.
+   */
+  privilegedIntents?: number;
   /** READY lists the guild (unavailable) and GUILD_CREATE follows. Default true. */
   withGuild?: boolean;
 }
@@ -417,6 +422,10 @@ interface Route {
 }
 
 class WaitCancelled extends Error {}
+
+/** The intents Discord makes an application switch on in the Developer Portal before it may identify with them. */
+const PRIVILEGED_INTENTS =
+  GatewayIntentBits.GuildMembers | GatewayIntentBits.GuildPresences | GatewayIntentBits.MessageContent;
 
 function hasIntent(intents: number, bit: GatewayIntentBits): boolean {
   return (intents & bit) === bit;
@@ -737,6 +746,7 @@ export class FakeDiscord {
       interactionTimeoutMs: options.interactionTimeoutMs ?? 3_000,
       token: options.token,
       withGuild: options.withGuild ?? true,
+      privilegedIntents: options.privilegedIntents ?? PRIVILEGED_INTENTS,
     };
     this.users.set(this.user.id, this.user);
     this.users.set(this.botUser.id, this.botUser);
@@ -1552,6 +1562,10 @@ export class FakeDiscord {
     const intents = d['intents'];
     if (typeof intents !== 'number' || !Number.isInteger(intents) || intents < 0) {
       connection.socket.close(GatewayCloseCodes.InvalidIntents, 'Invalid intent(s).');
+      return;
+    }
+    if (intents & PRIVILEGED_INTENTS & ~this.options.privilegedIntents) {
+      connection.socket.close(GatewayCloseCodes.DisallowedIntents, 'Disallowed intent(s).');
       return;
     }
     const rawShard = d['shard'];
