@@ -40,7 +40,7 @@ describe('parseCommandLine', () => {
 
   it('refuses an option the command does not have instead of reading it into a value', () => {
     expect(problem('/stat gdp colour:red')).toBe(
-      '/stat has no option “colour”. Usage: /stat metric:<metric> [region:…] [period:…] [hide:…]',
+      '/stat has no option “colour”. Usage: /stat metric:<metric> [region:…] [period:…] [format:…] [hide:…] [mention:…]',
     );
     expect(problem('/ask what grew? colour:red')).toMatch(/^\/ask has no option “colour”/);
   });
@@ -58,7 +58,7 @@ describe('parseCommandLine', () => {
     expect(problem('/stat gdp region: period:2024')).toMatch(/^“region:” has no value/);
     expect(problem('/stat gdp region:jiangsu region:zhejiang')).toMatch(/^“region” is given twice/);
     expect(problem('/stat metric:gdp metric:gdp')).toMatch(/^“metric” is given twice/);
-    expect(problem('/help me')).toBe('/help takes no text. Usage: /help [hide:…]');
+    expect(problem('/help me')).toBe('/help takes no text. Usage: /help [hide:…] [mention:…]');
     expect(problem('/help hide:true')).toBeUndefined();
   });
 
