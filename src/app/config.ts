@@ -30,6 +30,15 @@ const ConfigSchema = z
       .enum(['true', 'false', '1', '0', 'yes', 'no'])
       .default('false')
       .transform((v) => ['true', '1', 'yes'].includes(v)),
+    /**
+     * The SQLite file that keeps refused /ask questions and 👎 answers for /gaps (no user ids).
+     * Its folder must exist; "off" keeps nothing. Shards in several processes may share it.
+     */
+    FEEDBACK_DB: z.string().min(1).default('footnote-feedback.db'),
+    /** Days a kept question stays; older ones are deleted at start and daily. */
+    FEEDBACK_RETENTION_DAYS: count.pipe(z.number().int().min(1, 'must be at least 1')).default(90),
+    /** Where a digest of each article a reload adds is posted; unset, none is. */
+    ANNOUNCE_CHANNEL_ID: snowflake.optional(),
     /** Unset: info for the bot, warn for the console, where log lines would interleave with answers. */
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
     // Sharding (npm run start:sharded). Not SHARD_COUNT or SHARDS: discord.js's client reads those itself.
