@@ -12,7 +12,18 @@ import stat from './stat.ts';
 import summary from './summary.ts';
 
 /** Every command, in the order /help lists them. Deploy, the router, the console and the tests all read this list. */
-export const commands: readonly AnyCommand[] = [ask, region, stat, search, source, articles, summary, gaps, reload, help];
+export const commands: readonly AnyCommand[] = [
+  ask,
+  region,
+  stat,
+  search,
+  source,
+  articles,
+  summary,
+  gaps,
+  reload,
+  help,
+];
 
 /** Commands on a message's context menu. */
 export const messageCommands: readonly MessageCommand[] = [findSources];

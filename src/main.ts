@@ -7,6 +7,7 @@ import { LiveEngine } from './app/reload.ts';
 import { startBot } from './discord/bot.ts';
 import { warm } from './app/warm.ts';
 import { createLogger } from './app/log.ts';
+import { FeedbackStore } from './feedback/store.ts';
 
 /** Past this, a shutdown that hangs (a stuck socket) is cut short: orchestrators expect a quick exit. */
 const SHUTDOWN_GRACE_MS = 1500;
@@ -39,6 +40,18 @@ async function main(): Promise<void> {
   // loads and checks the whole corpus and swaps to it only when it is valid.
   const live = new LiveEngine(engine, () => openEngine(config.CORPUS_DIR).then((next) => (warm(next), next)), log);
   const unwatch = live.watch(config.CORPUS_DIR);
+  // Feedback that cannot be kept (no folder, a locked or corrupt file) is logged and off; answering goes on.
+  const feedback =
+    config.FEEDBACK_DB === 'off'
+      ? FeedbackStore.off('FEEDBACK_DB=off')
+      : await FeedbackStore.open({
+          file: config.FEEDBACK_DB,
+          retentionDays: config.FEEDBACK_RETENTION_DAYS,
+          log,
+          daily: true,
+        });
+  if (feedback.on)
+    log.info({ file: config.FEEDBACK_DB, retentionDays: config.FEEDBACK_RETENTION_DAYS }, 'keeping feedback');
   const bot = await startBot({
     config,
     token,
@@ -47,10 +60,13 @@ async function main(): Promise<void> {
     messageCommands,
     log,
     reload: () => live.reload('/reload'),
+    feedback,
   });
+  live.onSwap((before, after) => void bot.announce(before, after));
   const shutdown = (signal: string) => {
     log.info({ signal }, 'shutting down');
     unwatch();
+    void feedback.close();
     setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
     bot.stop().then(
       () => process.exit(0),

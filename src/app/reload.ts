@@ -19,6 +19,7 @@ export class LiveEngine {
   private engine: Engine;
   private running: Promise<ReloadOutcome> | undefined;
   private queued: Promise<ReloadOutcome> | undefined;
+  private readonly swapped = new Set<(before: Engine, after: Engine) => void>();
 
   constructor(
     initial: Engine,
@@ -26,6 +27,11 @@ export class LiveEngine {
     private readonly log: Logger,
   ) {
     this.engine = initial;
+  }
+
+  /** Calls `listener` after each swap to a new corpus, with the engine before and after. */
+  onSwap(listener: (before: Engine, after: Engine) => void): void {
+    this.swapped.add(listener);
   }
 
   /** The engine to answer with now. */
@@ -53,7 +59,15 @@ export class LiveEngine {
     const ms = () => Math.round(performance.now() - started);
     try {
       const next = await this.open();
+      const before = this.engine;
       this.engine = next;
+      for (const listener of this.swapped) {
+        try {
+          listener(before, next);
+        } catch (error) {
+          this.log.error({ err: error }, 'a listener of corpus reloads failed');
+        }
+      }
       const { articles, passages, stats } = next.corpus;
       this.log.info(
         { reason, articles: articles.length, passages: passages.length, stats: stats.length, ms: ms() },

@@ -7,9 +7,13 @@ import type { Logger } from '../app/log.ts';
 import { createMentionHandler } from './mentions.ts';
 import { createRouter } from './router.ts';
 import { reloadOnEveryShard } from './shard-reload.ts';
+import { announceNewArticles } from './announce.ts';
+import type { FeedbackStore } from '../feedback/store.ts';
 
 export interface Bot {
   client: Client;
+  /** After a reload swapped corpora: posts the articles it added to ANNOUNCE_CHANNEL_ID, when set. */
+  announce(before: Engine, after: Engine): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -28,6 +32,8 @@ export interface BotOptions {
   log: Logger;
   /** What /reload runs: absent, the command says the corpus is read once. */
   reload?: () => Promise<ReloadOutcome>;
+  /** Where refused /ask questions and 👎 answers are kept (absent: nowhere). */
+  feedback?: FeedbackStore;
 }
 
 export async function startBot(options: BotOptions): Promise<Bot> {
@@ -52,6 +58,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     messageCommands: options.messageCommands,
     log,
     ...(reload ? { reload } : {}),
+    ...(options.feedback ? { feedback: options.feedback } : {}),
   });
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
   if (config.ANSWER_MENTIONS) client.on(Events.MessageCreate, createMentionHandler({ engine: options.engine, log }));
@@ -67,8 +74,12 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   await client.login(token);
   await ready;
   log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'logged in');
+  const channel = config.ANNOUNCE_CHANNEL_ID;
   return {
     client,
+    announce: async (before, after) => {
+      if (channel) await announceNewArticles(client, channel, before, after, log);
+    },
     stop: async () => {
       await client.destroy();
     },

@@ -5,12 +5,13 @@ import {
   type CommandInteraction,
   type Message,
   type RepliableInteraction,
+  type SendableChannels,
 } from 'discord.js';
 import type { Answer } from '../answers/answer.ts';
 import { msg, type Locale } from '../messages/message.ts';
 import { resolveLocale } from '../messages/words.ts';
 import type { Choice } from '../answers/choices.ts';
-import { toDiscordChoices, toDiscordReply, toSharedReply } from '../render/discord.ts';
+import { toDiscordChoices, toDiscordReply, toSharedReply, type DiscordReply } from '../render/discord.ts';
 
 /**
  * The one way the bot answers an interaction: every message goes through
@@ -20,9 +21,10 @@ import { toDiscordChoices, toDiscordReply, toSharedReply } from '../render/disco
 export async function respond(
   interaction: RepliableInteraction,
   answer: Answer,
-  options: { hide: boolean; locale: Locale },
+  options: { hide: boolean; locale: Locale; rows?: DiscordReply['components'] },
 ): Promise<void> {
   const reply = toDiscordReply(answer, { ephemeral: options.hide, locale: options.locale });
+  reply.components.push(...(options.rows ?? []));
   const ephemeral = (reply.flags & MessageFlags.Ephemeral) !== 0;
   if (!interaction.deferred && !interaction.replied) {
     await interaction.reply(reply);
@@ -73,6 +75,12 @@ export async function share(interaction: ButtonInteraction): Promise<void> {
 export async function replyToMessage(message: Message, answer: Answer, locale: Locale): Promise<void> {
   const { flags, ...reply } = toDiscordReply(answer, { ephemeral: false, locale });
   await message.reply({ ...reply, flags: flags & MessageFlags.SuppressEmbeds });
+}
+
+/** Posts an answer in a channel (the new-article digest): the same reply, pinging no one. */
+export async function postToChannel(channel: SendableChannels, answer: Answer, locale: Locale): Promise<void> {
+  const { flags, ...reply } = toDiscordReply(answer, { ephemeral: false, locale });
+  await channel.send({ ...reply, flags: flags & MessageFlags.SuppressEmbeds });
 }
 
 /** Defers the reply, privately when the asker chose `hide`. */

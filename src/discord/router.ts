@@ -11,8 +11,11 @@ import type { ReloadOutcome } from '../command/command.ts';
 import type { Engine } from '../engine/engine.ts';
 import { invoke, type Invocation } from '../command/invoke.ts';
 import type { Logger } from '../app/log.ts';
-import { SHARE_BUTTON } from '../render/discord.ts';
+import { SHARE_BUTTON, readFeedbackId, type DiscordReply } from '../render/discord.ts';
+import type { FeedbackStore } from '../feedback/store.ts';
 import { defer, failureAnswer, respond, respondChoices, share } from './respond.ts';
+import { afterAsk, onFeedback } from './feedback.ts';
+import { privateBecauseBlocked, publicRepliesBlocked } from './install.ts';
 import type { Locale } from '../messages/message.ts';
 import { resolveLocale } from '../messages/words.ts';
 
@@ -28,6 +31,8 @@ export interface RouterDeps {
   messageCommands: readonly MessageCommand[];
   log: Logger;
   reload?: () => Promise<ReloadOutcome>;
+  /** Keeps refused /ask questions and 👎 answers for /gaps; absent or off, nothing is kept. */
+  feedback?: FeedbackStore;
 }
 
 export function createRouter(deps: RouterDeps) {
@@ -45,7 +50,10 @@ export function createRouter(deps: RouterDeps) {
       else if (interaction.isChatInputCommand()) await command(interaction, deps, log);
       else if (interaction.isMessageContextMenuCommand()) await messageCommand(interaction, deps, log);
       else if (interaction.isButton() && interaction.customId === SHARE_BUTTON) await share(interaction);
-      else return;
+      else if (interaction.isButton() && readFeedbackId(interaction.customId)) {
+        const pressed = readFeedbackId(interaction.customId)!;
+        await onFeedback(interaction, pressed, { ...deps, store: deps.feedback, locale: localeOf(interaction), log });
+      } else return;
       log.info({ ms: Math.round(performance.now() - started) }, 'answered');
     } catch (error) {
       await fail(interaction, error, log);
@@ -65,7 +73,11 @@ function context(interaction: Interaction, deps: RouterDeps): CommandContext {
     commands: deps.commands,
     ...(deps.reload ? { reload: deps.reload } : {}),
     // memberPermissions is null in DMs, where nobody moderates.
-    caller: { canManageMessages: interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) ?? false },
+    caller: {
+      canManageMessages: interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) ?? false,
+      guild: interaction.guildId ?? undefined,
+    },
+    ...(deps.feedback ? { feedback: deps.feedback } : {}),
   };
 }
 
@@ -74,9 +86,19 @@ async function command(interaction: ChatInputCommandInteraction, deps: RouterDep
   for (const option of interaction.options.data) {
     if (option.value !== undefined) raw.set(option.name, option.value);
   }
-  const hide = raw.get('hide') === true;
+  // A member's install in a server that keeps members' apps from posting: private from the start.
+  const blocked = publicRepliesBlocked(interaction);
+  const hide = raw.get('hide') === true || blocked;
   const ctx = context(interaction, deps);
-  await answerInTime(interaction, hide, ctx.locale!, log, () => invoke(interaction.commandName, raw, ctx));
+  await answerInTime(interaction, hide, ctx.locale!, log, async () => {
+    const result = await invoke(interaction.commandName, raw, ctx);
+    const answer = blocked ? privateBecauseBlocked(result.answer) : result.answer;
+    const rows =
+      interaction.commandName === 'ask'
+        ? afterAsk(deps.feedback, interaction, String(raw.get('question') ?? ''), result.answer, ctx.locale!)
+        : [];
+    return { ...result, answer, rows };
+  });
 }
 
 async function messageCommand(
@@ -87,10 +109,11 @@ async function messageCommand(
   const command = deps.messageCommands.find((c) => c.data.name === interaction.commandName);
   if (!command) throw new Error(`no message command "${interaction.commandName}"`);
   const ctx = context(interaction, deps);
-  await answerInTime(interaction, false, ctx.locale!, log, async () => ({
-    answer: await command.execute({ content: interaction.targetMessage.content }, ctx),
-    hide: false,
-  }));
+  const blocked = publicRepliesBlocked(interaction);
+  await answerInTime(interaction, blocked, ctx.locale!, log, async () => {
+    const answer = await command.execute({ content: interaction.targetMessage.content }, ctx);
+    return { answer: blocked ? privateBecauseBlocked(answer) : answer, hide: blocked };
+  });
 }
 
 /** Runs the work and answers with its result, deferring first if it is not done in time. */
@@ -99,7 +122,7 @@ async function answerInTime(
   hide: boolean,
   locale: Locale,
   log: Logger,
-  work: () => Promise<Invocation>,
+  work: () => Promise<Invocation & { rows?: DiscordReply['components'] }>,
 ): Promise<void> {
   let deferring: Promise<void> | undefined;
   const timer = setTimeout(() => {
@@ -110,7 +133,11 @@ async function answerInTime(
     const result = await work();
     clearTimeout(timer);
     await deferring;
-    await respond(interaction, result.answer, { hide: result.hide, locale });
+    await respond(interaction, result.answer, {
+      hide: result.hide,
+      locale,
+      ...(result.rows ? { rows: result.rows } : {}),
+    });
   } finally {
     clearTimeout(timer);
   }
