@@ -63,6 +63,17 @@ describe('npm run deploy', () => {
     expect(stat.description_localizations?.['zh-CN']).toMatch(/指标/);
     expect(stat.options?.find((o) => o.name === 'region')?.name_localizations).toEqual({ 'zh-CN': '地区' });
     expect(fake.registeredCommands().find((c) => c.name === 'stat')?.name_localizations).toEqual({ 'zh-CN': '数据' });
+    // Read-only commands install to servers and to members' accounts (usable in DMs and group DMs);
+    // the moderators' stay with servers.
+    const where = Object.fromEntries(
+      (body as { name: string; integration_types?: number[]; contexts?: number[] }[]).map((c) => [
+        c.name,
+        `${c.integration_types} / ${c.contexts}`,
+      ]),
+    );
+    for (const name of ['ask', 'region', 'stat', 'search', 'source', 'articles', 'help', 'Find sources'])
+      expect(where[name], name).toBe('0,1 / 0,1,2');
+    for (const name of ['summary', 'reload', 'gaps']) expect(where[name], name).toBe('0 / 0');
   });
 
   it('registers to one server when DISCORD_GUILD_ID is set', async () => {
