@@ -61,7 +61,8 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     ...(options.feedback ? { feedback: options.feedback } : {}),
   });
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
-  if (config.ANSWER_MENTIONS) client.on(Events.MessageCreate, createMentionHandler({ engine: options.engine, log }));
+  if (config.ANSWER_MENTIONS)
+    client.on(Events.MessageCreate, createMentionHandler({ engine: options.engine, log, feedback: options.feedback }));
   client.on(Events.Error, (error) => log.error({ err: error }, 'client error'));
   client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'gateway disconnected'));
   client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'gateway reconnecting'));

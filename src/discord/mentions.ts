@@ -3,6 +3,8 @@ import { askAnswer } from '../answers/ask/ask.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { Logger } from '../app/log.ts';
 import { replyToMessage } from './respond.ts';
+import { citationsOf } from './feedback.ts';
+import type { FeedbackStore } from '../feedback/store.ts';
 import { msg } from '../messages/message.ts';
 import { resolveLocale } from '../messages/words.ts';
 
@@ -11,7 +13,11 @@ import { resolveLocale } from '../messages/words.ts';
  * answered as /ask would, as a reply to that message. Only direct mentions of the bot
  * count: not @everyone, not a role it has, not other bots.
  */
-export function createMentionHandler(deps: { engine: () => Engine; log: Logger }) {
+export function createMentionHandler(deps: {
+  engine: () => Engine;
+  log: Logger;
+  feedback?: FeedbackStore | undefined;
+}) {
   return async (message: Message): Promise<void> => {
     const me = message.client.user;
     if (
@@ -27,6 +33,13 @@ export function createMentionHandler(deps: { engine: () => Engine; log: Logger }
       const answer = question
         ? askAnswer(deps.engine(), question)
         : { found: false, title: msg('mentionTitle'), lead: [msg('mention')], items: [], suggestions: [] };
+      if (question && !answer.found && deps.feedback?.on)
+        void deps.feedback.record({
+          kind: 'refused',
+          guild: message.guildId ?? undefined,
+          question,
+          citations: citationsOf(answer),
+        });
       // A message carries no member's language: the server's preferred one is the channel's.
       await replyToMessage(message, answer, resolveLocale(message.guild?.preferredLocale));
       log.info({ ms: Math.round(performance.now() - started) }, 'answered');
