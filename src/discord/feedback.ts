@@ -14,8 +14,9 @@ export function citationsOf(answer: Answer): string[] {
 }
 
 /**
- * After /ask: a refusal is kept for /gaps (the server, the question, what it offered,
- * the time; not the asker); an answer gets 👍/👎. Nothing when feedback is off.
+ * After /ask: an answer gets 👍/👎; a refusal is to be kept for /gaps (the server, the
+ * question, what it offered, the time; not the asker) by `keep`, run once the reply is
+ * sent, so a slow disk never delays an answer. Nothing when feedback is off.
  */
 export function afterAsk(
   store: FeedbackStore | undefined,
@@ -23,18 +24,14 @@ export function afterAsk(
   question: string,
   answer: Answer,
   locale: Locale,
-): DiscordReply['components'] {
-  if (!store?.on || !question.trim()) return [];
-  if (!answer.found) {
-    void store.record({
-      kind: 'refused',
-      guild: interaction.guildId ?? undefined,
-      question,
-      citations: citationsOf(answer),
-    });
-    return [];
-  }
-  return [feedbackRow(question, locale)];
+): { rows: DiscordReply['components']; keep?: () => void } {
+  if (!store?.on || !question.trim()) return { rows: [] };
+  if (answer.found) return { rows: [feedbackRow(question, locale)] };
+  const guild = interaction.guildId ?? undefined;
+  return {
+    rows: [],
+    keep: () => void store.record({ kind: 'refused', guild, question, citations: citationsOf(answer) }),
+  };
 }
 
 /**
@@ -49,18 +46,7 @@ export async function onFeedback(
   deps: { store: FeedbackStore | undefined; engine: () => Engine; locale: Locale; log: Logger },
 ): Promise<void> {
   const { store } = deps;
-  let said = msg('feedbackThanks');
-  if (!store?.on) said = msg('feedbackOff');
-  else if (pressed.vote === 'down') {
-    void store.record({
-      kind: 'disliked',
-      guild: interaction.guildId ?? undefined,
-      question: pressed.question,
-      citations: citationsOf(askAnswer(deps.engine(), pressed.question)),
-      answer: interaction.message.id,
-    });
-    said = msg('feedbackNoted');
-  }
+  const said = !store?.on ? msg('feedbackOff') : pressed.vote === 'down' ? msg('feedbackNoted') : msg('feedbackThanks');
   const answer: Answer = {
     found: true,
     title: msg('feedbackThanksTitle'),
@@ -70,4 +56,14 @@ export async function onFeedback(
     private: true,
   };
   await respond(interaction, answer, { hide: true, locale: deps.locale });
+  // Kept once the press is answered: asking again and writing take no time from the reply.
+  if (store?.on && pressed.vote === 'down') {
+    await store.record({
+      kind: 'disliked',
+      guild: interaction.guildId ?? undefined,
+      question: pressed.question,
+      citations: citationsOf(askAnswer(deps.engine(), pressed.question)),
+      answer: interaction.message.id,
+    });
+  }
 }

@@ -93,11 +93,11 @@ async function command(interaction: ChatInputCommandInteraction, deps: RouterDep
   await answerInTime(interaction, hide, ctx.locale!, log, async () => {
     const result = await invoke(interaction.commandName, raw, ctx);
     const answer = blocked ? privateBecauseBlocked(result.answer) : result.answer;
-    const rows =
+    const feedback =
       interaction.commandName === 'ask'
         ? afterAsk(deps.feedback, interaction, String(raw.get('question') ?? ''), result.answer, ctx.locale!)
-        : [];
-    return { ...result, answer, rows };
+        : undefined;
+    return { ...result, answer, ...feedback };
   });
 }
 
@@ -122,7 +122,7 @@ async function answerInTime(
   hide: boolean,
   locale: Locale,
   log: Logger,
-  work: () => Promise<Invocation & { rows?: DiscordReply['components'] }>,
+  work: () => Promise<Invocation & { rows?: DiscordReply['components']; keep?: () => void }>,
 ): Promise<void> {
   let deferring: Promise<void> | undefined;
   const timer = setTimeout(() => {
@@ -138,6 +138,7 @@ async function answerInTime(
       locale,
       ...(result.rows ? { rows: result.rows } : {}),
     });
+    result.keep?.();
   } finally {
     clearTimeout(timer);
   }

@@ -43,6 +43,7 @@ export interface Gap {
 export type GapsReport = { on: true; gaps: Gap[] } | { on: false; reason: string };
 
 const DAY_MS = 86_400_000;
+const QUESTION_MAX = 500;
 /**
  * Shards in several processes write the same file. node-sqlite3-wasm locks it with a
  * lock directory and answers SQLITE_BUSY at once (its file system has no sleep, so
@@ -136,12 +137,14 @@ export class FeedbackStore {
 
   /** Queues the row; resolves when it is written, dropped or the store is off. Never rejects. */
   record(entry: Unanswered): Promise<void> {
-    const key = questionKey(entry.question);
+    // A slash option holds up to 6,000 characters; what a moderator needs to read is far less.
+    const question = entry.question.toWellFormed().slice(0, QUESTION_MAX);
+    const key = questionKey(question);
     const row = [
       entry.at ?? this.now(),
       entry.guild ?? null,
       entry.kind,
-      entry.question,
+      question,
       key,
       JSON.stringify(entry.citations),
       entry.answer ?? null,

@@ -34,6 +34,7 @@ export type Vote = 'up' | 'down';
 export function feedbackId(vote: Vote, question: string): string {
   const head = `${FEEDBACK_PREFIX}${vote === 'up' ? 'u' : 'd'}:`;
   let text = question
+    .toWellFormed()
     .trim()
     .replace(/\s+/g, ' ')
     .slice(0, limits.customId - head.length);
