@@ -54,7 +54,7 @@ describe('a digest of each article a reload adds, in ANNOUNCE_CHANNEL_ID', () =>
     expect(figures.length).toBeLessThanOrEqual(5);
     expect(sources.length).toBe(figures.length);
     expect(content.length).toBeLessThanOrEqual(2000);
-  });
+  }, 90_000);
 
   it('posts nothing when a reload adds no article', async () => {
     await new Promise((r) => setTimeout(r, 1000));

@@ -104,7 +104,7 @@ describe('👍/👎 under /ask, and /gaps', () => {
       ['What was Jiangsu’s GDP growth?', 1],
     ]);
     expect(JSON.stringify(json)).not.toContain(fake.user.id);
-  });
+  }, 90_000);
 
   it('answers on with a corrupt database: feedback off, logged, and /gaps says so', async () => {
     const corrupt = path.join(path.dirname(file), 'corrupt.db');
@@ -119,7 +119,7 @@ describe('👍/👎 under /ask, and /gaps', () => {
     expect((await question('gdp of mars?')).content).toContain('**Q: gdp of mars?**');
     const report = await gaps();
     expect(report.content).toContain('Feedback is off, so no question is being kept (file is not a database)');
-  });
+  }, 90_000);
 });
 
 describe('a member’s own install (user install)', () => {

@@ -146,5 +146,5 @@ describe('the feedback store', () => {
     const report = await store.gaps(1, { limit: 1000 });
     await store.close();
     expect(report.on && report.gaps.length).toBe(300);
-  }, 60_000);
+  }, 120_000);
 });
