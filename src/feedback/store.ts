@@ -162,6 +162,8 @@ export class FeedbackStore {
 
   /** The most asked unanswered questions of the last `days` days, in one server or (guild undefined) all. */
   async gaps(days: number, options: { guild?: string | undefined; limit?: number } = {}): Promise<GapsReport> {
+    // This process's queued writes first: a moderator sees the question just refused.
+    await this.queue;
     if (!this.on) return { on: false, reason: this.offReason ?? 'feedback is off' };
     const since = this.now() - days * DAY_MS;
     const where = options.guild === undefined ? '' : 'AND guild = ?';
