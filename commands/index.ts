@@ -2,6 +2,7 @@ import type { AnyCommand, MessageCommand } from '../src/command/command.ts';
 import articles from './articles.ts';
 import compare from './compare.ts';
 import findSources from './find-sources.ts';
+import gaps from './gaps.ts';
 import ask from './ask.ts';
 import help from './help.ts';
 import region from './region.ts';
@@ -21,6 +22,7 @@ export const commands: readonly AnyCommand[] = [
   source,
   articles,
   summary,
+  gaps,
   reload,
   help,
 ];

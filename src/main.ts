@@ -12,6 +12,7 @@ import { isLocale, words } from './messages/words.ts';
 import { warm } from './app/warm.ts';
 import { createLogger } from './app/log.ts';
 import { chartsFor, ensureChartFont } from './app/charts.ts';
+import { FeedbackStore } from './feedback/store.ts';
 
 /** Past this, a shutdown that hangs (a stuck socket) is cut short: orchestrators expect a quick exit. */
 const SHUTDOWN_GRACE_MS = 1500;
@@ -61,6 +62,18 @@ async function main(): Promise<void> {
   // The running bot follows the corpus on disk and, with REDIS_URL, the other machines' reloads.
   const unwatch = live.watch(config.CORPUS_DIR);
   const shared = config.REDIS_URL ? shareReloads({ url: config.REDIS_URL, live, log }) : undefined;
+  // Feedback that cannot be kept (no folder, a locked or corrupt file) is logged and off; answering goes on.
+  const feedback =
+    config.FEEDBACK_DB === 'off'
+      ? FeedbackStore.off('FEEDBACK_DB=off')
+      : await FeedbackStore.open({
+          file: config.FEEDBACK_DB,
+          retentionDays: config.FEEDBACK_RETENTION_DAYS,
+          log,
+          daily: true,
+        });
+  if (feedback.on)
+    log.info({ file: config.FEEDBACK_DB, retentionDays: config.FEEDBACK_RETENTION_DAYS }, 'keeping feedback');
   const bot = await startBot({
     config,
     token,
@@ -70,10 +83,13 @@ async function main(): Promise<void> {
     log,
     charts,
     reload: () => live.reload('/reload'),
+    feedback,
   });
+  live.onSwap((before, after) => void bot.announce(before, after));
   const shutdown = (signal: string) => {
     log.info({ signal }, 'shutting down');
     unwatch();
+    void feedback.close();
     setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
     Promise.all([bot.stop(), shared?.stop()]).then(
       () => process.exit(0),

@@ -17,6 +17,8 @@ const LAYERS: readonly (readonly string[])[] = [
   ['render'],
   ['command'],
   ['commands'],
+  // Storage the bot writes (refused questions, 👎): above the commands, so no answer can depend on it.
+  ['feedback'],
   ['app'],
   ['console', 'discord'],
   ['main.ts'],

@@ -43,7 +43,12 @@ export function summaryAnswer(engine: Engine, target: string): Answer {
   );
 }
 
-function articleDigest(engine: Engine, article: Article): Answer {
+/**
+ * An article's digest: outlet, date, regions, then its figures and quotes. `short`: at
+ * most that many figures, in the order the article gives them (its main ones lead), and
+ * no quotes, as posted when a reload adds the article.
+ */
+export function articleDigest(engine: Engine, article: Article, short?: { figures: number }): Answer {
   const regions = [...new Set(article.passages.flatMap((p) => p.regions))].map((id) => named(engine.region(id)));
   const lead = [
     msg('outletAndDate', {
@@ -54,9 +59,14 @@ function articleDigest(engine: Engine, article: Article): Answer {
     }),
     msg('regionsOf', { regions }),
   ];
+  const title = msg('summaryOfArticle', { title: article.title });
+  if (short) {
+    const answer = digest(engine, title, lead, [], article.stats.slice(0, short.figures));
+    return { ...answer, more: Math.max(0, article.stats.length - short.figures) };
+  }
   return digest(
     engine,
-    msg('summaryOfArticle', { title: article.title }),
+    title,
     lead,
     article.passages.filter((p) => p.speaker),
     article.stats,

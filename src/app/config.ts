@@ -44,6 +44,15 @@ const ConfigSchema = z
      * follow one another's. Unset: a reload reaches this machine's shards only.
      */
     REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+    /**
+     * The SQLite file that keeps refused /ask questions and 👎 answers for /gaps (no user ids).
+     * Its folder must exist; "off" keeps nothing. Shards in several processes may share it.
+     */
+    FEEDBACK_DB: z.string().min(1).default('footnote-feedback.db'),
+    /** Days a kept question stays; older ones are deleted at start and daily. */
+    FEEDBACK_RETENTION_DAYS: count.pipe(z.number().int().min(1, 'must be at least 1')).default(90),
+    /** Where a digest of each article a reload adds is posted; unset, none is. */
+    ANNOUNCE_CHANNEL_ID: snowflake.optional(),
     /** Unset: info for the bot, warn for the console, where log lines would interleave with answers. */
     LOG_LEVEL: z
       .string()

@@ -27,6 +27,7 @@ export class LiveEngine {
   private queued: Promise<ReloadOutcome> | undefined;
   private queuedHere = false;
   private readonly listeners: ((engine: Engine, origin: ReloadOrigin) => void)[] = [];
+  private readonly swapped = new Set<(before: Engine, after: Engine) => void>();
 
   constructor(
     initial: Engine,
@@ -34,6 +35,11 @@ export class LiveEngine {
     private readonly log: Logger,
   ) {
     this.engine = initial;
+  }
+
+  /** Calls `listener` after each swap to a new corpus, with the engine before and after. */
+  onSwap(listener: (before: Engine, after: Engine) => void): void {
+    this.swapped.add(listener);
   }
 
   /** The engine to answer with now. */
@@ -70,7 +76,15 @@ export class LiveEngine {
     const ms = () => Math.round(performance.now() - started);
     try {
       const next = await this.open();
+      const before = this.engine;
       this.engine = next;
+      for (const listener of this.swapped) {
+        try {
+          listener(before, next);
+        } catch (error) {
+          this.log.error({ err: error }, 'a listener of corpus reloads failed');
+        }
+      }
       const { articles, passages, stats, fingerprint: version } = next.corpus;
       this.log.info(
         { reason, articles: articles.length, passages: passages.length, stats: stats.length, version, ms: ms() },

@@ -7,6 +7,7 @@ import {
 } from 'discord-api-types/v10';
 import type { CorpusProblem } from '../corpus/errors.ts';
 import type { Answer } from '../answers/answer.ts';
+import type { GapsShown } from '../answers/gaps.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { Choice } from '../answers/choices.ts';
 import { msg, type Locale, type Message } from '../messages/message.ts';
@@ -22,6 +23,13 @@ export type ReloadOutcome =
 export interface Caller {
   /** Members with Manage Messages may post digests; the console user is the operator and may. */
   canManageMessages: boolean;
+  /** The server asked in; undefined in a DM, a private channel and at the console. */
+  guild?: string | undefined;
+}
+
+/** The unanswered questions kept by the running bot (src/feedback), as /gaps reads them. */
+export interface FeedbackReader {
+  gaps(days: number, options: { guild?: string | undefined }): Promise<GapsShown>;
 }
 
 export interface CommandContext {
@@ -33,6 +41,8 @@ export interface CommandContext {
   commands: readonly AnyCommand[];
   /** Reloads the corpus from disk (/reload); absent where the corpus is read once. */
   reload?: () => Promise<ReloadOutcome>;
+  /** Absent where no feedback is kept (the console, scripts). */
+  feedback?: FeedbackReader;
 }
 
 export type Definition = RESTPostAPIChatInputApplicationCommandsJSONBody & {

@@ -29,9 +29,13 @@ function loginRefusal(error: unknown): Message | undefined {
   if (code === 'DisallowedIntents' || message === 'Used disallowed intents') return msg('intentsDisallowed');
   return undefined;
 }
+import { announceNewArticles } from './announce.ts';
+import type { FeedbackStore } from '../feedback/store.ts';
 
 export interface Bot {
   client: Client;
+  /** After a reload swapped corpora: posts the articles it added to ANNOUNCE_CHANNEL_ID, when set. */
+  announce(before: Engine, after: Engine): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -54,6 +58,8 @@ export interface BotOptions {
   clock?: () => number;
   /** Draws charts; absent, answers go as text alone. */
   charts?: Charts;
+  /** Where refused /ask questions and 👎 answers are kept (absent: nowhere). */
+  feedback?: FeedbackStore;
 }
 
 export async function startBot(options: BotOptions): Promise<Bot> {
@@ -79,6 +85,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     log,
     ...(reload ? { reload } : {}),
     ...(options.charts ? { charts: options.charts } : {}),
+    ...(options.feedback ? { feedback: options.feedback } : {}),
   });
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
   if (config.ANSWER_MENTIONS)
@@ -87,6 +94,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       createMentionHandler({
         engine: options.engine,
         log,
+        feedback: options.feedback,
         ...(options.clock ? { clock: options.clock } : {}),
       }),
     );
@@ -111,8 +119,12 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   }
   await ready;
   log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'logged in');
+  const channel = config.ANNOUNCE_CHANNEL_ID;
   return {
     client,
+    announce: async (before, after) => {
+      if (channel) await announceNewArticles(client, channel, before, after, log);
+    },
     stop: async () => {
       await client.destroy();
     },

@@ -1,16 +1,46 @@
-import { ApplicationCommandType } from 'discord-api-types/v10';
+import { ApplicationCommandType, ApplicationIntegrationType, InteractionContextType } from 'discord-api-types/v10';
 import type { Definition, MessageCommand } from '../command/command.ts';
 
 const NAME = /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 // Context-menu names are shown as typed: spaces and capitals allowed.
 const MENU_NAME = /^[^\n]{1,32}$/u;
 
+type Deployable = Definition | MessageCommand['data'];
+
+/**
+ * Where each command can be installed and used, as deployed. The read-only commands
+ * install to a server or to a member's own account (then they work in any server, in
+ * DMs with the bot and in group DMs); a command gated by a permission (/summary,
+ * /reload, /gaps) is a moderator's, and stays with servers that installed the app.
+ */
+export function withInstallContexts<D extends Deployable>(definition: D): D {
+  const moderated =
+    definition.default_member_permissions !== undefined && definition.default_member_permissions !== null;
+  return {
+    ...definition,
+    integration_types: moderated
+      ? [ApplicationIntegrationType.GuildInstall]
+      : [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+    contexts: moderated
+      ? [InteractionContextType.Guild]
+      : [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
+  };
+}
+
 /**
  * Discord's rules for command definitions, checked before deploy (Discord would
  * refuse the whole batch) and in the tests. Returns the problems, empty when valid.
  */
-export function definitionProblems(definitions: readonly (Definition | MessageCommand['data'])[]): string[] {
+export function definitionProblems(definitions: readonly Deployable[]): string[] {
   const problems: string[] = [];
+  for (const d of definitions) {
+    const moderated = d.default_member_permissions !== undefined && d.default_member_permissions !== null;
+    const elsewhere =
+      d.integration_types?.includes(ApplicationIntegrationType.UserInstall) ||
+      d.contexts?.some((c) => c !== InteractionContextType.Guild);
+    if (moderated && elsewhere)
+      problems.push(`${d.name}: a moderator command must stay in servers that installed the app`);
+  }
   const names = new Set<string>();
   const slash = definitions.filter(
     (d): d is Definition => d.type === undefined || d.type === ApplicationCommandType.ChatInput,

@@ -2,7 +2,7 @@ import { REST, Routes } from 'discord.js';
 import { commands, messageCommands } from '../../commands/index.ts';
 import { ConfigError, loadConfig } from '../app/config.ts';
 import { restOptions } from './bot.ts';
-import { definitionProblems } from './definitions.ts';
+import { definitionProblems, withInstallContexts } from './definitions.ts';
 
 /**
  * `npm run deploy`: registers the slash commands, to DISCORD_GUILD_ID when set
@@ -14,7 +14,9 @@ async function deploy(): Promise<void> {
   const missing = (['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID'] as const).filter((k) => !config[k]);
   if (missing.length) throw new ConfigError(`npm run deploy needs ${missing.join(' and ')} (see .env.example).`);
   const clear = process.argv.includes('--clear');
-  const body = clear ? [] : [...commands.map((c) => c.data), ...messageCommands.map((c) => c.data)];
+  const body = clear
+    ? []
+    : [...commands.map((c) => c.data), ...messageCommands.map((c) => c.data)].map(withInstallContexts);
   const problems = definitionProblems(body);
   if (problems.length)
     throw new ConfigError(`The command definitions break Discord's rules:\n  ${problems.join('\n  ')}`);

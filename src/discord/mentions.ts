@@ -3,6 +3,8 @@ import { askInContext } from '../answers/ask/follow-up.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { Logger } from '../app/log.ts';
 import { replyToMessage } from './respond.ts';
+import { citationsOf } from './feedback.ts';
+import type { FeedbackStore } from '../feedback/store.ts';
 import { msg } from '../messages/message.ts';
 import { resolveLocale } from '../messages/words.ts';
 import { FollowUpWindow } from './follow-ups.ts';
@@ -14,7 +16,12 @@ import { FollowUpWindow } from './follow-ups.ts';
  * answers, or the same member mentioning it again in the channel within a few minutes,
  * follows that answer up ("and shanghai?", "source?").
  */
-export function createMentionHandler(deps: { engine: () => Engine; log: Logger; clock?: () => number }) {
+export function createMentionHandler(deps: {
+  engine: () => Engine;
+  log: Logger;
+  feedback?: FeedbackStore | undefined;
+  clock?: () => number;
+}) {
   const clock = deps.clock ?? Date.now;
   const recent = new FollowUpWindow(clock);
   return async (message: Message): Promise<void> => {
@@ -38,6 +45,13 @@ export function createMentionHandler(deps: { engine: () => Engine; log: Logger; 
         items: [],
         suggestions: [],
       };
+      if (question && !answer.found && deps.feedback?.on)
+        void deps.feedback.record({
+          kind: 'refused',
+          guild: message.guildId ?? undefined,
+          question,
+          citations: citationsOf(answer),
+        });
       // A message carries no member's language: the server's preferred one is the channel's.
       const sent = await replyToMessage(message, answer, resolveLocale(message.guild?.preferredLocale));
       if (asked) recent.remember({ ...at, answer: sent.id, heard }, asked.context);

@@ -7,6 +7,7 @@ import {
   type CommandInteraction,
   type Message,
   type RepliableInteraction,
+  type SendableChannels,
 } from 'discord.js';
 import type { Answer } from '../answers/answer.ts';
 import { msg, type Locale } from '../messages/message.ts';
@@ -49,7 +50,7 @@ function withChart(reply: DiscordReply, chart: ChartImage | undefined) {
 export async function respond(
   interaction: RepliableInteraction,
   answer: Answer,
-  options: Delivery & Extras & { locale: Locale },
+  options: Delivery & Extras & { locale: Locale; rows?: DiscordReply['components'] },
 ): Promise<void> {
   const { locale, mention, file } = options;
   const text = toDiscordReply(answer, {
@@ -60,6 +61,7 @@ export async function respond(
     file: file && exportRows(answer).length ? exportFile(answer, file.format, file.name) : undefined,
   });
   const reply = withChart(text, options.chart);
+  reply.components.push(...(options.rows ?? []));
   const ephemeral = (reply.flags & MessageFlags.Ephemeral) !== 0;
   if (!interaction.deferred && !interaction.replied) {
     await interaction.reply(reply);
@@ -142,6 +144,12 @@ export async function notify(interaction: ButtonInteraction, reply: DiscordReply
 export async function replyToMessage(message: Message, answer: Answer, locale: Locale): Promise<Message> {
   const { flags, ...reply } = toDiscordReply(answer, { ephemeral: false, locale });
   return message.reply({ ...reply, flags: flags & MessageFlags.SuppressEmbeds });
+}
+
+/** Posts an answer in a channel (the new-article digest): the same reply, pinging no one. */
+export async function postToChannel(channel: SendableChannels, answer: Answer, locale: Locale): Promise<void> {
+  const { flags, ...reply } = toDiscordReply(answer, { ephemeral: false, locale });
+  await channel.send({ ...reply, flags: flags & MessageFlags.SuppressEmbeds });
 }
 
 /** Defers the reply, privately when the asker chose `hide`. */

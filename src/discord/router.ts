@@ -14,10 +14,13 @@ import type { ReloadOutcome } from '../command/command.ts';
 import type { Engine } from '../engine/engine.ts';
 import { invoke, type Invocation } from '../command/invoke.ts';
 import type { Logger } from '../app/log.ts';
-import { SHARE_BUTTON, toNotice, type Paging } from '../render/discord.ts';
+import { SHARE_BUTTON, readFeedbackId, toNotice, type DiscordReply, type Paging } from '../render/discord.ts';
 import { figuresOf } from '../render/chart/chart.ts';
 import type { Charts } from '../app/charts.ts';
+import type { FeedbackStore } from '../feedback/store.ts';
 import { defer, failureAnswer, notify, respond, respondChoices, share, turnPage, type Extras } from './respond.ts';
+import { afterAsk, onFeedback } from './feedback.ts';
+import { privateBecauseBlocked, publicRepliesBlocked } from './install.ts';
 import { msg, type Locale } from '../messages/message.ts';
 import { resolveLocale } from '../messages/words.ts';
 import { corpusVersion, isPageId, pageId, readPageId, type PageState } from './pages.ts';
@@ -36,6 +39,8 @@ export interface RouterDeps {
   reload?: () => Promise<ReloadOutcome>;
   /** Draws the charts of commands that have them; absent, answers go as text alone. */
   charts?: Charts;
+  /** Keeps refused /ask questions and 👎 answers for /gaps; absent or off, nothing is kept. */
+  feedback?: FeedbackStore;
 }
 
 export function createRouter(deps: RouterDeps) {
@@ -54,7 +59,10 @@ export function createRouter(deps: RouterDeps) {
       else if (interaction.isMessageContextMenuCommand()) await messageCommand(interaction, deps, log);
       else if (interaction.isButton() && interaction.customId === SHARE_BUTTON) await share(interaction);
       else if (interaction.isButton() && isPageId(interaction.customId)) await pageButton(interaction, deps);
-      else return;
+      else if (interaction.isButton() && readFeedbackId(interaction.customId)) {
+        const pressed = readFeedbackId(interaction.customId)!;
+        await onFeedback(interaction, pressed, { ...deps, store: deps.feedback, locale: localeOf(interaction), log });
+      } else return;
       log.info({ ms: Math.round(performance.now() - started) }, 'answered');
     } catch (error) {
       await fail(interaction, error, log);
@@ -74,7 +82,11 @@ function context(interaction: Interaction, deps: RouterDeps): CommandContext {
     commands: deps.commands,
     ...(deps.reload ? { reload: deps.reload } : {}),
     // memberPermissions is null in DMs, where nobody moderates.
-    caller: { canManageMessages: interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) ?? false },
+    caller: {
+      canManageMessages: interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) ?? false,
+      guild: interaction.guildId ?? undefined,
+    },
+    ...(deps.feedback ? { feedback: deps.feedback } : {}),
   };
 }
 
@@ -83,12 +95,19 @@ async function command(interaction: ChatInputCommandInteraction, deps: RouterDep
   for (const option of interaction.options.data) {
     if (option.value !== undefined) raw.set(option.name, option.value);
   }
-  const hide = raw.get('hide') === true;
+  // A member's install in a server that keeps members' apps from posting: private from the start.
+  const blocked = publicRepliesBlocked(interaction);
+  const hide = raw.get('hide') === true || blocked;
   const ctx = context(interaction, deps);
   const name = interaction.commandName;
   await answerInTime(interaction, hide, ctx.locale!, log, async () => {
     const result = await invoke(name, raw, ctx);
-    return { ...result, ...(await extrasFor(name, raw, result.answer, ctx, deps)) };
+    const answer = blocked ? privateBecauseBlocked(result.answer) : result.answer;
+    const feedback =
+      name === 'ask'
+        ? afterAsk(deps.feedback, interaction, String(raw.get('question') ?? ''), result.answer, ctx.locale!)
+        : undefined;
+    return { ...result, answer, ...feedback, ...(await extrasFor(name, raw, answer, ctx, deps)) };
   });
 }
 
@@ -145,10 +164,11 @@ async function messageCommand(
   const command = deps.messageCommands.find((c) => c.data.name === interaction.commandName);
   if (!command) throw new Error(`no message command "${interaction.commandName}"`);
   const ctx = context(interaction, deps);
-  await answerInTime(interaction, false, ctx.locale!, log, async () => ({
-    answer: await command.execute({ content: interaction.targetMessage.content }, ctx),
-    hide: false,
-  }));
+  const blocked = publicRepliesBlocked(interaction);
+  await answerInTime(interaction, blocked, ctx.locale!, log, async () => {
+    const answer = await command.execute({ content: interaction.targetMessage.content }, ctx);
+    return { answer: blocked ? privateBecauseBlocked(answer) : answer, hide: blocked };
+  });
 }
 
 /** Runs the work and answers with its result, deferring first if it is not done in time. */
@@ -157,7 +177,7 @@ async function answerInTime(
   hide: boolean,
   locale: Locale,
   log: Logger,
-  work: () => Promise<Invocation & Extras>,
+  work: () => Promise<Invocation & Extras & { rows?: DiscordReply['components']; keep?: () => void }>,
 ): Promise<void> {
   let deferring: Promise<void> | undefined;
   const timer = setTimeout(() => {
@@ -169,6 +189,7 @@ async function answerInTime(
     clearTimeout(timer);
     await deferring;
     await respond(interaction, result.answer, { ...result, locale });
+    result.keep?.();
   } finally {
     clearTimeout(timer);
   }

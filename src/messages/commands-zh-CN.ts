@@ -82,6 +82,11 @@ export const zhCommands: Record<string, CommandWords> = {
     description: '从磁盘重新加载语料；新语料无效时保留当前语料（限管理员）',
     options: { mention, hide },
   },
+  gaps: {
+    name: '未解答',
+    description: '最近被问得最多、文章却没能回答的问题，便于决定补充哪些文章（限管理员）',
+    options: { days: { name: '天数', description: '统计最近多少天（默认 30）' } },
+  },
   help: { name: '帮助', description: 'Footnote 能回答什么、怎么问', options: { mention, hide } },
 };
 

@@ -377,6 +377,44 @@ export const en = {
   addProgress: ({ done, total }: { done: number; total: number }) => `corpus:add: ${done} of ${total} paragraphs read`,
   addValidating: () => 'corpus:add: checking the corpus with the new article…',
 
+  // User installs: a server that keeps its members' apps from posting
+  externalAppsPrivate: () =>
+    'Only you can see this: the server does not let apps its members added post in its channels.',
+
+  // Feedback under /ask, and /gaps
+  feedbackUp: () => 'Helpful',
+  feedbackDown: () => 'Not helpful',
+  feedbackThanksTitle: () => 'Thanks for the feedback',
+  feedbackThanks: () => 'Glad it helped.',
+  feedbackNoted: () => 'Noted: moderators will see this question in /gaps, so they know which articles to add.',
+  feedbackOff: () => 'Feedback is not being kept on this bot right now; the answers are unaffected.',
+  gapsModeratorsOnly: () => 'The report of unanswered questions needs the Manage Messages permission.',
+  gapsTitle: ({ days }: { days: number }) => `Unanswered questions, last ${days} day(s)`,
+  gapsLead: () =>
+    'Questions the articles did not answer (refused, or answered and marked 👎), most asked first, the same question asked differently counted together. An article that answers them closes the gap.',
+  gapsNone: ({ days }: { days: number }) => `No unanswered question was asked in the last ${days} day(s).`,
+  gapsOff: ({ reason }: { reason: string }) =>
+    `Feedback is off, so no question is being kept (${reason}). Answering is unaffected; the log has the details.`,
+  gapsNotKept: () => 'Feedback is kept only by the running bot (FEEDBACK_DB); here there is none.',
+  gapLine: ({
+    question,
+    count,
+    refused,
+    disliked,
+    last,
+  }: {
+    question: string;
+    count: number;
+    refused: number;
+    disliked: number;
+    last: string;
+  }) => `${count}× “${question}” (${refused} refused, ${disliked} marked 👎; last ${last.slice(0, 10)})`,
+  gapCited: ({ passages }: { passages: readonly string[] }) => `The 👎 answer cited ${passages.join(', ')}.`,
+
+  // New articles posted to ANNOUNCE_CHANNEL_ID
+  newArticleTitle: ({ title }: { title: string }) => `New article: ${title}`,
+  moreNewArticles: ({ count }: { count: number }) => `…and ${count} more new article(s): see /articles.`,
+
   // Mentions in chat
   mentionTitle: () => 'Ask me about the articles',
   mention: () => 'Mention me with a question, e.g. “@Footnote what was Jiangsu’s GDP growth?”, or use /ask.',

@@ -275,6 +275,26 @@ export const zhCN = {
   addProgress: ({ done, total }) => `corpus:add：已读 ${done} / ${total} 段`,
   addValidating: () => 'corpus:add：正在检查加入新文章后的语料库…',
 
+  externalAppsPrivate: () => '只有你能看到这条回答：本服务器不允许成员自行添加的应用在频道里发言。',
+  feedbackUp: () => '有帮助',
+  feedbackDown: () => '没帮助',
+  feedbackThanksTitle: () => '谢谢你的反馈',
+  feedbackThanks: () => '很高兴能帮上忙。',
+  feedbackNoted: () => '已记下：管理员会在 /gaps 里看到这个问题，从而知道该补充哪些文章。',
+  feedbackOff: () => '本机器人目前没有保存反馈；回答不受影响。',
+  gapsModeratorsOnly: () => '查看未解答问题的报告需要“管理消息”权限。',
+  gapsTitle: ({ days }) => `最近 ${days} 天未解答的问题`,
+  gapsLead: () =>
+    '文章没能回答的问题（被拒答，或回答后被标为 👎），按被问次数排列，同一问题的不同问法合并计数。补充能回答它们的文章即可填补空白。',
+  gapsNone: ({ days }) => `最近 ${days} 天没有未解答的问题。`,
+  gapsOff: ({ reason }) => `反馈功能已关闭，没有保存任何问题（${reason}）。回答不受影响；详情见日志。`,
+  gapsNotKept: () => '只有运行中的机器人会保存反馈（FEEDBACK_DB）；这里没有。',
+  gapLine: ({ question, count, refused, disliked, last }) =>
+    `${count} 次“${question}”（拒答 ${refused} 次，标为 👎 ${disliked} 次；最近一次 ${last.slice(0, 10)}）`,
+  gapCited: ({ passages }) => `被标为 👎 的回答引用了 ${passages.join('、')}。`,
+  newArticleTitle: ({ title }) => `新文章：${title}`,
+  moreNewArticles: ({ count }) => `……另有 ${count} 篇新文章：见 /articles。`,
+
   mentionTitle: () => '问我关于文章的问题',
   mention: () => '@ 我并提问，例如“@Footnote 江苏的GDP增长了多少？”，或使用 /提问。',
   followingUp: () => '结合你上一个问题理解：',

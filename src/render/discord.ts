@@ -36,6 +36,45 @@ export interface ReplyOptions {
 /** The button under a private answer that posts it in the channel for everyone. */
 export const SHARE_BUTTON = 'share';
 
+/**
+ * 👍/👎 under an /ask answer. The custom_id carries all a press needs: the vote and the
+ * question (cut to Discord's 100 characters); who pressed is never put in it nor kept.
+ */
+const FEEDBACK_PREFIX = 'fb:';
+export type Vote = 'up' | 'down';
+
+export function feedbackId(vote: Vote, question: string): string {
+  const head = `${FEEDBACK_PREFIX}${vote === 'up' ? 'u' : 'd'}:`;
+  let text = question
+    .toWellFormed()
+    .trim()
+    .replace(/\s+/g, ' ')
+    .slice(0, limits.customId - head.length);
+  if (/[\uD800-\uDBFF]$/.test(text)) text = text.slice(0, -1);
+  return head + text;
+}
+
+/** The vote and question of a feedback button's custom_id, or undefined for any other button. */
+export function readFeedbackId(customId: string): { vote: Vote; question: string } | undefined {
+  const found = /^fb:([ud]):(.*)$/s.exec(customId);
+  return found ? { vote: found[1] === 'u' ? 'up' : 'down', question: found[2]! } : undefined;
+}
+
+/** The 👍/👎 row under an /ask answer. */
+export function feedbackRow(question: string, locale: Locale): APIActionRowComponent<APIButtonComponent> {
+  const button = (vote: Vote, emoji: string, key: 'feedbackUp' | 'feedbackDown'): APIButtonComponent => ({
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    emoji: { name: emoji },
+    label: words(locale, { key, args: {} }),
+    custom_id: feedbackId(vote, question),
+  });
+  return {
+    type: ComponentType.ActionRow,
+    components: [button('up', '👍', 'feedbackUp'), button('down', '👎', 'feedbackDown')],
+  };
+}
+
 const HEADER_MAX = 500;
 
 const markdown: Style = {

@@ -39,6 +39,16 @@ describe('parseConfig', () => {
     expect(() => checkCorpusDir('package.json')).toThrow('CORPUS_DIR is package.json, which is a file, not a folder.');
     expect(() => checkCorpusDir('corpus')).not.toThrow();
   });
+
+  it('keeps feedback 90 days in footnote-feedback.db unless told, and checks the announcement channel', () => {
+    expect(parseConfig({})).toMatchObject({ FEEDBACK_DB: 'footnote-feedback.db', FEEDBACK_RETENTION_DAYS: 90 });
+    expect(parseConfig({ FEEDBACK_RETENTION_DAYS: '7', ANNOUNCE_CHANNEL_ID: '123456789012345678' })).toMatchObject({
+      FEEDBACK_RETENTION_DAYS: 7,
+      ANNOUNCE_CHANNEL_ID: '123456789012345678',
+    });
+    expect(() => parseConfig({ FEEDBACK_RETENTION_DAYS: '0' })).toThrow(/FEEDBACK_RETENTION_DAYS: must be at least 1/);
+    expect(() => parseConfig({ ANNOUNCE_CHANNEL_ID: '#news' })).toThrow(/ANNOUNCE_CHANNEL_ID: must be a Discord id/);
+  });
 });
 
 describe('similarSettings', () => {

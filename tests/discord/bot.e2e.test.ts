@@ -64,6 +64,17 @@ describe('npm run deploy', () => {
     expect(stat.description_localizations?.['zh-CN']).toMatch(/指标/);
     expect(stat.options?.find((o) => o.name === 'region')?.name_localizations).toEqual({ 'zh-CN': '地区' });
     expect(fake.registeredCommands().find((c) => c.name === 'stat')?.name_localizations).toEqual({ 'zh-CN': '数据' });
+    // Read-only commands install to servers and to members' accounts (usable in DMs and group DMs);
+    // the moderators' stay with servers.
+    const where = Object.fromEntries(
+      (body as { name: string; integration_types?: number[]; contexts?: number[] }[]).map((c) => [
+        c.name,
+        `${c.integration_types} / ${c.contexts}`,
+      ]),
+    );
+    for (const name of ['ask', 'region', 'stat', 'search', 'source', 'articles', 'help', 'Find sources'])
+      expect(where[name], name).toBe('0,1 / 0,1,2');
+    for (const name of ['summary', 'reload', 'gaps']) expect(where[name], name).toBe('0 / 0');
   });
 
   it('registers to one server when DISCORD_GUILD_ID is set', async () => {
@@ -199,20 +210,24 @@ describe('the bot, started as npm start does', () => {
     expect(data.content).toContain('3.1 trillion yuan');
   });
 
-  it.each(commands.map((c) => c.data.name))('/%s honours hide both ways', async (name) => {
-    const required = commands.find((c) => c.data.name === name)!.data.options!.filter((o) => o.required);
-    const values: Record<string, string> = {
-      name: 'jiangsu',
-      metric: 'gdp',
-      query: 'rocket',
-      id: 'p5',
-      target: 'jiangsu',
-      question: 'What was Jiangsu’s GDP growth?',
-    };
-    const options = required.map((o) => option.string(o.name, values[o.name]!));
-    expect(isEphemeral(await ask(name, [...options, option.boolean('hide', true)], MODERATOR))).toBe(true);
-    expect(isEphemeral(await ask(name, [...options, option.boolean('hide', false)], MODERATOR))).toBe(false);
-  });
+  // /gaps has no hide option: its report is always private (tests/discord/feedback.e2e.test.ts).
+  it.each(commands.map((c) => c.data.name).filter((name) => name !== 'gaps'))(
+    '/%s honours hide both ways',
+    async (name) => {
+      const required = commands.find((c) => c.data.name === name)!.data.options!.filter((o) => o.required);
+      const values: Record<string, string> = {
+        name: 'jiangsu',
+        metric: 'gdp',
+        query: 'rocket',
+        id: 'p5',
+        target: 'jiangsu',
+        question: 'What was Jiangsu’s GDP growth?',
+      };
+      const options = required.map((o) => option.string(o.name, values[o.name]!));
+      expect(isEphemeral(await ask(name, [...options, option.boolean('hide', true)], MODERATOR))).toBe(true);
+      expect(isEphemeral(await ask(name, [...options, option.boolean('hide', false)], MODERATOR))).toBe(false);
+    },
+  );
 
   it('offers “Send in chat” under a private answer, which posts it for everyone without pinging', async () => {
     const data = (await ask('stat', [option.string('metric', 'gdp'), option.boolean('hide', true)])) as {

@@ -1,7 +1,8 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { commands, messageCommands } from '../../commands/index.ts';
-import { definitionProblems } from '../../src/discord/definitions.ts';
+import { ApplicationIntegrationType as Install, InteractionContextType as Context } from 'discord-api-types/v10';
+import { definitionProblems, withInstallContexts } from '../../src/discord/definitions.ts';
 
 describe('command definitions', () => {
   it('satisfy Discord’s rules', () => {
@@ -24,8 +25,8 @@ describe('command definitions', () => {
     for (const { data } of messageCommands) expect(data.name_localizations?.['zh-CN'], data.name).toBeTruthy();
   });
 
-  it('give every answering command a hide option', () => {
-    for (const c of commands) {
+  it('give every answering command a hide option (/gaps answers privately, always)', () => {
+    for (const c of commands.filter((c) => c.data.name !== 'gaps')) {
       expect(
         c.data.options?.some((o) => o.name === 'hide' && o.type === ApplicationCommandOptionType.Boolean),
         `/${c.data.name}`,
@@ -50,6 +51,25 @@ describe('command definitions', () => {
       expect(Boolean(format), `/${c.data.name}`).toBe(['stat', 'compare'].includes(c.data.name));
       if (format && 'choices' in format) expect(format.choices?.map((o) => o.value)).toEqual(['text', 'csv', 'json']);
     }
+  });
+
+  it('deploy the read-only commands to user installs too, and keep the moderators’ in servers', () => {
+    const deployed = [...commands, ...messageCommands].map((c) => withInstallContexts(c.data));
+    expect(definitionProblems(deployed)).toEqual([]);
+    const where = Object.fromEntries(deployed.map((d) => [d.name, [d.integration_types, d.contexts]]));
+    const everywhere = [
+      [Install.GuildInstall, Install.UserInstall],
+      [Context.Guild, Context.BotDM, Context.PrivateChannel],
+    ];
+    const serversOnly = [[Install.GuildInstall], [Context.Guild]];
+    for (const name of ['ask', 'region', 'stat', 'search', 'source', 'articles', 'help', 'Find sources'])
+      expect(where[name], name).toEqual(everywhere);
+    for (const name of ['summary', 'reload', 'gaps']) expect(where[name], name).toEqual(serversOnly);
+    expect(
+      definitionProblems([
+        { ...withInstallContexts(commands.find((c) => c.data.name === 'gaps')!.data), contexts: [1] },
+      ]),
+    ).toEqual(['gaps: a moderator command must stay in servers that installed the app']);
   });
 
   it('gate /summary behind Manage Messages', () => {

@@ -84,7 +84,14 @@ describe('faults inside the bot (real discord.js client in this process)', () =>
     });
     const engine = await seedEngine();
     bot = await startBot({
-      config: { DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: 'corpus', ANSWER_MENTIONS: false, FOOTNOTE_LANG: 'en' },
+      config: {
+        DISCORD_API_URL: fake.apiUrl,
+        CORPUS_DIR: 'corpus',
+        ANSWER_MENTIONS: false,
+        FOOTNOTE_LANG: 'en',
+        FEEDBACK_DB: 'off',
+        FEEDBACK_RETENTION_DAYS: 90,
+      },
       token: 'test-token',
       engine: () => engine,
       commands: [...commands, slow, broken] as AnyCommand[],

@@ -25,7 +25,14 @@ describe('follow-ups in chat', () => {
     fake = await FakeDiscord.start();
     const engine = await seedEngine();
     bot = await startBot({
-      config: { DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: 'corpus', ANSWER_MENTIONS: true, FOOTNOTE_LANG: 'en' },
+      config: {
+        DISCORD_API_URL: fake.apiUrl,
+        CORPUS_DIR: 'corpus',
+        ANSWER_MENTIONS: true,
+        FOOTNOTE_LANG: 'en',
+        FEEDBACK_DB: 'off',
+        FEEDBACK_RETENTION_DAYS: 90,
+      },
       token: 'test-token',
       engine: () => engine,
       commands: commands as AnyCommand[],

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import fc from 'fast-check';
 import { ApplicationCommandOptionType, InteractionResponseType } from 'discord-api-types/v10';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,7 +13,10 @@ import { MODERATOR, expectSafeMessage } from '../support/replies.ts';
 /** A few hundred cases in CI; FOOTNOTE_FUZZ_RUNS=10000 npx vitest run tests/discord/hostile.e2e.test.ts for a long run. */
 const RUNS = Number(process.env.FOOTNOTE_FUZZ_RUNS ?? 200);
 
-const running = useBotAgainstFake();
+// Feedback on, so hostile questions are kept and their buttons built.
+const running = useBotAgainstFake({
+  FEEDBACK_DB: path.join(mkdtempSync(path.join(tmpdir(), 'footnote-hostile-')), 'feedback.db'),
+});
 /** Enough for the slowest case on a shared machine, times the number of cases. */
 const TIMEOUT_MS = 120_000 + RUNS * 100;
 /** Dispatch→callback of every case, for the figures a long run reports. */
@@ -57,9 +63,17 @@ describe('hostile option values through the gateway (fast-check)', () => {
                 moderator ? { permissions: MODERATOR } : {},
               ),
             );
-            const body = (await timed(sent)).body as { type: number; data?: never };
+            const body = (await timed(sent)).body as {
+              type: number;
+              data?: { content?: string; components?: { components: { custom_id: string }[] }[] };
+            };
             expect(body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+            const rows = body.data?.components ?? [];
             expectSafeMessage(body.data);
+            for (const button of rows.flatMap((row) => row.components)) {
+              expect(button.custom_id.length).toBeLessThanOrEqual(100);
+              expect(button.custom_id.isWellFormed()).toBe(true);
+            }
           },
         ),
         { numRuns: RUNS },

@@ -30,6 +30,9 @@ export function botEnv(fake: FakeDiscord, extra: Record<string, string> = {}): N
     DISCORD_API_URL: fake.apiUrl,
     CORPUS_DIR: path.join(root, 'corpus'),
     LOG_LEVEL: 'info',
+    // Tests that keep feedback or announce say where; the others keep nothing in the checkout.
+    FEEDBACK_DB: 'off',
+    ANNOUNCE_CHANNEL_ID: '',
     ...extra,
   };
 }

@@ -207,6 +207,14 @@ export interface InteractionOptions {
   /** Send from a DM with the bot instead of the guild channel. */
   dm?: boolean;
   locale?: Locale;
+  /**
+   * Which installations authorised the interaction (`authorizing_integration_owners`):
+   * 'guild' (default) the server's, 'user' the invoking user's own. ['user'] alone in the
+   * guild channel is a member's install in a server that has not installed the app.
+   */
+  installs?: ('guild' | 'user')[];
+  /** `context`: where it was used. 'private-channel' is a group DM (user installs only). Default: guild, or bot-dm with `dm`. */
+  context?: 'guild' | 'bot-dm' | 'private-channel';
 }
 
 export interface SendOptions {
@@ -1311,7 +1319,33 @@ export class FakeDiscord {
       entitlements: [],
       attachment_size_limit: 10 * 1024 * 1024,
     };
-    if (opts.dm) {
+    const context = opts.context ?? (opts.dm ? 'bot-dm' : 'guild');
+    const installs = opts.installs ?? ['guild'];
+    // Discord's keys: "0" the server's install (its id, or "0" outside a server), "1" the user's (their id).
+    const owners = (guildId: string) => ({
+      ...(installs.includes('guild') ? { [ApplicationIntegrationType.GuildInstall]: guildId } : {}),
+      ...(installs.includes('user') ? { [ApplicationIntegrationType.UserInstall]: user.id } : {}),
+    });
+    if (context === 'private-channel') {
+      const channel = {
+        id: snowflake(),
+        type: ChannelType.GroupDM as const,
+        name: 'friends',
+        icon: null,
+        owner_id: user.id,
+        recipients: [user],
+        last_message_id: null,
+      };
+      return {
+        ...common,
+        user,
+        channel,
+        channel_id: channel.id,
+        context: InteractionContextType.PrivateChannel,
+        authorizing_integration_owners: owners('0'),
+      };
+    }
+    if (context === 'bot-dm') {
       const channel = this.dmChannelFor(user);
       return {
         ...common,
@@ -1319,7 +1353,7 @@ export class FakeDiscord {
         channel,
         channel_id: channel.id,
         context: InteractionContextType.BotDM,
-        authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: '0' },
+        authorizing_integration_owners: owners('0'),
       };
     }
     return {
@@ -1331,7 +1365,7 @@ export class FakeDiscord {
       channel: this.textChannel(),
       channel_id: this.channelId,
       context: InteractionContextType.Guild,
-      authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: this.guildId },
+      authorizing_integration_owners: owners(this.guildId),
     };
   }
 
