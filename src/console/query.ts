@@ -13,7 +13,6 @@ import { runLine } from './session.ts';
 import { writeFile } from 'node:fs/promises';
 import type { Answer } from '../answers/answer.ts';
 import { figuresOf } from '../render/chart/chart.ts';
-import { createLogger } from '../app/log.ts';
 
 interface Flags {
   json: boolean;
@@ -98,8 +97,9 @@ async function main(argv: string[]): Promise<number> {
 
 /** The chart of the answer's figures to `file`, building the font first if need be; stderr says when there is none. */
 async function writeChart(file: string, engine: Engine, answer: Answer, locale: Locale): Promise<void> {
-  // Only here: a query without --chart loads no rasteriser.
+  // Only here: a query without --chart loads no rasteriser, nor the logger.
   const { chartsFor, ensureChartFont } = await import('../app/charts.ts');
+  const { createLogger } = await import('../app/log.ts');
   const log = createLogger(loadConfig().LOG_LEVEL ?? 'warn');
   await ensureChartFont(engine.corpus, log);
   const image = await chartsFor(engine.corpus.dir, log).image(figuresOf(answer), locale);
