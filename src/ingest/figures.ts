@@ -27,11 +27,12 @@ export interface FigureMention {
   of?: string;
 }
 
-const SCALE = String.raw`(?:\s+(?:thousand|million|billion|trillion))?`;
+// "3.1 trillion", and the Chinese units machine translation leaves: "3.1万亿", "5000万".
+const SCALE = String.raw`(?:\s+(?:thousand|million|billion|trillion)|\s*(?:万亿|亿|万))?`;
 // Not part of a name or code ("C919", "Chang'e-6", "5G", "24-hour"), not a time (10:30), not a range of years (2021-2025).
 const DIGITS = new RegExp(
   // "300-plus enterprises": more than 300.
-  String.raw`(?<![\p{L}\p{N}.,\-–/'’])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:-plus\b)?(?![\p{L}\p{N}]|[.,:]\d|[-–][\p{L}\p{N}])${SCALE}`,
+  String.raw`(?<![\p{L}\p{N}.,\-–/'’])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:-plus\b)?(?!(?![万亿])[\p{L}\p{N}]|[.,:]\d|[-–][\p{L}\p{N}])${SCALE}`,
   'gu',
 );
 const WORDS = new RegExp(
@@ -72,7 +73,7 @@ const SHARE =
 const BASIS_AFTER =
   /^\s*,?\s*(year[- ]on[- ]year|y-o-y|yoy|from a year (?:earlier|ago|before)|(?:over|from|compared (?:with|to)) the same period (?:of |in )?last year|(?:over|from) the previous year|month[- ]on[- ]month|quarter[- ]on[- ]quarter)\b/i;
 const CURRENCY =
-  /^(?:\s+|-)(yuan|RMB|CNY|renminbi|U\.S\. dollars|US dollars|dollars|USD|euros|Hong Kong dollars|HK dollars)(?![\p{L}])/u;
+  /^(?:\s+|-|\s*(?=元))(yuan|RMB|CNY|renminbi|U\.S\. dollars|US dollars|dollars|USD|euros|Hong Kong dollars|HK dollars|元)(?![\p{L}])/u;
 const CURRENCY_SIGN = /(US\$|\$|USD|RMB|CNY|¥|€)\s*$/;
 
 const STOP = new Set(
@@ -234,7 +235,7 @@ function readFigure(
   const currency = CURRENCY.exec(after);
   if (currency || sign) {
     const unit = currency
-      ? /^(RMB|CNY|renminbi|yuan)$/i.test(currency[1]!)
+      ? /^(RMB|CNY|renminbi|yuan|元)$/i.test(currency[1]!)
         ? 'yuan'
         : currency[1]!
       : /¥|RMB|CNY/.test(sign![1]!)

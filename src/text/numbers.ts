@@ -20,6 +20,10 @@ const scales: Record<string, number> = {
   million: 1e6,
   billion: 1e9,
   trillion: 1e12,
+  // Chinese units machine translation leaves behind: "3.1万亿元", "5000万".
+  万: 1e4,
+  亿: 1e8,
+  万亿: 1e12,
 };
 
 /** Numbers written as words, as news writes counts: "three quarters", "ten months". */
@@ -44,7 +48,7 @@ export const NUMBER_WORDS: Record<string, number> = {
   hundred: 100,
 };
 
-const numeral = /(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(thousand|million|billion|trillion)?/i;
+const numeral = /(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(thousand|million|billion|trillion|万亿|亿|万)?/i;
 const wordNumeral = new RegExp(`\\b(${Object.keys(NUMBER_WORDS).join('|')})\\b`, 'i');
 
 /**

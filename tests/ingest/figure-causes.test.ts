@@ -252,3 +252,10 @@ describe('a total counts what its subject counts', () => {
     expect(total).toMatchObject({ unit: 'enterprises', region: { id: 'hainan' } });
   });
 });
+
+describe('Chinese units left in a machine translation', () => {
+  it('reads 万, 亿 and 万亿 as scales and 元 as yuan', () => {
+    expect(summary('Jiangsu’s GDP reached 3.1万亿元 in the first quarter of 2024.')).toEqual([[3.1e12, 'yuan', null]]);
+    expect(summary('Retail sales reached 5000万 yuan in March 2024.')).toEqual([[5e7, 'yuan', null]]);
+  });
+});

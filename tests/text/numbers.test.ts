@@ -11,6 +11,9 @@ describe('parseWrittenNumber', () => {
     ['70', 70],
     ['two', 2],
     ['Three', 3],
+    ['3.1万亿', 3.1e12],
+    ['5000万', 5e7],
+    ['12.5亿', 1.25e9],
   ])('reads %s as %d', (written, value) => {
     expect(parseWrittenNumber(written)).toBe(value);
   });
