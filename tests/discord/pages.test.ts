@@ -14,7 +14,8 @@ describe('page ids', () => {
       ['hide', true],
     ]);
     const id = pageId({ command: 'stat', options, version: 'abcdef01', page: 3 }, stat)!;
-    expect(id).toBe('pg:3:abcdef01:stat:gdp||Q1 2024|1');
+    // /stat's options in order: metric, region, period, format, hide, mention (trailing empties dropped).
+    expect(id).toBe('pg:3:abcdef01:stat:gdp||Q1 2024||1');
     const back = readPageId(id, definitionOf)!;
     expect(back).toMatchObject({ command: 'stat', version: 'abcdef01', page: 3 });
     expect([...back.options]).toEqual([
@@ -38,7 +39,7 @@ describe('page ids', () => {
   it('read nothing from an id that is not one, or names a command no longer there', () => {
     expect(readPageId('share', definitionOf)).toBeUndefined();
     expect(readPageId('pg:2:abcdef01:gone:x', definitionOf)).toBeUndefined();
-    expect(readPageId('pg:2:abcdef01:stat:a|b|c|d|e|f', definitionOf)).toBeUndefined();
+    expect(readPageId('pg:2:abcdef01:stat:a|b|c|d|e|f|g', definitionOf)).toBeUndefined();
   });
 });
 
