@@ -119,6 +119,8 @@ export async function compile() {
   await stop();
   await writeFile(path.join(staging, 'sources.sha256'), stamp);
   await mkdir(dist, { recursive: true });
+  // Chunks of earlier builds are left in place: a process started before this build may still
+  // import one of its own lazily (the chart renderer), and a chunk's name is its content's hash.
   for (const name of await readdir(staging)) await rename(path.join(staging, name), path.join(dist, name));
   await rm(staging, { recursive: true, force: true });
 }
