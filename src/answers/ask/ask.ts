@@ -11,9 +11,10 @@ import { normalize, terms } from '../../text/normalize.ts';
 import { asksForAim, speaksOfAim } from '../../text/aims.ts';
 import { askedSpan, fit, resolveAsked, spanOfPeriod, spansInText, type AskedSpan } from '../../text/span.ts';
 import { cite, figureItem } from '../cite.ts';
+import { holds } from '../../search/sorted.ts';
 import { comparable, ranking } from '../compare.ts';
 import { regionSuggestions } from '../choices.ts';
-import { ANSWER_SCORE, retrievalAnswer } from './retrieval.ts';
+import { ANSWER_SCORE, articlesOf, retrievalAnswer } from './retrieval.ts';
 import { withoutChatter, withShortFormsExpanded } from '../../text/chatter.ts';
 
 /**
@@ -76,16 +77,21 @@ function answerFor(engine: Engine, q: Question, thresholds: Thresholds, read: st
   if ((q.intent === 'overview' || q.intent === 'what-is') && !q.content.length && !q.metrics.length) {
     return q.regions.length ? placeAnswer(engine, q, q.regions[0]!) : articleOverview(engine);
   }
+  // A figure is found by retrieval over passages and their figures alike; reasons and
+  // descriptions by the passages about the place and the reason words first.
+  const figureFirst = q.intent === 'figure';
+  const retrieved = figureFirst ? retrievalAnswer(engine, read, q, thresholds.answer) : undefined;
+  if (retrieved?.found) return retrieved;
   const exact = personAnswer(engine, q, thresholds);
   if (exact.found) return exact;
-  const retrieved = retrievalAnswer(engine, read, q, thresholds.answer);
   // Both refuse: the exact reading's refusal names what is close by metric and place; retrieval adds the nearest passage.
-  return retrieved.found
-    ? retrieved
+  const other = retrieved ?? retrievalAnswer(engine, read, q, thresholds.answer);
+  return other.found
+    ? other
     : {
         ...exact,
-        lead: [...new Set([...exact.lead, ...retrieved.lead.slice(1)])],
-        suggestions: [...exact.suggestions, ...retrieved.suggestions].slice(0, 4),
+        lead: [...new Set([...exact.lead, ...other.lead.slice(1)])],
+        suggestions: [...exact.suggestions, ...other.suggestions].slice(0, 4),
       };
 }
 
@@ -440,15 +446,20 @@ function passagesAnswer(engine: Engine, q: Question, thresholds: Thresholds, fal
     ...q.people.flatMap((p) => terms(p.name)),
     ...(/\bwhy\b|为什么|为何/.test(q.text.toLowerCase()) ? REASON_CUES : []),
   ];
-  const inPlace = q.regions.length > 0;
-  const pool = inPlace ? engine.area(...q.regions).passages() : undefined;
-  const floor = inPlace ? thresholds.place : thresholds.passage;
+  const tagged = q.regions.length ? engine.area(...q.regions).passages() : undefined;
+  // The place narrows its own passages: they need a smaller share of the question's words.
+  // The rest of its articles say "the province" for it and need the share any passage needs.
+  const floorOf = (r: Ranked) =>
+    tagged && holds(tagged, engine.positions.of(r.passage.id)) ? thresholds.place : thresholds.passage;
   // Coverage counts the question's own words; the names only help the ranking. A question
   // with no words beyond the place (asked in Chinese, say) is answered by the place's passages.
-  const ranked = rankPassages(engine, q, pool, names, SHOWN, floor);
+  const pool = tagged && articlesOf(engine, tagged);
+  const ranked = rankPassages(engine, q, pool, names, SHOWN, tagged ? thresholds.place : thresholds.passage).filter(
+    (r) => r.share >= floorOf(r),
+  );
   const best = ranked[0];
-  if (!best || best.share < floor) return fallback?.() ?? passageRefusal(engine, q);
-  const shown = ranked.filter((r) => r.share >= floor && r.score >= best.score * 0.5).slice(0, 3);
+  if (!best) return fallback?.() ?? passageRefusal(engine, q);
+  const shown = ranked.filter((r) => r.score >= best.score * 0.5).slice(0, 3);
   return {
     found: true,
     title: verbatim(''),

@@ -44,6 +44,8 @@ export interface Query {
   metrics: ReadonlySet<string>;
   /** The telling words of their names and synonyms. */
   metricTerms: ReadonlySet<string>;
+  /** Each name of each metric asked, as its words: a figure whose label holds one name's every word is of that metric. */
+  metricNames: readonly (readonly string[])[];
   /** The question asks for a target or plan, not an outcome. */
   wantsAim: boolean;
 }
@@ -128,6 +130,12 @@ export function readQuery(engine: Engine, text: string, q: Question): Query {
     wantsAim: asksForAim(norm),
     metrics: new Set(q.metrics.map((m) => m.id)),
     metricTerms: tellingTerms(engine, metricForms),
+    metricNames: q.metrics.flatMap((m) =>
+      [m.name, ...m.synonyms]
+        .filter((n) => !/\p{Script=Han}/u.test(n))
+        .map((n) => terms(n).filter((t) => !SHAPING.has(t)))
+        .filter((words) => words.length > 0),
+    ),
   };
 }
 

@@ -9,6 +9,7 @@ import type { Question } from './question.ts';
 import { readQuery, type Concept, type Query } from './query.ts';
 import { fit, resolveAsked, spanOfPeriod, spansInText, type PeriodFit, type Span } from '../../text/span.ts';
 import { holds } from '../../search/sorted.ts';
+import type { PassageHit } from '../../search/passage-index.ts';
 import { terms } from '../../text/normalize.ts';
 import { speaksOfAim } from '../../text/aims.ts';
 
@@ -46,7 +47,12 @@ export function rankForQuestion(engine: Engine, query: Query): Scored[] {
   const pool = tagged && articlesOf(engine, tagged);
   const forms = [...new Set(query.concepts.flatMap((c) => [...c.forms.keys()]))];
   if (!forms.length) return [];
-  const hits = engine.passages.rank(forms, { limit: CANDIDATES, ...(pool ? { within: pool } : {}) });
+  const hits = withMetricFigures(
+    engine,
+    query,
+    forms,
+    engine.passages.rank(forms, { limit: CANDIDATES, ...(pool ? { within: pool } : {}) }),
+  );
   const total = query.concepts.reduce((sum, c) => sum + c.weight, 0);
   return hits
     .map(({ passage, matched }) => {
@@ -73,6 +79,7 @@ export function rankForQuestion(engine: Engine, query: Query): Scored[] {
         coverage *
         place *
         counted *
+        figureEvidence(engine, query, passage) *
         (query.asked ? PERIOD_FACTOR[period] : 1) *
         (query.asksNumber && !number ? NO_NUMBER : 1);
       return { passage, position, score, coverage, period, matched };
@@ -81,11 +88,61 @@ export function rankForQuestion(engine: Engine, query: Query): Scored[] {
 }
 
 /**
+ * The passages holding a figure of the metric asked, for the place asked, join the
+ * candidates: a metric's many names ("economic output", "regional product") can crowd
+ * the one passage that states its figure out of the words' ranking.
+ */
+function withMetricFigures(engine: Engine, query: Query, forms: string[], hits: PassageHit[]): PassageHit[] {
+  if (!query.wantsFigure || !query.metrics.size) return hits;
+  const positions = figurePassages(engine, query);
+  if (!positions.length) return hits;
+  const seen = new Set(hits.map((h) => h.passage.id));
+  const more = engine.passages.rank(forms, { limit: CANDIDATES, within: positions });
+  return [...hits, ...more.filter((h) => !seen.has(h.passage.id))];
+}
+
+/** Positions of the passages that hold a figure of a metric asked, for the place asked, ascending. */
+function figurePassages(engine: Engine, query: Query): Uint32Array {
+  const stats = query.area
+    ? engine.figures.where({ regions: query.area.ids }).filter((s) => namesMetricAsked(engine, query, s))
+    : engine.figures.where({ metrics: query.metrics });
+  return Uint32Array.from(new Set(stats.map((s) => engine.positions.of(s.passage)))).sort();
+}
+
+// How well a passage's own figures say what a figure question asks, as a factor of its score.
+const FIGURE_EVIDENCE = {
+  /** A figure of the metric asked, for the place asked, of the kind asked (a level, or a change). */
+  exact: 1,
+  /** The metric and place asked, but a level where a change is asked, or the reverse. */
+  otherKind: 0.9,
+  /** No figure of the metric asked: ingestion may have missed it, so the words still count. */
+  none: 0.85,
+};
+
+/**
+ * Intent as a feature of the ranking: a question naming a metric prefers the passage
+ * whose figures are of that metric, for that place, and of the kind asked ("how fast"
+ * a change, "what was" a level). A question naming no metric is not weighed by it.
+ */
+function figureEvidence(engine: Engine, query: Query, passage: Passage): number {
+  if (!query.wantsFigure || !query.metrics.size) return 1;
+  const own = engine.statsIn(passage).filter((s) => namesMetricAsked(engine, query, s) && ofPlaceAsked(query, s));
+  if (!own.length) return FIGURE_EVIDENCE.none;
+  const kind = own.some((s) => (query.wantsChange ? isChange(s) : givesLevel(s)));
+  return kind ? FIGURE_EVIDENCE.exact : FIGURE_EVIDENCE.otherKind;
+}
+
+/** A figure that states an amount, not only how it changed. */
+function givesLevel(stat: Statistic): boolean {
+  return !/%|percent|percentage|times|fold/.test(stat.unit);
+}
+
+/**
  * Every passage of the articles that have a passage about the place: articles say
  * "the province" far more often than its name, and each paragraph is tagged only
  * with the places it names.
  */
-function articlesOf(engine: Engine, positions: Uint32Array): Uint32Array {
+export function articlesOf(engine: Engine, positions: Uint32Array): Uint32Array {
   const out: number[] = [];
   let last: string | undefined;
   for (const at of positions) {
@@ -229,6 +286,35 @@ function ofMetricAsked(engine: Engine, query: Query, s: Statistic): boolean {
   );
 }
 
+/** The words of figures' labels, metrics (names and synonyms), units and, unless left out, quotes. */
+function figureWords(engine: Engine, stats: readonly Statistic[], withQuotes = true): Set<string> {
+  return new Set(
+    stats.flatMap((stat) => {
+      const metric = engine.metric(stat.metric);
+      return terms(
+        `${stat.label} ${metric.name} ${metric.synonyms.join(' ')} ${stat.unit} ${withQuotes ? stat.quote : ''}`,
+      );
+    }),
+  );
+}
+
+/** The share of the query's concepts, weighted, that a set of index terms holds. */
+function coverageBy(query: Query, held: ReadonlySet<string>): number {
+  const total = query.concepts.reduce((sum, c) => sum + c.weight, 0) || 1;
+  return query.concepts.reduce((sum, c) => sum + c.weight * credit(c, held), 0) / total;
+}
+
+/**
+ * Whether a figure is of a metric asked, strictly: its own metric, or a label that holds
+ * every word of one of the metric's names. Ingestion names some metrics after their
+ * sentence ("Over the period the GDP"); a word in common ("new energy") is not enough.
+ */
+function namesMetricAsked(engine: Engine, query: Query, s: Statistic): boolean {
+  if (query.metrics.has(s.metric)) return true;
+  const own = new Set(terms(`${s.label} ${engine.metric(s.metric).name}`));
+  return query.metricNames.some((name) => name.every((t) => own.has(t)));
+}
+
 function credit(concept: Concept, held: ReadonlySet<string>): number {
   let best = 0;
   for (const [form, value] of concept.forms) if (held.has(form) && value > best) best = value;
@@ -278,8 +364,7 @@ function answerFrom(engine: Engine, query: Query, best: Scored): Answer {
   const figures = query.wantsFigure ? figuresFor(engine, query, best) : [];
   for (const stat of figures) items.push({ kind: 'figure', ...figureItem(engine, stat) });
   // The passage itself when no figure says it all: its sentence holds what was matched.
-  const quoted = new Set(figures.flatMap((s) => terms(s.quote)));
-  if (!figures.length || best.matched.some((t) => !quoted.has(t))) {
+  if (!figures.length || coverageBy(query, figureWords(engine, figures)) < best.coverage) {
     items.push({
       kind: 'passage',
       citation: cite(engine, best.passage, excerptAround(best.passage.text, best.matched, ASK_EXCERPT)),
@@ -291,13 +376,17 @@ function answerFrom(engine: Engine, query: Query, best: Scored): Answer {
 /** The figures of the chosen passage that best fit the question's concepts, period and wish for a change. */
 function figuresFor(engine: Engine, query: Query, best: Scored): Statistic[] {
   const year = yearOf(engine, best.passage);
-  const total = query.concepts.reduce((sum, c) => sum + c.weight, 0) || 1;
   const scored = engine.statsIn(best.passage).map((stat) => {
-    const metric = engine.metric(stat.metric);
-    const own = new Set(terms(`${stat.label} ${metric.name} ${metric.synonyms.join(' ')} ${stat.unit} ${stat.quote}`));
-    let score = query.concepts.reduce((sum, c) => sum + c.weight * credit(c, own), 0) / total;
+    // What the figure is (its label, metric and unit) tells figures of one sentence apart; its quote less so.
+    const named = coverageBy(query, figureWords(engine, [stat], false));
+    const quoted = coverageBy(query, new Set(terms(stat.quote)));
+    let score = (2 * named + quoted) / 3;
+    // The metric asked, by its id (ingestion matched it) or, less surely, by a label that names it.
+    if (query.metrics.has(stat.metric)) score += 0.3;
+    else if (query.metrics.size && namesMetricAsked(engine, query, stat)) score += 0.2;
     const change = isChange(stat);
-    if (query.wantsChange) score += change ? 0.2 : 0;
+    // "How fast" is answered by a change, whatever else a level shares with the question.
+    if (query.wantsChange) score += change ? 0.4 : 0;
     else score += change && !stat.change ? 0 : 0.1;
     if (query.area?.ids.has(stat.region)) score += 0.1;
     const period = statFit(query, stat, year);
@@ -309,8 +398,15 @@ function figuresFor(engine: Engine, query: Query, best: Scored): Statistic[] {
     (s) => s.period !== 'other' && ofPlaceAsked(query, s.stat) && countsAsked(query, s.stat),
   );
   const top = Math.max(...fitting.map((s) => s.score));
-  return fitting
-    .filter((s) => s.score >= top - 0.05 && s.score > 0.3)
-    .slice(0, SHOWN_FIGURES)
-    .map((s) => s.stat);
+  const picked = fitting.filter((s) => s.score >= top - 0.05 && s.score > 0.3).map((s) => s.stat);
+  // "How many parts, how many days": a figure that names, in the question's own word, a concept
+  // no picked figure names is asked for too.
+  const named = (stats: readonly Statistic[]) => figureWords(engine, stats, false);
+  for (const { stat, score } of [...fitting].sort((a, b) => b.score - a.score)) {
+    if (picked.length >= SHOWN_FIGURES || picked.includes(stat) || score <= 0.3) continue;
+    const before = named(picked);
+    const own = named([stat]);
+    if (query.concepts.some((c) => credit(c, own) === 1 && credit(c, before) === 0)) picked.push(stat);
+  }
+  return picked.slice(0, SHOWN_FIGURES);
 }
