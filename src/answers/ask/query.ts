@@ -6,6 +6,7 @@ import { normalize, stem, terms } from '../../text/normalize.ts';
 import { glossChinese } from '../../text/chinese.ts';
 import { askedSpan, type AskedSpan } from '../../text/span.ts';
 import { synonymsOf } from '../../text/synonyms.ts';
+import { familyOf } from '../../text/families.ts';
 import { asksForAim } from '../../text/aims.ts';
 
 /**
@@ -181,6 +182,7 @@ function conceptOf(engine: Engine, word: string, glossForms: string[]): Concept 
     for (const variant of derivations(word)) offer(variant, 0.9);
     // Single words only: a phrase's words one by one mean something else ("green goods").
     for (const synonym of synonymsOf(word)) if (!synonym.includes(' ')) for (const t of terms(synonym)) offer(t, 0.7);
+    for (const t of familyOf(word)) offer(t, 0.8);
   }
   const n = Math.max(1, engine.corpus.passages.length);
   const df = Math.max(...[...forms.keys()].map((f) => index.documentFrequency(f)), 0);

@@ -164,8 +164,11 @@ export function articlesOf(engine: Engine, positions: Uint32Array): Uint32Array 
 function periodFit(engine: Engine, query: Query, passage: Passage): PeriodFit {
   const figures = query.wantsFigure ? engine.statsIn(passage).filter((s) => ofMetricAsked(engine, query, s)) : [];
   // Figures all of other places, or all counting something else than the "how many" asked, are near misses.
-  if (figures.length && !figures.some((s) => ofPlaceAsked(query, s) && countsAsked(query, s)))
-    return unstated(engine, passage, query.wantsChange) ? 'unknown' : 'other';
+  if (figures.length && !figures.some((s) => ofPlaceAsked(query, s) && countsAsked(query, s))) {
+    // The very metric named, stated for another place ("China's NEV production" for Chongqing's), is a near miss.
+    const named = figures.some((s) => namesMetricAsked(engine, query, s));
+    return !named && unstated(engine, passage, query.wantsChange) ? 'unknown' : 'other';
+  }
   if (query.wantsChange && figures.length && !figures.some(isChange)) return 'other';
   if (!query.asked) return 'unknown';
   const year = yearOf(engine, passage);
