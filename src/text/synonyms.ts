@@ -60,6 +60,13 @@ export function synonymsOf(word: string): string[] {
   return found;
 }
 
+/** Whether WordNet knows the word (or what it inflects) as a noun, verb or adjective: an English word, not a typo. */
+export function isEnglishWord(word: string): boolean {
+  const { index } = wordnet();
+  const key = word.toLowerCase().trim().replace(/\s+/g, '_');
+  return POS.some((pos) => baseForms(key).some((lemma) => lineStarting(index[pos], `${lemma} `) !== undefined));
+}
+
 /** The word and what it may be the inflection of: WordNet lists lemmas only. */
 function baseForms(word: string): string[] {
   const forms = [word];

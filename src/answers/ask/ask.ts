@@ -91,8 +91,17 @@ function answerFor(engine: Engine, q: Question, thresholds: Thresholds, read: st
     : {
         ...exact,
         lead: [...new Set([...exact.lead, ...other.lead.slice(1)])],
-        suggestions: [...exact.suggestions, ...other.suggestions].slice(0, 4),
+        suggestions: distinct([...exact.suggestions, ...other.suggestions]).slice(0, 4),
       };
+}
+
+/** Suggestions without repeats: both readings may offer "the closest passage", each its own. */
+function distinct(suggestions: readonly Suggestion[]): Suggestion[] {
+  const seen = new Set<string>();
+  return suggestions.filter((s) => {
+    const key = s.command === 'source' ? 'source' : JSON.stringify([s.command, s.options]);
+    return !seen.has(key) && seen.add(key);
+  });
 }
 
 function personAnswer(engine: Engine, q: Question, thresholds: Thresholds): Answer {

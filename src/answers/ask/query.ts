@@ -5,7 +5,7 @@ import { wordsOf } from '../../search/entities.ts';
 import { normalize, stem, terms } from '../../text/normalize.ts';
 import { glossChinese } from '../../text/chinese.ts';
 import { askedSpan, type AskedSpan } from '../../text/span.ts';
-import { synonymsOf } from '../../text/synonyms.ts';
+import { isEnglishWord, synonymsOf } from '../../text/synonyms.ts';
 import { familyOf } from '../../text/families.ts';
 import { asksForAim } from '../../text/aims.ts';
 
@@ -99,8 +99,8 @@ export function readQuery(engine: Engine, text: string, q: Question): Query {
     const own = stem(word);
     if (seen.has(own) || SHAPING.has(own) || placeWords.has(own) || /^\d/.test(own)) return;
     seen.add(own);
-    const concept = conceptOf(engine, word, forms);
-    if (own === q.measured || own === q.unit) concept.measured = true;
+    const concept = conceptOf(engine, word, forms, capitalised.has(word));
+    if (own === q.measured || own === q.unit || q.measures.includes(own)) concept.measured = true;
     if (own === q.measured && q.counts) concept.counted = true;
     if (!concept.forms.size && capitalised.has(word)) concept.unknownName = true;
     if (metricWords.has(own))
@@ -168,7 +168,7 @@ function metricsUsing(engine: Engine): Map<string, number> {
   return counts;
 }
 
-function conceptOf(engine: Engine, word: string, glossForms: string[]): Concept {
+function conceptOf(engine: Engine, word: string, glossForms: string[], name = false): Concept {
   const index = engine.passages;
   const forms = new Map<string, number>();
   const offer = (form: string, credit: number) => {
@@ -183,6 +183,11 @@ function conceptOf(engine: Engine, word: string, glossForms: string[]): Concept 
     // Single words only: a phrase's words one by one mean something else ("green goods").
     for (const synonym of synonymsOf(word)) if (!synonym.includes(' ')) for (const t of terms(synonym)) offer(t, 0.7);
     for (const t of familyOf(word)) offer(t, 0.8);
+    // A misspelt word ("reserch") is read as the corpus word the speller takes it for; an
+    // English word the corpus lacks ("centres") is not a misspelling of one it has ("central"),
+    // nor is a name typed with a capital ("Meifu").
+    if (!forms.size && !name && !isEnglishWord(word))
+      for (const { to } of index.resolve(word).corrections) offer(to, 0.9);
   }
   const n = Math.max(1, engine.corpus.passages.length);
   const df = Math.max(...[...forms.keys()].map((f) => index.documentFrequency(f)), 0);

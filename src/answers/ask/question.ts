@@ -30,6 +30,8 @@ export interface Question {
   metricWords: string[];
   /** What "how many …" counts, or what "how much … cost" measures: a figure must be about it. */
   measured?: string;
+  /** Every head asked for by "how many …" or "how much …": "how many parts, how many days" asks two. */
+  measures: string[];
   /** `measured` is what "how many …" counts. */
   counts: boolean;
   /** A unit the question asks the figure in ("in yuan", "in tonnes"), as the corpus's units say it. */
@@ -99,9 +101,12 @@ export function parseQuestion(engine: Engine, raw: string): Question {
   };
   const contentWords = [...new Set(wordsOf(norm).filter(meaningful))];
   const content = [...new Set(contentWords.map(stem))];
-  const counted = /\bhow many ([\p{L}-]+)/u.exec(norm)?.[1];
-  const measured =
-    counted && meaningful(counted) ? stem(counted) : /\bhow much\b/.test(norm) ? content.at(-1) : undefined;
+  const counted = /\bhow many\b/.test(norm) ? headOf(norm, 'many', meaningful) : undefined;
+  const much = /\bhow much\b/.test(norm) ? headOf(norm, 'much', meaningful) : undefined;
+  // "How much does a Tianbing rocket cost": with no noun after it, what the question ends on is measured.
+  const last = stem(wordsOf(norm).at(-1) ?? '');
+  const ending = /\bhow much\b/.test(norm) && content.at(-1) === last ? last : undefined;
+  const measured = counted ? stem(counted) : much ? stem(much) : ending;
   const unit = askedUnit(engine, norm);
   return {
     text,
@@ -116,11 +121,45 @@ export function parseQuestion(engine: Engine, raw: string): Question {
     contentWords,
     metricWords: found.metricWords,
     ...(measured ? { measured } : {}),
+    measures: allHeads(norm, meaningful),
     counts: !!counted && measured === stem(counted),
     ...(unit ? { unit } : {}),
     chinese,
   };
 }
+
+/**
+ * The head of the noun phrase after "how many" or "how much": its last meaningful word
+ * before a verb or preposition ("how many China-Europe freight trains passed" gives trains).
+ * "How much did X invest" names none.
+ */
+function headOf(norm: string, after: 'many' | 'much', meaningful: (word: string) => boolean): string | undefined {
+  const rest = new RegExp(String.raw`\bhow ${after}\s+(.*)`, 'u').exec(norm)?.[1] ?? '';
+  let head: string | undefined;
+  for (const word of rest.split(/\s+/)) {
+    // A verb in the past ("visited", "raised") ends the phrase too.
+    if (PHRASE_ENDS.has(word) || !/^[\p{L}-]+$/u.test(word) || (head && /ed$/.test(word))) break;
+    head = word;
+  }
+  return head && meaningful(head) ? head : undefined;
+}
+
+/** The stemmed head of every "how many …" and "how much …" of the question. */
+function allHeads(norm: string, meaningful: (word: string) => boolean): string[] {
+  const parts = norm.split(/(?=\bhow (?:many|much)\b)/u);
+  return parts.flatMap((part) => {
+    const after = /^how (many|much)\b/u.exec(part)?.[1] as 'many' | 'much' | undefined;
+    const head = after && headOf(part, after, meaningful);
+    return head ? [stem(head)] : [];
+  });
+}
+
+// Words that end the noun phrase after "how many" or "how much".
+const PHRASE_ENDS = new Set(
+  'did does do is are was were has have had will would can could in of on at for from to by during this that since through passed went'.split(
+    ' ',
+  ),
+);
 
 /** "in yuan", "in tonnes", "in kwh": a unit the corpus's figures are given in, asked after "in". */
 function askedUnit(engine: Engine, norm: string): string | undefined {

@@ -59,7 +59,13 @@ export function rankForQuestion(engine: Engine, query: Query): Scored[] {
       const held = new Set(matched);
       const coverage = query.concepts.reduce((sum, c) => sum + c.weight * credit(c, held), 0) / (total || 1);
       let period = periodFit(engine, query, passage);
-      const number = givesNumber(passage.text);
+      // "How much venture capital": a number must be said of what is measured, not anywhere in the passage.
+      const number =
+        givesNumber(passage.text) &&
+        numberNear(
+          passage.text,
+          query.concepts.filter((c) => c.measured),
+        );
       const position = engine.positions.of(passage.id);
       // A passage of an article about the place, that does not name it itself ("the province"), is a little less sure.
       // One that names other places is about them.
@@ -256,6 +262,25 @@ function givesNumber(text: string): boolean {
   );
 }
 
+/** Words between a number and what it measures ("over 140,000 metric tons of lithium carbonate"). */
+const NEAR = 12;
+
+/**
+ * Whether the passage states a number within a few words of each measured concept (any
+ * of its forms); true when nothing is measured. Dates are not numbers here.
+ */
+function numberNear(text: string, measured: readonly Concept[]): boolean {
+  if (!measured.length) return true;
+  const words = undated(text).split(/\s+/);
+  const numbers = words.flatMap((w, i) => (NUMBER_WORD.test(w) ? [i] : []));
+  return measured.every((c) =>
+    words.some((w, i) => terms(w).some((t) => c.forms.has(t)) && numbers.some((n) => Math.abs(n - i) <= NEAR)),
+  );
+}
+
+const NUMBER_WORD =
+  /\d|^(one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?|billions?|trillions?|half|third|quarter|fold)\b/i;
+
 /** The text without its dates: "on May 20", "21 March", "in 2023". */
 function undated(text: string): string {
   return text
@@ -402,14 +427,14 @@ function figuresFor(engine: Engine, query: Query, best: Scored): Statistic[] {
   );
   const top = Math.max(...fitting.map((s) => s.score));
   const picked = fitting.filter((s) => s.score >= top - 0.05 && s.score > 0.3).map((s) => s.stat);
-  // "How many parts, how many days": a figure that names, in the question's own word, a concept
-  // no picked figure names is asked for too.
-  const named = (stats: readonly Statistic[]) => figureWords(engine, stats, false);
+  // "How many parts, how many days": a figure whose unit is, in the question's own word, a
+  // concept no picked figure measures is asked for too.
+  const units = (stats: readonly Statistic[]) => new Set(stats.flatMap((s) => terms(s.unit)));
   for (const { stat, score } of [...fitting].sort((a, b) => b.score - a.score)) {
     if (picked.length >= SHOWN_FIGURES || picked.includes(stat) || score <= 0.3) continue;
-    const before = named(picked);
-    const own = named([stat]);
-    if (query.concepts.some((c) => credit(c, own) === 1 && credit(c, before) === 0)) picked.push(stat);
+    const before = units(picked);
+    const own = units([stat]);
+    if (query.concepts.some((c) => c.measured && credit(c, own) === 1 && credit(c, before) === 0)) picked.push(stat);
   }
   return picked.slice(0, SHOWN_FIGURES);
 }
