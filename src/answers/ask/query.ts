@@ -5,7 +5,7 @@ import { wordsOf } from '../../search/entities.ts';
 import { normalize, stem, terms } from '../../text/normalize.ts';
 import { glossChinese } from '../../text/chinese.ts';
 import { askedSpan, type AskedSpan } from '../../text/span.ts';
-import { isEnglishWord, synonymsOf } from '../../text/synonyms.ts';
+import { isEnglishWord, partOfSpeech, synonymsOf } from '../../text/synonyms.ts';
 import { familyOf } from '../../text/families.ts';
 import { asksForAim } from '../../text/aims.ts';
 
@@ -191,10 +191,18 @@ function conceptOf(engine: Engine, word: string, glossForms: string[], name = fa
   }
   const n = Math.max(1, engine.corpus.passages.length);
   const df = Math.max(...[...forms.keys()].map((f) => index.documentFrequency(f)), 0);
-  // A word the corpus never uses is as telling as the rarest: a passage without it does not answer.
-  const weight = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  // A word the corpus never uses is as telling as the rarest: a passage without it does not
+  // answer ("the exchange rate", "the weather"). Unless it is a verb, adjective or adverb a
+  // paraphrase may have chosen over the article's word ("what is Yichun doing besides"):
+  // then it weighs as a common word.
+  const rarest = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  const paraphrased = !forms.size && !name && (partOfSpeech(word) ?? 'noun') !== 'noun';
+  const weight = paraphrased ? rarest * UNUSED_PARAPHRASE : rarest;
   return { word, forms, weight };
 }
+
+/** The weight of a verb, adjective or adverb the corpus never uses, as a share of the rarest word's. */
+const UNUSED_PARAPHRASE = 0.3;
 
 /** Other forms of a word the articles may use: "production" · "produce", "exporters" · "export". */
 function derivations(word: string): string[] {
