@@ -41,6 +41,8 @@ export function spanOfPeriod(period: string | undefined): Span | undefined {
  */
 function partOfYear(text: string): { from: number; to: number } | undefined {
   let m: RegExpExecArray | null;
+  // A winter season runs from November into March: "the 2024-2025 winter", "this winter" of a March article.
+  if (/\bwinter\b|冬季|冰雪季/.test(text)) return WINTER;
   if ((m = new RegExp(`\\b(?:from )?${MONTH}\\s*(?:-|–|to|through|till|until)\\s*${MONTH}`).exec(text))) {
     return { from: MONTHS.indexOf(m[1]!), to: MONTHS.indexOf(m[2]!) };
   }
@@ -74,6 +76,14 @@ function partOfYear(text: string): { from: number; to: number } | undefined {
   return undefined;
 }
 
+/** Months of a winter season, counted from the January it runs into. */
+const WINTER = { from: -2, to: 2 };
+
+/** The year a part of a year is counted in: a winter named by its two years is counted in the second. */
+function yearOfPart(years: readonly number[], part: { from: number } | undefined): number | undefined {
+  return part === WINTER && years.length >= 2 && years[1] === years[0]! + 1 ? years[1] : years[0];
+}
+
 export interface AskedSpan {
   span: Span;
   /** The year was not said ("in the first half", "this winter"): any year's such part is what was asked. */
@@ -95,9 +105,9 @@ export function askedSpan(text: string): AskedSpan | undefined {
     : /\blast (?:year|winter)\b|去年/.test(text)
       ? 1
       : undefined;
-  if (years.length >= 2 && years[1]! > years[0]!)
+  if (years.length >= 2 && years[1]! > years[0]! && part !== WINTER)
     return { span: { from: month(years[0]!, part?.from ?? 0), to: month(years[1]!, 11) }, yearless: false };
-  const year = years[0] ?? 0;
+  const year = yearOfPart(years, part) ?? 0;
   if (!years.length && !part && relative === undefined) return undefined;
   const span = part ? { from: month(year, part.from), to: month(year, part.to) } : whole(year);
   return { span, yearless: !years.length, ...(relative !== undefined && !years.length ? { yearsAgo: relative } : {}) };
@@ -107,8 +117,8 @@ export function askedSpan(text: string): AskedSpan | undefined {
 export function resolveAsked(asked: AskedSpan, articleYear: number): Span {
   if (!asked.yearless) return asked.span;
   const year = articleYear - (asked.yearsAgo ?? 0);
-  const offset = year * 12 - Math.floor(asked.span.from / 12) * 12;
-  return { from: asked.span.from + offset, to: asked.span.to + offset };
+  // A yearless span is counted from year 0 (a winter from the November before it).
+  return { from: asked.span.from + year * 12, to: asked.span.to + year * 12 };
 }
 
 /**
@@ -127,7 +137,7 @@ export function spansInText(text: string, articleYear: number): Span[] {
       : /\bthis year\b|\bthe year\b/.test(clause)
         ? articleYear
         : undefined;
-    const year = years[0] ?? relative ?? (part ? articleYear : undefined);
+    const year = yearOfPart(years, part) ?? relative ?? (part ? articleYear : undefined);
     if (year === undefined) continue;
     if (years.length >= 2 && years[1]! > years[0]! && years[1]! - years[0]! <= 10 && !part)
       out.push({ from: month(years[0]!, 0), to: month(years[1]!, 11) });

@@ -117,7 +117,7 @@ export function readQuery(engine: Engine, text: string, q: Question): Query {
   } else {
     for (const word of wordsOf(norm)) if (!personWords.has(stem(word)) && terms(word).length) add(word, []);
   }
-  const area = q.regions.length ? engine.area(...q.regions) : undefined;
+  const area = q.regions.length ? engine.area(...narrowest(engine, q.regions)) : undefined;
   const asked = askedSpan(norm);
   return {
     concepts,
@@ -138,6 +138,18 @@ export function readQuery(engine: Engine, text: string, q: Question): Query {
         .filter((words) => words.length > 0),
     ),
   };
+}
+
+/**
+ * The places asked about, less those that hold another of them: in "Jilin's growth beat the
+ * national average" the country is what Jilin is measured against, not where to look.
+ */
+function narrowest(engine: Engine, regions: readonly Region[]): Region[] {
+  const kept = regions.filter((r) => {
+    const under = engine.area(r).ids;
+    return !regions.some((other) => other !== r && under.has(other.id));
+  });
+  return kept.length ? kept : [...regions];
 }
 
 /**

@@ -216,7 +216,9 @@ function statFit(query: Query, stat: Statistic, year: number): PeriodFit {
   if (!query.asked) return 'unknown';
   const near = spansInText(afterValue(stat.quote, stat.written), year);
   const own = spanOfPeriod(stat.period);
-  const spans = near.length ? near : own ? [own] : spansInText(stat.quote, year);
+  // The quote may say the period more exactly than ingestion kept it: "2024/2025" is "the 2024-2025 winter season".
+  const exact = own ? spansInText(stat.quote, year).filter((s) => s.from >= own.from && s.to <= own.to) : [];
+  const spans = near.length ? near : own ? [own, ...exact] : spansInText(stat.quote, year);
   return wholeOrPart(query, fit(resolveAsked(query.asked, year), spans));
 }
 
