@@ -83,10 +83,14 @@ function answerFor(engine: Engine, q: Question, thresholds: Thresholds, read: st
   const retrieved = figureFirst ? retrievalAnswer(engine, read, q, thresholds.answer) : undefined;
   if (retrieved?.found) return retrieved;
   const exact = personAnswer(engine, q, thresholds);
-  if (exact.found) return exact;
+  // Once retrieval has refused a figure, only a metric named in so many words can still answer:
+  // figures that merely share some of the question's words are what is close, not the answer.
+  // A Chinese question reaches the English words by glosses, too loosely to overrule the exact reading.
+  const trusted = !retrieved || q.metrics.length > 0 || q.chinese;
+  if (exact.found && trusted) return exact;
   // Both refuse: the exact reading's refusal names what is close by metric and place; retrieval adds the nearest passage.
   const other = retrieved ?? retrievalAnswer(engine, read, q, thresholds.answer);
-  return other.found
+  return other.found || exact.found
     ? other
     : {
         ...exact,

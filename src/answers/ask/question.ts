@@ -2,6 +2,7 @@ import type { Metric, Person, Region } from '../../corpus/schema.ts';
 import type { Engine } from '../../engine/engine.ts';
 import { wordsOf, type Found } from '../../search/entities.ts';
 import { normalize, stem, terms } from '../../text/normalize.ts';
+import { partOfSpeech } from '../../text/synonyms.ts';
 
 export type Intent = 'figure' | 'who-said' | 'who-is' | 'what-is' | 'overview' | 'why-how';
 
@@ -84,8 +85,11 @@ export function parseQuestion(engine: Engine, raw: string): Question {
   const norm = paraphrases.reduce((t, [from, to]) => t.replace(from, to), normalize(text));
   const chinese = /\p{Script=Han}/u.test(norm);
   // A word the corpus uses, or a filler, is what it says: never a misspelt name.
-  const found = withoutFillerMetrics(
-    engine.entities().find(norm, (word) => filler.has(stem(word)) || engine.passages.has(stem(word))),
+  const found = withoutModifiedMetrics(
+    withoutFillerMetrics(
+      engine.entities().find(norm, (word) => filler.has(stem(word)) || engine.passages.has(stem(word))),
+    ),
+    norm,
   );
   const period = asAsked(askedSpan(norm)) ?? parseAskedPeriod(norm);
   const wantsChange =
@@ -110,7 +114,11 @@ export function parseQuestion(engine: Engine, raw: string): Question {
   const unit = askedUnit(engine, norm);
   return {
     text,
-    intent: classify(norm, chinese, found),
+    // "What was the value added … in yuan" asks for a figure, however it is worded.
+    intent:
+      unit && ['what-is', 'overview'].includes(classify(norm, chinese, found))
+        ? 'figure'
+        : classify(norm, chinese, found),
     regions: found.regions,
     metrics: found.metrics,
     people: found.people,
@@ -195,6 +203,50 @@ function withoutFillerMetrics(found: Found): Found {
   const kept = new Set(telling.flatMap((m) => [m.name, ...m.synonyms].flatMap((n) => terms(n))));
   return { ...found, metrics: telling, metricWords: found.metricWords.filter((w) => kept.has(w)) };
 }
+
+/**
+ * Metrics named only by one word that an adjective or noun qualifies: "Beijing's digital economy" is
+ * not Beijing's economy, nor "new energy investment" all investment. A place or a word
+ * of quantity before it ("Beijing's economy", "the total investment") leaves the metric as named.
+ */
+function withoutModifiedMetrics(found: Found, norm: string): Found {
+  const words = wordsOf(norm);
+  const named = new Set(found.words);
+  const qualified = (m: Found['metrics'][number]) => {
+    const names = [m.name, ...m.synonyms].map((n) => n.toLowerCase());
+    if (names.some((n) => n.includes(' ') && norm.includes(n))) return false;
+    const single = new Set(names.filter((n) => !n.includes(' ')));
+    // A word of the metric's own longer names ("rocket" of "rocket assembly time") does not make it another.
+    const own = new Set(names.flatMap((n) => terms(n)));
+    const at = words.flatMap((w, i) => (single.has(w) ? [i] : []));
+    return (
+      at.length > 0 &&
+      at.every((i) => {
+        const before = words[i - 1];
+        return (
+          before !== undefined &&
+          /^[a-z-]+$/.test(before) &&
+          !filler.has(stem(before)) &&
+          !named.has(stem(before)) &&
+          !own.has(stem(before)) &&
+          !UNQUALIFYING.has(before) &&
+          ['adj', 'noun'].includes(partOfSpeech(before) ?? '')
+        );
+      })
+    );
+  };
+  const kept = found.metrics.filter((m) => !qualified(m));
+  if (kept.length === found.metrics.length) return found;
+  const words2 = new Set(kept.flatMap((m) => [m.name, ...m.synonyms].flatMap((n) => terms(n))));
+  return { ...found, metrics: kept, metricWords: found.metricWords.filter((w) => words2.has(w)) };
+}
+
+// Words before a metric's name that do not make it another thing.
+const UNQUALIFYING = new Set(
+  'the a an its their our his her this that whole overall total entire national local regional provincial city province country municipal annual gross exact actual real official latest current nominal precise estimated preliminary final reported average'.split(
+    ' ',
+  ),
+);
 
 function classify(q: string, chinese: boolean, found: Found): Intent {
   if (chinese) {
