@@ -119,6 +119,8 @@ function figurePassages(engine: Engine, query: Query): Uint32Array {
 const FIGURE_EVIDENCE = {
   /** A figure of the metric asked, for the place asked, of the kind asked (a level, or a change). */
   exact: 1,
+  /** Of the kind asked, but of the metric only by a label that names it: ingestion did not match it. */
+  byName: 0.97,
   /** The metric and place asked, but a level where a change is asked, or the reverse. */
   otherKind: 0.9,
   /** No figure of the metric asked: ingestion may have missed it, so the words still count. */
@@ -134,8 +136,9 @@ function figureEvidence(engine: Engine, query: Query, passage: Passage): number 
   if (!query.wantsFigure || !query.metrics.size) return 1;
   const own = engine.statsIn(passage).filter((s) => namesMetricAsked(engine, query, s) && ofPlaceAsked(query, s));
   if (!own.length) return FIGURE_EVIDENCE.none;
-  const kind = own.some((s) => (query.wantsChange ? isChange(s) : givesLevel(s)));
-  return kind ? FIGURE_EVIDENCE.exact : FIGURE_EVIDENCE.otherKind;
+  const ofKind = own.filter((s) => (query.wantsChange ? isChange(s) : givesLevel(s)));
+  if (!ofKind.length) return FIGURE_EVIDENCE.otherKind;
+  return ofKind.some((s) => query.metrics.has(s.metric)) ? FIGURE_EVIDENCE.exact : FIGURE_EVIDENCE.byName;
 }
 
 /** A figure that states an amount, not only how it changed. */
@@ -311,7 +314,7 @@ function otherFiguresOnly(engine: Engine, query: Query, passage: Passage): boole
 function ofMetricAsked(engine: Engine, query: Query, s: Statistic): boolean {
   if (!query.metrics.size) return true;
   return (
-    query.metrics.has(s.metric) ||
+    namesMetricAsked(engine, query, s) ||
     terms(`${s.label} ${engine.metric(s.metric).name}`).some((t) => query.metricTerms.has(t))
   );
 }
