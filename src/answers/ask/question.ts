@@ -164,7 +164,7 @@ function allHeads(norm: string, meaningful: (word: string) => boolean): string[]
 
 // Words that end the noun phrase after "how many" or "how much".
 const PHRASE_ENDS = new Set(
-  'did does do is are was were has have had will would can could in of on at for from to by during this that since through passed went'.split(
+  'did does do is are was were has have had will would can could in of on at for from to by during this that since through passed went and or with'.split(
     ' ',
   ),
 );

@@ -375,7 +375,13 @@ export function retrievalAnswer(engine: Engine, text: string, q: Question, thres
   }
   const ranked = rankForQuestion(engine, query);
   const best = ranked.find((r) => r.period !== 'other');
-  if (best && best.score >= threshold) return answerFrom(engine, query, best);
+  if (best && best.score >= threshold)
+    return answerFrom(
+      engine,
+      query,
+      best,
+      ranked.filter((r) => r.score >= threshold),
+    );
   const near = ranked.find((r) => r.period === 'other' && r.coverage >= threshold);
   const closest = near ?? ranked[0];
   const lead = near ? [msg('notAnswered'), describeNear(engine, near)] : [msg('notAnswered')];
@@ -392,10 +398,11 @@ function describeNear(engine: Engine, near: Scored): Message {
   return msg('closeButNot', { title: article.title, periods });
 }
 
-function answerFrom(engine: Engine, query: Query, best: Scored): Answer {
+function answerFrom(engine: Engine, query: Query, best: Scored, answering: readonly Scored[]): Answer {
   const items: AnswerItem[] = [];
   const figures = query.wantsFigure ? figuresFor(engine, query, best) : [];
-  for (const stat of figures) items.push({ kind: 'figure', ...figureItem(engine, stat) });
+  for (const stat of [...figures, ...corroborating(engine, figures, best, answering)])
+    items.push({ kind: 'figure', ...figureItem(engine, stat) });
   // The passage itself when no figure says it all: its sentence holds what was matched.
   if (!figures.length || coverageBy(query, figureWords(engine, figures)) < best.coverage) {
     items.push({
@@ -405,6 +412,44 @@ function answerFrom(engine: Engine, query: Query, best: Scored): Answer {
   }
   return { found: true, title: verbatim(''), lead: [], items, suggestions: [] };
 }
+
+/** Other articles reporting a figure shown, at most this many. */
+const CORROBORATING = 2;
+
+/**
+ * The same figures as reported by other articles among the passages that also answer: the
+ * place, period and unit alike, the value within rounding ("nearly 2.18 trillion yuan" and
+ * "2.1791 trillion yuan"). A reader sees that sources agree, and each is cited.
+ */
+function corroborating(
+  engine: Engine,
+  figures: readonly Statistic[],
+  best: Scored,
+  answering: readonly Scored[],
+): Statistic[] {
+  const article = engine.articleOf(best.passage).id;
+  const out: Statistic[] = [];
+  for (const other of answering) {
+    if (out.length >= CORROBORATING) break;
+    if (engine.articleOf(other.passage).id === article) continue;
+    const same = engine.statsIn(other.passage).find((s) => figures.some((f) => agree(f, s)));
+    if (same) out.push(same);
+  }
+  return out;
+}
+
+function agree(a: Statistic, b: Statistic): boolean {
+  return (
+    a.region === b.region &&
+    !!a.period &&
+    a.period === b.period &&
+    terms(a.unit)[0] === terms(b.unit)[0] &&
+    Math.abs(a.value - b.value) <= ROUNDING * Math.abs(a.value)
+  );
+}
+
+/** How far two reports of one figure may differ: a value rounded to three significant digits. */
+const ROUNDING = 0.005;
 
 /** The figures of the chosen passage that best fit the question's concepts, period and wish for a change. */
 function figuresFor(engine: Engine, query: Query, best: Scored): Statistic[] {
