@@ -12,8 +12,8 @@ import {
 } from '../../eval/shared-set.ts';
 
 // The shared development set (../shared/eval, beside the clone in CI), scored in-process by score-ask.mjs's rules.
-// Floors are what /ask scores today, so a change cannot quietly lose ground; the target is 0.90 on each.
-const FLOORS = { answers: 0.78, cited: 0.76, refusals: 0.9 };
+// The bar (#12), which /ask meets: 0.91 answers, 0.90 cited, 0.90 refused today.
+const FLOORS = { answers: 0.9, cited: 0.9, refusals: 0.9 };
 
 describe.skipIf(!sharedSetPresent())('/ask on the shared development set', () => {
   let engine: Engine;
