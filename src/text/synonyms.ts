@@ -71,8 +71,18 @@ export function isEnglishWord(word: string): boolean {
  * noun. Undefined for a word WordNet does not know.
  */
 export function partOfSpeech(word: string): (typeof POS)[number] | 'adv' | undefined {
-  const { index } = wordnet();
   const key = word.toLowerCase().trim().replace(/\s+/g, '_');
+  if (partsOfSpeech.has(key)) return partsOfSpeech.get(key);
+  if (partsOfSpeech.size > 10_000) partsOfSpeech.clear();
+  const found = commonestPartOfSpeech(key);
+  partsOfSpeech.set(key, found);
+  return found;
+}
+
+const partsOfSpeech = new Map<string, (typeof POS)[number] | 'adv' | undefined>();
+
+function commonestPartOfSpeech(key: string): (typeof POS)[number] | 'adv' | undefined {
+  const { index } = wordnet();
   let best: { pos: (typeof POS)[number] | 'adv'; tagged: number; senses: number } | undefined;
   for (const pos of [...POS, 'adv'] as const) {
     for (const lemma of baseForms(key)) {

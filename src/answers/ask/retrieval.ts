@@ -12,6 +12,7 @@ import { holds } from '../../search/sorted.ts';
 import type { PassageHit } from '../../search/passage-index.ts';
 import { terms } from '../../text/normalize.ts';
 import { speaksOfAim } from '../../text/aims.ts';
+import { memo } from '../../text/memo.ts';
 
 /**
  * The share of a question's concepts (weighted by how telling each is) a passage must
@@ -61,11 +62,12 @@ export function rankForQuestion(engine: Engine, query: Query): Scored[] {
       let period = periodFit(engine, query, passage);
       // "How much venture capital": a number must be said of what is measured, not anywhere in the passage.
       const number =
-        givesNumber(passage.text) &&
-        numberNear(
-          passage.text,
-          query.concepts.filter((c) => c.measured),
-        );
+        !query.asksNumber ||
+        (givesNumber(passage.text) &&
+          numberNear(
+            passage,
+            query.concepts.filter((c) => c.measured),
+          ));
       const position = engine.positions.of(passage.id);
       // A passage of an article about the place, that does not name it itself ("the province"), is a little less sure.
       // One that names other places is about them.
@@ -87,7 +89,7 @@ export function rankForQuestion(engine: Engine, query: Query): Scored[] {
         counted *
         figureEvidence(engine, query, passage) *
         (query.asked ? PERIOD_FACTOR[period] : 1) *
-        (query.asksNumber && !number ? NO_NUMBER : 1);
+        (number ? 1 : NO_NUMBER);
       return { passage, position, score, coverage, period, matched };
     })
     .sort((a, b) => b.score - a.score || b.coverage - a.coverage || a.position - b.position);
@@ -181,7 +183,7 @@ function periodFit(engine: Engine, query: Query, passage: Passage): PeriodFit {
   if (query.wantsChange && figures.length && !figures.some(isChange)) return 'other';
   if (!query.asked) return 'unknown';
   const year = yearOf(engine, passage);
-  const byText = () => wholeOrPart(query, fit(resolveAsked(query.asked!, year), passageSpans(engine, passage)));
+  const byText = () => wholeOrPart(query, fit(resolveAsked(query.asked!, year), passageSpans(passage, engine)));
   if (!figures.length) return byText();
   const fits = figures.filter((s) => !query.wantsChange || isChange(s)).map((s) => statFit(query, s, year));
   const best = FIT_ORDER.find((f) => fits.includes(f)) ?? 'other';
@@ -217,13 +219,18 @@ function wholeOrPart(query: Query, period: PeriodFit): PeriodFit {
  */
 function statFit(query: Query, stat: Statistic, year: number): PeriodFit {
   if (!query.asked) return 'unknown';
+  return wholeOrPart(query, fit(resolveAsked(query.asked, year), statSpans(stat, year)));
+}
+
+/** The periods a figure speaks of, in its article's year: they depend on the figure alone. */
+const statSpans = memo((stat: Statistic, year: number): Span[] => {
   const near = spansInText(afterValue(stat.quote, stat.written), year);
+  if (near.length) return near;
   const own = spanOfPeriod(stat.period);
   // The quote may say the period more exactly than ingestion kept it: "2024/2025" is "the 2024-2025 winter season".
-  const exact = own ? spansInText(stat.quote, year).filter((s) => s.from >= own.from && s.to <= own.to) : [];
-  const spans = near.length ? near : own ? [own, ...exact] : spansInText(stat.quote, year);
-  return wholeOrPart(query, fit(resolveAsked(query.asked, year), spans));
-}
+  if (own) return [own, ...spansInText(stat.quote, year).filter((s) => s.from >= own.from && s.to <= own.to)];
+  return spansInText(stat.quote, year);
+});
 
 /** What a quote says after a figure's value, up to the next number that is not a year or the sentence's end. */
 function afterValue(quote: string, written: string): string {
@@ -274,14 +281,24 @@ const NEAR = 12;
  * Whether the passage states a number within a few words of each measured concept (any
  * of its forms); true when nothing is measured. Dates are not numbers here.
  */
-function numberNear(text: string, measured: readonly Concept[]): boolean {
+function numberNear(passage: Passage, measured: readonly Concept[]): boolean {
   if (!measured.length) return true;
-  const words = undated(text).split(/\s+/);
-  const numbers = words.flatMap((w, i) => (NUMBER_WORD.test(w) ? [i] : []));
+  const { words, numbers } = wordsAndNumbers(passage);
   return measured.every((c) =>
-    words.some((w, i) => terms(w).some((t) => c.forms.has(t)) && numbers.some((n) => Math.abs(n - i) <= NEAR)),
+    words.some((w, i) => w.some((t) => c.forms.has(t)) && numbers.some((n) => Math.abs(n - i) <= NEAR)),
   );
 }
+
+// Per passage, its words' index terms and where its numbers are: asked of again by the next question.
+const wordsAndNumbers = memo((passage: Passage): { words: string[][]; numbers: number[] } => {
+  const raw = undated(passage.text).split(/\s+/);
+  return { words: raw.map((w) => terms(w)), numbers: raw.flatMap((w, i) => (NUMBER_WORD.test(w) ? [i] : [])) };
+});
+
+// Per figure, the index terms of its label and metric name.
+const namingTerms = memo(
+  (s: Statistic, engine: Engine): Set<string> => new Set(terms(`${s.label} ${engine.metric(s.metric).name}`)),
+);
 
 const NUMBER_WORD =
   /\d|^(one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?|billions?|trillions?|half|third|quarter|fold)\b/i;
@@ -313,23 +330,28 @@ function otherFiguresOnly(engine: Engine, query: Query, passage: Passage): boole
  */
 function ofMetricAsked(engine: Engine, query: Query, s: Statistic): boolean {
   if (!query.metrics.size) return true;
-  return (
-    namesMetricAsked(engine, query, s) ||
-    terms(`${s.label} ${engine.metric(s.metric).name}`).some((t) => query.metricTerms.has(t))
-  );
+  return namesMetricAsked(engine, query, s) || [...namingTerms(s, engine)].some((t) => query.metricTerms.has(t));
 }
 
 /** The words of figures' labels, metrics (names and synonyms), units and, unless left out, quotes. */
 function figureWords(engine: Engine, stats: readonly Statistic[], withQuotes = true): Set<string> {
-  return new Set(
-    stats.flatMap((stat) => {
-      const metric = engine.metric(stat.metric);
-      return terms(
-        `${stat.label} ${metric.name} ${metric.synonyms.join(' ')} ${stat.unit} ${withQuotes ? stat.quote : ''}`,
-      );
-    }),
-  );
+  const out = new Set<string>();
+  for (const stat of stats) {
+    const { named, quoted } = figureTerms(stat, engine);
+    for (const t of named) out.add(t);
+    if (withQuotes) for (const t of quoted) out.add(t);
+  }
+  return out;
 }
+
+// Per figure, the index terms of what it is (label, metric, unit) and of its quote.
+const figureTerms = memo((stat: Statistic, engine: Engine): { named: Set<string>; quoted: Set<string> } => {
+  const metric = engine.metric(stat.metric);
+  return {
+    named: new Set(terms(`${stat.label} ${metric.name} ${metric.synonyms.join(' ')} ${stat.unit}`)),
+    quoted: new Set(terms(stat.quote)),
+  };
+});
 
 /** The share of the query's concepts, weighted, that a set of index terms holds. */
 function coverageBy(query: Query, held: ReadonlySet<string>): number {
@@ -344,7 +366,7 @@ function coverageBy(query: Query, held: ReadonlySet<string>): number {
  */
 function namesMetricAsked(engine: Engine, query: Query, s: Statistic): boolean {
   if (query.metrics.has(s.metric)) return true;
-  const own = new Set(terms(`${s.label} ${engine.metric(s.metric).name}`));
+  const own = namingTerms(s, engine);
   return query.metricNames.some((name) => name.every((t) => own.has(t)));
 }
 
@@ -358,10 +380,11 @@ function yearOf(engine: Engine, passage: Passage): number {
   return Number(engine.articleOf(passage).published.slice(0, 4));
 }
 
-function passageSpans(engine: Engine, passage: Passage): Span[] {
-  const year = yearOf(engine, passage);
-  return [...engine.statsIn(passage).flatMap((s) => spanOfPeriod(s.period) ?? []), ...spansInText(passage.text, year)];
-}
+// Per passage, the periods its figures and text speak of: they depend on the passage alone.
+const passageSpans = memo((passage: Passage, engine: Engine): Span[] => [
+  ...engine.statsIn(passage).flatMap((s) => spanOfPeriod(s.period) ?? []),
+  ...spansInText(passage.text, yearOf(engine, passage)),
+]);
 
 /** A free-form question answered from the passages and figures that best match it, or refused with what is close. */
 export function retrievalAnswer(engine: Engine, text: string, q: Question, threshold = ANSWER_SCORE): Answer {
@@ -457,7 +480,7 @@ function figuresFor(engine: Engine, query: Query, best: Scored): Statistic[] {
   const scored = engine.statsIn(best.passage).map((stat) => {
     // What the figure is (its label, metric and unit) tells figures of one sentence apart; its quote less so.
     const named = coverageBy(query, figureWords(engine, [stat], false));
-    const quoted = coverageBy(query, new Set(terms(stat.quote)));
+    const quoted = coverageBy(query, figureTerms(stat, engine).quoted);
     let score = (2 * named + quoted) / 3;
     // The metric asked, by its id (ingestion matched it) or, less surely, by a label that names it.
     if (query.metrics.has(stat.metric)) score += 0.3;
