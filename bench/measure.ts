@@ -1,4 +1,5 @@
 import { PerformanceObserver, constants, type PerformanceEntry } from 'node:perf_hooks';
+import { GCProfiler, getHeapStatistics } from 'node:v8';
 
 /** Percentiles of one run's samples, in milliseconds. */
 export interface Latency {
@@ -12,6 +13,11 @@ export interface Latency {
   found?: number;
   /** Garbage collections while the samples were taken, per 1000 queries: tails follow allocation. */
   gc?: GcCost;
+  /**
+   * CPU time per query (every thread of the process, GC helpers included), ms: wall time
+   * less the time the scheduler gave other processes, so a tail here is the query's own.
+   */
+  cpu?: { p50: number; p99: number };
 }
 
 export interface GcCost {
@@ -21,6 +27,8 @@ export interface GcCost {
   majorPer1k: number;
   /** Milliseconds paused in collections, per 1000 queries. */
   pauseMsPer1k: number;
+  /** Kilobytes allocated on the JS heap per query: what fills the young generation, so what the scavenges follow. */
+  allocatedKB: number;
 }
 
 export function summarize(samples: readonly number[], found?: number): Latency {
@@ -68,6 +76,10 @@ export async function memory(): Promise<Memory> {
  * the number of queries run meanwhile.
  */
 export function watchGc(): (queries: number) => Promise<GcCost> {
+  // Allocated = what the heap grew by, plus what each collection freed (GCProfiler sees the heap either side of each).
+  const profiler = new GCProfiler();
+  profiler.start();
+  const usedAtStart = getHeapStatistics().used_heap_size;
   let minor = 0,
     major = 0,
     pauseMs = 0;
@@ -82,10 +94,19 @@ export function watchGc(): (queries: number) => Promise<GcCost> {
   observer.observe({ entryTypes: ['gc'] });
   return async (queries) => {
     // GC entries are delivered on a later turn of the event loop than setImmediate's: let the last ones arrive.
+    const usedAtEnd = getHeapStatistics().used_heap_size;
+    let freed = 0;
+    for (const { beforeGC, afterGC } of profiler.stop()?.statistics ?? [])
+      freed += beforeGC.heapStatistics.usedHeapSize - afterGC.heapStatistics.usedHeapSize;
     await new Promise((resolve) => setTimeout(resolve, 20));
     observer.disconnect();
     const per1k = (n: number) => (n * 1000) / Math.max(1, queries);
-    return { minorPer1k: per1k(minor), majorPer1k: per1k(major), pauseMsPer1k: per1k(pauseMs) };
+    return {
+      minorPer1k: per1k(minor),
+      majorPer1k: per1k(major),
+      pauseMsPer1k: per1k(pauseMs),
+      allocatedKB: (usedAtEnd - usedAtStart + freed) / 1024 / Math.max(1, queries),
+    };
   };
 }
 

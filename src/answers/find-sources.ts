@@ -1,6 +1,6 @@
 import { parseWrittenNumber } from '../text/numbers.ts';
 import type { Statistic } from '../corpus/schema.ts';
-import { notFound, type Answer, type AnswerItem } from './answer.ts';
+import { firstItems, itemsOf, notFound, type Answer, type AnswerItem } from './answer.ts';
 import { msg, type Message } from '../messages/message.ts';
 import { understand } from './ask/ask.ts';
 import type { Engine } from '../engine/engine.ts';
@@ -30,7 +30,6 @@ export function findSources(engine: Engine, message: string): Answer {
     q.metrics.map((m) => m.id),
     q.regions.length ? engine.area(...q.regions).ids : undefined,
   );
-  const figureItems: AnswerItem[] = figures.map((s) => ({ kind: 'figure', ...figureItem(engine, s) }));
   if (figures.length && claimed.length) {
     const agrees = figures.some((s) =>
       claimed.some((n) => close(n, s.value) || (s.change && close(n, s.change.value))),
@@ -46,10 +45,15 @@ export function findSources(engine: Engine, message: string): Answer {
     .slice(0, 3)
     .map((h) => ({ kind: 'passage', citation: cite(engine, h.passage, excerptAround(h.passage.text, h.matched)) }));
 
-  if (!figureItems.length && !passages.length) {
+  if (!figures.length && !passages.length) {
     return notFound(title, [msg('nothingBears')], regionSuggestions(engine, '').slice(0, 3));
   }
-  return { found: true, title, lead, items: [...figureItems, ...passages], suggestions: [] };
+  // A metric named without a place has thousands of figures at a large corpus: items for the first few, a count of the rest.
+  const { items, more } = firstItems(
+    itemsOf(figures, (s) => ({ kind: 'figure', ...figureItem(engine, s) })),
+    itemsOf(passages, (p) => p),
+  );
+  return { found: true, title, lead, items, more, suggestions: [] };
 }
 
 function relevantFigures(engine: Engine, metrics: string[], regions: ReadonlySet<string> | undefined): Statistic[] {

@@ -21,6 +21,8 @@ const MAX_NGRAM = 5;
 export class EntityVocabulary {
   private readonly byWords = new Map<string, Entity>();
   private readonly han: [string, Entity][] = [];
+  /** The one-word names by their first letter, in gazetteer order: what a typo is compared with. */
+  private readonly oneWord = new Map<string, { name: string; entity: Entity }[]>();
 
   constructor(gazetteer: Gazetteer) {
     const add = (name: string | undefined, entity: Entity) => {
@@ -40,6 +42,12 @@ export class EntityVocabulary {
       for (const n of [m.name, m.zh, m.id.replaceAll('-', ' '), ...m.synonyms]) add(n, { kind: 'metric', target: m });
     // Longest Chinese names first, so 江苏省 is found before 江苏.
     this.han.sort((a, b) => b[0].length - a[0].length);
+    for (const [name, entity] of this.byWords) {
+      if (name.includes(' ')) continue;
+      const list = this.oneWord.get(name[0]!);
+      if (list) list.push({ name, entity });
+      else this.oneWord.set(name[0]!, [{ name, entity }]);
+    }
   }
 
   /**
@@ -49,13 +57,17 @@ export class EntityVocabulary {
    */
   private misspelt(word: string): Entity | undefined {
     const allowed = word.length >= 8 ? 2 : 1;
-    let best: { entity: Entity; distance: number } | undefined;
-    for (const [name, entity] of this.byWords) {
-      if (name.includes(' ') || Math.abs(name.length - word.length) > allowed || name[0] !== word[0]) continue;
+    let best: Entity | undefined;
+    let bestDistance = allowed + 1;
+    for (const { name, entity } of this.oneWord.get(word[0]!) ?? []) {
+      if (Math.abs(name.length - word.length) > allowed) continue;
       const distance = editDistance(word, name, allowed);
-      if (distance <= allowed && (!best || distance < best.distance)) best = { entity, distance };
+      if (distance < bestDistance) {
+        best = entity;
+        bestDistance = distance;
+      }
     }
-    return best?.entity;
+    return best;
   }
 
   /** The entities named in `q`; a word for which `ordinary` holds is never taken for a misspelt name. */
@@ -103,22 +115,32 @@ export class EntityVocabulary {
 
 /** Damerau–Levenshtein distance (adjacent swaps count one), or more than `limit` once it is certain to exceed it. */
 export function editDistance(a: string, b: string, limit: number): number {
-  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
+  // Three rows (two back, one back, this one), reused: a typo is compared with dozens of names per word.
+  const width = b.length + 1;
+  if (distanceRows.length < 3 * width) distanceRows = new Int32Array(6 * width);
+  const rows = distanceRows;
+  const row = (i: number) => (i % 3) * width;
+  for (let j = 0; j <= b.length; j++) rows[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    const here = row(i);
+    const above = row(i - 1);
+    const twoAbove = row(i - 2 + 3);
+    rows[here] = i;
     let smallest = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
-      row.push(d);
+      let d = Math.min(rows[above + j]! + 1, rows[here + j - 1]! + 1, rows[above + j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, rows[twoAbove + j - 2]! + 1);
+      rows[here + j] = d;
       smallest = Math.min(smallest, d);
     }
     if (smallest > limit) return limit + 1;
-    rows.push(row);
   }
-  return rows[a.length]![b.length]!;
+  return rows[row(a.length) + b.length]!;
 }
+
+let distanceRows = new Int32Array(3 * 64);
 
 /** Lowercase words without possessives: "jiangsu's gdp" → ["jiangsu", "gdp"]. */
 export function wordsOf(text: string): string[] {

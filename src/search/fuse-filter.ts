@@ -61,10 +61,15 @@ export class FuseScorer {
   /** Each piece of the pattern, where Fuse.js expects it, and each letter's bits in it (Fuse.js's pattern alphabet). */
   private readonly chunks: { start: number; alphabet: Alphabet }[];
 
+  /** `ignoreLocation`, as Fuse.js's option: an occurrence's place costs nothing. */
+  private readonly distance: number;
+
   constructor(
     pattern: string,
     private readonly threshold: number,
+    { ignoreLocation = false }: { ignoreLocation?: boolean } = {},
   ) {
+    this.distance = ignoreLocation ? Infinity : FUSE_DISTANCE;
     this.pattern = pattern.toLowerCase();
     this.blank = !this.pattern.trim();
     this.chunks = chunkStarts(this.pattern.length).map((start) => ({
@@ -102,7 +107,7 @@ export class FuseScorer {
     let threshold = this.threshold;
     // Exact occurrences from the expected place on tighten the threshold before the scan.
     for (let from = expected, at: number; (at = text.indexOf(alphabet.piece, from)) > -1; from = at + m)
-      threshold = Math.min(away(expected, at), threshold);
+      threshold = Math.min(this.away(expected, at), threshold);
     let best = -1;
     let score = 1;
     let reach = m + text.length;
@@ -122,7 +127,7 @@ export class FuseScorer {
       let low = 0;
       let mid = reach;
       while (low < mid) {
-        if (accuracy + away(expected, expected + mid) <= threshold) low = mid;
+        if (accuracy + this.away(expected, expected + mid) <= threshold) low = mid;
         else reach = mid;
         mid = Math.floor((reach - low) / 2 + low);
       }
@@ -140,7 +145,7 @@ export class FuseScorer {
         row[j] = bits;
         written = j;
         if (bits & top) {
-          score = accuracy + away(expected, place);
+          score = accuracy + this.away(expected, place);
           if (score <= threshold) {
             threshold = score;
             best = place;
@@ -151,12 +156,17 @@ export class FuseScorer {
       }
       // Rows are reused where Fuse.js allocates fresh ones: cleared below the scan, this row reads to the next as Fuse.js's would.
       for (let j = 0; j < written; j++) row[j] = 0;
-      if ((errors + 1) / m + away(expected, expected) > threshold) break;
+      if ((errors + 1) / m + this.away(expected, expected) > threshold) break;
       scan.row = previous;
       scan.previous = row;
     }
     const reported = Math.max(0.001, score);
     return best >= 0 ? reported : -reported;
+  }
+
+  /** What an occurrence's place adds to Fuse.js's score: its distance from the expected place over the distance (errors over the length make the rest). */
+  private away(expected: number, place: number): number {
+    return Math.abs(expected - place) / this.distance;
   }
 }
 
@@ -167,11 +177,6 @@ export class FuseScorer {
  * would each be a buffer outside the heap, and they made garbage collection 30× slower.
  */
 const scan = { row: new Int32Array(256), previous: new Int32Array(256), letters: new Int32Array(256) };
-
-/** What an occurrence's place adds to Fuse.js's score: its distance from the expected place over the distance (errors over the length make the rest). */
-function away(expected: number, place: number): number {
-  return Math.abs(expected - place) / FUSE_DISTANCE;
-}
 
 /** Which places of a piece hold a letter, as bits (the first place highest), looked up without hashing for ASCII. */
 class Alphabet {
@@ -194,7 +199,7 @@ class Alphabet {
 }
 
 /** Fuse.js's field-length norm: a string of n words has its score raised to 1/√n, rounded to three places. */
-function fieldNorm(text: string): number {
+export function fieldNorm(text: string): number {
   let words = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {

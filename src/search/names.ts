@@ -1,5 +1,4 @@
-import Fuse, { type FuseIndex } from 'fuse.js';
-import { LetterFilter } from './fuse-filter.ts';
+import { FuseScorer, LetterFilter, fieldNorm } from './fuse-filter.ts';
 import { normalize } from '../text/normalize.ts';
 
 export interface NameMatch<T> {
@@ -16,22 +15,24 @@ interface Row<T> {
   target: T;
 }
 
-const FUSE_OPTIONS = { keys: ['key'], includeScore: true, ignoreLocation: true, threshold: 0.45 };
+/** Fuse.js's options for the names: `new Fuse(rows, { keys: ['key'], includeScore: true, ignoreLocation: true, threshold })`. */
+const THRESHOLD = 0.45;
 
 /**
  * Finds entities by any of their names. Exact names are a map lookup; anything else
- * goes to Fuse.js, which is good at exactly this: fuzzy matching of short strings.
+ * is scored as Fuse.js scores it, which is good at exactly this: fuzzy matching of short strings.
  *
  * With a full gazetteer (hundreds of places, thousands of names) scoring every name
- * against a whole search query took 10–40 ms. Fuse.js now scores only the names a
- * letter count says could match (LetterFilter); its index records for them keep their
- * positions, so scores and the order of ties are what a search of every name gives.
+ * against a whole search query took 10–40 ms. Only the names a letter count says could
+ * match are scored (LetterFilter), and by FuseScorer, in place: Fuse.js itself built an
+ * index and a result object per name, 200–600 kB of garbage a search. Scores and the
+ * order of ties are what Fuse.js over every name gives (tests/search/fuse-filters.test.ts).
  */
 export class NameIndex<T> {
   private readonly exact = new Map<string, NameMatch<T>>();
   private readonly rows: Row<T>[] = [];
   /** Built on the first fuzzy search, not at load: a one-shot CLI call that names things exactly never needs them. */
-  private fuzzyIndex?: { index: FuseIndex<Row<T>>; letters: LetterFilter };
+  private letterFilter?: LetterFilter;
 
   constructor(entries: Iterable<{ target: T; names: readonly (string | undefined)[] }>) {
     const rows = this.rows;
@@ -45,16 +46,13 @@ export class NameIndex<T> {
     }
   }
 
-  private get fuzzyParts() {
-    return (this.fuzzyIndex ??= {
-      index: Fuse.createIndex(FUSE_OPTIONS.keys, this.rows),
-      letters: new LetterFilter(this.rows.map((r) => r.key.toLowerCase())),
-    });
+  private get letters(): LetterFilter {
+    return (this.letterFilter ??= new LetterFilter(this.rows.map((r) => r.key.toLowerCase())));
   }
 
   /** Builds what fuzzy search needs now, so a running bot's first typo costs no more than its next. */
   prepare(): void {
-    void this.fuzzyParts;
+    void this.letters;
   }
 
   /** Best matches first, one per target. */
@@ -65,14 +63,10 @@ export class NameIndex<T> {
     const out: NameMatch<T>[] = exact ? [exact] : [];
     for (const hit of this.fuzzy(key, limit * 4)) {
       if (out.length >= limit) break;
-      if (out.some((m) => m.target === hit.item.target)) continue;
+      if (out.some((m) => m.target === hit.row.target)) continue;
       // A name the query begins is as good as typed out: "jiangs" is Jiangsu.
-      const prefix = hit.item.key.startsWith(key) && key.length >= 3;
-      out.push({
-        target: hit.item.target,
-        name: hit.item.name,
-        score: prefix ? Math.min(hit.score ?? 1, 0.05) : (hit.score ?? 1),
-      });
+      const prefix = hit.row.key.startsWith(key) && key.length >= 3;
+      out.push({ target: hit.row.target, name: hit.row.name, score: prefix ? Math.min(hit.score, 0.05) : hit.score });
     }
     return out.sort((a, b) => a.score - b.score);
   }
@@ -88,9 +82,12 @@ export class NameIndex<T> {
     if (!key) return [];
     const begins: Row<T>[] = [];
     const later: Row<T>[] = [];
+    // Built once, not per name: a keystroke scans thousands of names.
+    const afterSpace = ` ${key}`;
+    const afterHyphen = `-${key}`;
     for (const row of this.rows) {
       if (row.key.startsWith(key)) begins.push(row);
-      else if (row.key.includes(` ${key}`) || row.key.includes(`-${key}`)) later.push(row);
+      else if (row.key.includes(afterSpace) || row.key.includes(afterHyphen)) later.push(row);
     }
     if (!begins.length && !later.length) return this.search(query, limit);
     // A name typed out in full comes first, whatever precedes it in the gazetteer.
@@ -104,14 +101,23 @@ export class NameIndex<T> {
     return out;
   }
 
-  /** What `new Fuse(rows, FUSE_OPTIONS).search(key, { limit })` finds, scoring only the names that can match. */
-  private fuzzy(key: string, limit: number) {
-    const { index: whole, letters } = this.fuzzyParts;
-    const mask = letters.candidates(key.toLowerCase(), FUSE_OPTIONS.threshold);
-    const records = whole.records.filter((r) => mask[r.i] === 1);
-    if (records.length === 0) return [];
-    const index = Fuse.parseIndex<Row<T>>({ keys: whole.keys, records });
-    return new Fuse(this.rows, FUSE_OPTIONS, index).search(key, { limit });
+  /**
+   * What `new Fuse(rows, options).search(key, { limit })` finds (best score first, the
+   * earlier name on a tie), scoring only the names that can match.
+   */
+  private fuzzy(key: string, limit: number): { row: Row<T>; score: number }[] {
+    const mask = this.letters.candidates(key.toLowerCase(), THRESHOLD);
+    const scorer = new FuseScorer(key, THRESHOLD, { ignoreLocation: true });
+    const hits: { row: Row<T>; score: number; at: number }[] = [];
+    for (let at = 0; at < this.rows.length; at++) {
+      if (mask[at] !== 1) continue;
+      const row = this.rows[at]!;
+      const score = scorer.score(row.key);
+      // A keyed search scores an exact name ε, not 0, raised to the field norm as any score is.
+      if (score !== undefined)
+        hits.push({ row, at, score: score === 0 ? Number.EPSILON ** fieldNorm(row.key) : score });
+    }
+    return hits.sort((a, b) => a.score - b.score || a.at - b.at).slice(0, limit);
   }
 
   /** The one entity the query names, if it names one confidently. */

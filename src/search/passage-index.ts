@@ -328,14 +328,18 @@ export class PassageIndex {
     matchedTerms[doc] = bits;
     this.touched[run.written++] = doc;
     run.heap.offer(doc);
-    const key = (d: number) => popcount(matchedTerms[d]! & run.countedBits) * run.bonus + scores[d]!;
-    run.best = Math.max(run.best, key(doc));
-    const worst = run.heap.full ? key(run.heap.worst) : -Infinity;
+    run.best = Math.max(run.best, this.key(run, doc));
+    const worst = run.heap.full ? this.key(run, run.heap.worst) : -Infinity;
     const bar = Math.max(worst, run.floor * run.best);
     if (bar > run.threshold) {
       run.threshold = bar - Math.abs(bar) * 1e-9;
       this.raiseEssential(run);
     }
+  }
+
+  /** What a scored passage is ranked by: its counted terms first, then its score. A method, not a closure per admit(). */
+  private key(run: RankRun, doc: number): number {
+    return popcount(this.matchedTerms[doc]! & run.countedBits) * run.bonus + this.scores[doc]!;
   }
 
   /** Whether a pool (a city's passages) is cheaper to look up in every list than the lists of common words are to walk. */
@@ -373,7 +377,7 @@ export class PassageIndex {
    */
   private scoreRareListFirst(run: RankRun): void {
     const { docs } = this;
-    const { ends, firsts, cursor } = this.rankScratch;
+    const { reach, ends, firsts, cursor } = this.rankScratch;
     const { m, within } = run;
     if (!(run.essential < m && m > 1 && ends[m - 1]! - firsts[m - 1]! <= SEED_POSTINGS)) return;
     cursor.set(firsts);
@@ -383,15 +387,31 @@ export class PassageIndex {
       if (within && !pooled(within, (pool = seek(within, pool, within.length, doc)), doc)) continue;
       let sum = this.add(run, m - 1, i);
       let bits = 2 ** run.order[m - 1]!;
+      let hopeless = false;
       for (let k = m - 2; k >= 0; k--) {
+        if (sum + reach[k]! < run.threshold) {
+          hopeless = true;
+          break;
+        }
         cursor[k] = seek(docs, cursor[k]!, ends[k]!, doc);
         if (cursor[k]! < ends[k]! && docs[cursor[k]!]! === doc) {
           sum += this.add(run, k, cursor[k]!);
           bits |= 2 ** run.order[k]!;
         }
       }
-      if (sum >= run.threshold) this.admit(run, doc, bits);
+      if (!hopeless && sum >= run.threshold) this.admit(run, doc, bits);
+      else this.settle(run, doc, bits);
     }
+  }
+
+  /**
+   * A passage that cannot enter, now or later (the threshold only rises): marked as
+   * scored, so the walk that brings it again through this list passes it by instead
+   * of looking it up in every other list a second time.
+   */
+  private settle(run: RankRun, doc: number, bits: number): void {
+    this.matchedTerms[doc] = bits;
+    this.touched[run.written++] = doc;
   }
 
   /**
@@ -407,6 +427,7 @@ export class PassageIndex {
     let pool = 0;
     while (run.essential < m) {
       if (run.threshold > 0) this.skipBlocks(run);
+      if (run.essential === m - 1) this.skipHopeless(run);
       let doc = n;
       for (let k = run.essential; k < m; k++) if (at[k]! < ends[k]! && docs[at[k]!]! < doc) doc = docs[at[k]!]!;
       if (doc === n) break;
@@ -457,6 +478,29 @@ export class PassageIndex {
         at[k] = Math.min(ends[k]!, firsts[k]! + ((((at[k]! - firsts[k]!) >>> BLOCK_BITS) + 1) << BLOCK_BITS));
       }
     }
+  }
+
+  /**
+   * With one list left to walk (common words only: "industries technology emerging"),
+   * its postings that cannot reach the threshold even with every other list at its best
+   * are passed over in a tight loop: what the walk does with them, summed the same way,
+   * without its bookkeeping per passage. Most of a 100,000-posting list goes this way.
+   */
+  private skipHopeless(run: RankRun): void {
+    const { at, ends, reach } = this.rankScratch;
+    const { docs, tfs, lengthNorms } = this;
+    const k = run.m - 1;
+    const t = run.order[k]!;
+    const idf = run.idfs[t]!;
+    const extra = (run.countedBits >>> t) & 1 ? run.bonus : 0;
+    const others = k > 0 ? reach[k - 1]! : 0;
+    const end = ends[k]!;
+    let i = at[k]!;
+    for (; i < end; i++) {
+      const tf = tfs[i]!;
+      if (idf * ((tf * (K1 + 1)) / (tf + lengthNorms[docs[i]!]!)) + extra + others >= run.threshold) break;
+    }
+    at[k] = i;
   }
 
   /** Stage 4: the passages held, best first, with the terms each holds. */

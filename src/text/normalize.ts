@@ -3,6 +3,7 @@
  * tone marks in pinyin ("Jiāngsū"), the non-breaking spaces machine translation leaves.
  */
 export function normalize(text: string): string {
+  if (isPlainAscii(text)) return text.toLowerCase().trim();
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -15,6 +16,19 @@ export function normalize(text: string): string {
     .trim();
 }
 
+/**
+ * Text every step of normalize() leaves alone but for case and the ends: printable ASCII
+ * (no backtick) without runs of spaces. Most queries are; they then skip two Unicode
+ * normalizations and six replacements, each a new string.
+ */
+function isPlainAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 32 || code > 126 || code === 96 || (code === 32 && text.charCodeAt(i + 1) === 32)) return false;
+  }
+  return true;
+}
+
 const stopwords = new Set(
   (
     'a an and are as at be been but by did do does for from had has have how i in into is it its of on or our so such ' +
@@ -24,6 +38,12 @@ const stopwords = new Set(
 );
 
 const han = /\p{Script=Han}/u;
+
+/** Han characters all lie at U+2E80 or above: a word without one needs no Unicode lookup. */
+function mayBeHan(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) >= 0x2e80) return true;
+  return false;
+}
 
 /**
  * Search terms of a text: lowercase words, lightly stemmed, without stopwords.
@@ -35,7 +55,7 @@ export function terms(text: string): string[] {
     .replace(/'s\b/g, '')
     .split(/[^\p{L}\p{N}&]+/u)) {
     if (!word) continue;
-    if (han.test(word)) {
+    if (mayBeHan(word) && han.test(word)) {
       const chars = [...word];
       if (chars.length === 1) out.push(word);
       for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
@@ -80,7 +100,21 @@ const irregular: Record<string, string> = {
  * "party" into "part". Both the corpus and the query go through it.
  */
 export function stem(word: string): string {
-  word = irregular[word] ?? word;
+  // Words repeat: a figure's label and quote are read again by every question about its metric.
+  const known = stems.get(word);
+  if (known !== undefined) return known;
+  const stemmed = stemOnce(word);
+  // Short words only: V8 makes a longer piece of a split a slice of the whole text, which a kept key would keep alive.
+  if (word.length <= 12 && stems.size < STEMS_KEPT) stems.set(word, stemmed);
+  return stemmed;
+}
+
+/** Enough for the vocabulary of a large corpus (28,000 terms at 250k passages), not for every typo ever asked. */
+const STEMS_KEPT = 100_000;
+const stems = new Map<string, string>();
+
+function stemOnce(word: string): string {
+  word = Object.hasOwn(irregular, word) ? irregular[word]! : word;
   if (word.length <= 3 || /\d/.test(word)) return word;
   if (word.endsWith('ies')) word = word.slice(0, -2);
   else if (word.endsWith('sses')) word = word.slice(0, -2);

@@ -45,7 +45,19 @@ export function isPeriod(period: string): boolean {
 }
 
 /** The months a period covers, counted from year 0: [first, last]. */
-export function monthRange(period: string): [number, number] | undefined {
+export function monthRange(period: string): readonly [number, number] | undefined {
+  // A corpus uses a few hundred periods, and /stat and /compare range over every figure's:
+  // each is parsed once (six regular expressions), up to a cap, as questions bring new ones.
+  if (monthRanges.has(period)) return monthRanges.get(period);
+  const range = parseMonthRange(period);
+  if (monthRanges.size < MONTH_RANGES_KEPT) monthRanges.set(period, range);
+  return range;
+}
+
+const MONTH_RANGES_KEPT = 10_000;
+const monthRanges = new Map<string, readonly [number, number] | undefined>();
+
+function parseMonthRange(period: string): readonly [number, number] | undefined {
   const at = (y: string | number, m: number) => Number(y) * 12 + m - 1;
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})\/(\d{4})$/.exec(period))) return [at(m[1]!, 1), at(m[2]!, 12)];

@@ -8,8 +8,8 @@ import { normalize } from '../../src/text/normalize.ts';
 import { seedEngine } from '../support/corpus.ts';
 
 /**
- * Speller and NameIndex let Fuse.js score only the entries a counting bound says could
- * match, and Speller scores them with FuseScorer, not Fuse.js. These check the shortcuts
+ * Speller and NameIndex score only the entries a counting bound says could match, and
+ * with FuseScorer, not Fuse.js. These check the shortcuts
  * change nothing: the same scores as Fuse.js, and the same results as Fuse.js over
  * every entry, on words and queries built to sit near the bounds.
  */
@@ -90,15 +90,20 @@ describe('FuseScorer', () => {
     ),
   );
 
-  it('scores every string exactly as Fuse.js does, one scorer for many strings', () => {
+  it('scores every string exactly as Fuse.js does, one scorer for many strings, with ignoreLocation or without', () => {
     fc.assert(
-      fc.property(patternAndTexts, fc.constantFrom(0.1, 0.3, 0.6), ([p, texts], threshold) => {
-        const scorer = new FuseScorer(p, threshold);
-        for (const t of texts) {
-          const [hit] = new Fuse([t], { includeScore: true, threshold }).search(p);
-          expect(scorer.score(t)).toBe(hit?.score);
-        }
-      }),
+      fc.property(
+        patternAndTexts,
+        fc.constantFrom(0.1, 0.3, 0.6),
+        fc.boolean(),
+        ([p, texts], threshold, ignoreLocation) => {
+          const scorer = new FuseScorer(p, threshold, { ignoreLocation });
+          for (const t of texts) {
+            const [hit] = new Fuse([t], { includeScore: true, threshold, ignoreLocation }).search(p);
+            expect(scorer.score(t)).toBe(hit?.score);
+          }
+        },
+      ),
       { numRuns: 3000 },
     );
   });
