@@ -45,6 +45,9 @@ const REASON_CUES = terms('reason because due based thanks so that in order to')
 // Verbs of attribution: a passage with one can answer "who said", even when the source is unnamed.
 // (SPEECH: the verbs of attribution, shared with the engine's attributed passages.)
 
+/** Figures of a named metric read closely for a question, at most. */
+const FIGURE_CANDIDATES = 500;
+
 /** Passages an answer quotes at most. */
 const SHOWN = 3;
 
@@ -147,8 +150,10 @@ function figureAnswer(engine: Engine, q: Question, thresholds: Thresholds): Answ
   const area = q.regions.length ? engine.area(...q.regions) : undefined;
   let found: { stat: Statistic; share: number }[];
   if (metrics || (area && !q.content.length)) {
+    // A metric named without a place can have thousands of figures in a large corpus; each is
+    // read word by word below, so only the first few hundred are (the answer shows five).
     found = engine.figures
-      .where({ ...(metrics ? { metrics } : {}), ...(area ? { regions: area.ids } : {}) })
+      .where({ ...(metrics ? { metrics } : {}), ...(area ? { regions: area.ids } : {}) }, FIGURE_CANDIDATES)
       .map((stat) => ({ stat, share: 1 }));
   } else if (!q.content.length) {
     // No metric, no place, no word of its own: the question names no figure to look for.

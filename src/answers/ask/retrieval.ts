@@ -111,11 +111,17 @@ function withMetricFigures(engine: Engine, query: Query, forms: string[], hits: 
 
 /** Positions of the passages that hold a figure of a metric asked, for the place asked, ascending. */
 function figurePassages(engine: Engine, query: Query): Uint32Array {
-  const stats = query.area
-    ? engine.figures.where({ regions: query.area.ids }).filter((s) => namesMetricAsked(engine, query, s))
-    : engine.figures.where({ metrics: query.metrics });
+  const regions = query.area ? { regions: query.area.ids } : {};
+  const stats = engine.figures.where({ metrics: query.metrics, ...regions }, CANDIDATES * 10);
+  // Figures whose label names the metric though ingestion gave them another: read only where
+  // the place has few figures (a province's, not the whole country's at 250k passages).
+  if (query.area && query.area.stats().length <= NAMED_SCAN)
+    stats.push(...engine.figures.where(regions).filter((s) => namesMetricAsked(engine, query, s)));
   return Uint32Array.from(new Set(stats.map((s) => engine.positions.of(s.passage)))).sort();
 }
+
+/** The most figures of a place read for labels that name the metric asked. */
+const NAMED_SCAN = 2000;
 
 // How well a passage's own figures say what a figure question asks, as a factor of its score.
 const FIGURE_EVIDENCE = {
