@@ -25,7 +25,9 @@ const ASIDE =
 const QUALIFIER_WORDS =
   /\s*\b(?:more than|over|above|exceeding|exceeded|nearly|almost|about|around|approximately|up to|less than)\s*$/i;
 const LEADING =
-  /^(?:(?:in|at|for|during|by|of|among them|of which|and|while|with|each|both|all|last year|this year|the|a|an|its|their|this|these)\b|,|\s)+/i;
+  /^(?:(?:over the (?:same )?period|in the same period|during the (?:same )?period|in|at|for|during|by|of|among them|of which|and|while|with|each|both|all|last year|this year|the|a|an|its|their|this|these)\b|,|\s)+/i;
+// A wire dateline before the story: "BEIJING, July 17 (Xinhua) -- ".
+const DATELINE = /^[^()]{0,60}\([^()]{1,40}\)\s*(?:--|—|–)\s*/u;
 
 /**
  * Maps a figure to a gazetteer metric by its synonyms. A synonym of several words
@@ -175,7 +177,7 @@ function tidyName(phrase: string): string {
 /** "In 2024, Anhui’s automobile output reached" → "automobile output". */
 function subjectPhrase(clause: string): string {
   return (
-    beforePredicate(clause.replace(ASIDE, ' '))
+    beforePredicate(clause.replace(DATELINE, '').replace(ASIDE, ' '))
       .split(/,\s+/)
       .filter((part) => part.trim())
       .at(-1) ?? ''

@@ -49,6 +49,8 @@ export interface Query {
   metricNames: readonly (readonly string[])[];
   /** The question asks for a target or plan, not an outcome. */
   wantsAim: boolean;
+  /** It asks how far one rate is from another ("how much faster than the country"): a gap in percentage points. */
+  wantsGap: boolean;
 }
 
 // Words that shape a question without saying what it is about: question words, verbs
@@ -129,6 +131,7 @@ export function readQuery(engine: Engine, text: string, q: Question): Query {
     wantsFigure: q.intent === 'figure' || FIGURE_CUE.test(norm) || q.metrics.length > 0,
     asksNumber: FIGURE_CUE.test(norm) || (q.metrics.length > 0 && /\bwhat(?:'s| was| were| is| are)\b/.test(norm)),
     wantsAim: asksForAim(norm),
+    wantsGap: /\bthan\b|\bbeat\b|\boutpac|\boutstrip|\bgap\b|\bahead of\b|percentage points?/.test(norm),
     metrics: new Set(q.metrics.map((m) => m.id)),
     metricTerms: tellingTerms(engine, metricForms),
     metricNames: q.metrics.flatMap((m) =>

@@ -144,9 +144,14 @@ function figureEvidence(engine: Engine, query: Query, passage: Passage): number 
   if (!query.wantsFigure || !query.metrics.size) return 1;
   const own = engine.statsIn(passage).filter((s) => namesMetricAsked(engine, query, s) && ofPlaceAsked(query, s));
   if (!own.length) return FIGURE_EVIDENCE.none;
-  const ofKind = own.filter((s) => (query.wantsChange ? isChange(s) : givesLevel(s)));
+  const ofKind = own.filter((s) => (query.wantsChange ? isChange(s) && isGap(s) === query.wantsGap : givesLevel(s)));
   if (!ofKind.length) return FIGURE_EVIDENCE.otherKind;
   return ofKind.some((s) => query.metrics.has(s.metric)) ? FIGURE_EVIDENCE.exact : FIGURE_EVIDENCE.byName;
+}
+
+/** A figure in percentage points: how far one rate is from another, not how fast something grew. */
+function isGap(stat: Statistic): boolean {
+  return /percentage points?/.test(stat.unit);
 }
 
 /** A figure that states an amount, not only how it changed. */
@@ -493,7 +498,7 @@ function figuresFor(engine: Engine, query: Query, best: Scored): Statistic[] {
     else if (query.metrics.size && namesMetricAsked(engine, query, stat)) score += 0.2;
     const change = isChange(stat);
     // "How fast" is answered by a change, whatever else a level shares with the question.
-    if (query.wantsChange) score += change ? 0.4 : 0;
+    if (query.wantsChange) score += change && isGap(stat) === query.wantsGap ? 0.4 : change ? 0.2 : 0;
     else score += change && !stat.change ? 0 : 0.1;
     if (query.area?.ids.has(stat.region)) score += 0.1;
     const period = statFit(query, stat, year);
