@@ -8,6 +8,7 @@ import type { Article, Passage } from '../corpus/schema.ts';
 export class PassagePositions {
   private readonly articleIndex = new Map<string, number>();
   private readonly articleStart: Uint32Array;
+  private readonly total: number;
 
   constructor(private readonly articles: readonly Article[]) {
     this.articleStart = new Uint32Array(articles.length);
@@ -17,6 +18,19 @@ export class PassagePositions {
       this.articleStart[i] = position;
       position += article.passages.length;
     });
+    this.total = position;
+  }
+
+  /** The positions [start, end) of the article holding the passage at a position, by binary search. */
+  articleSpanAt(position: number): [number, number] {
+    let low = 0;
+    let high = this.articleStart.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >>> 1;
+      if (this.articleStart[mid]! <= position) low = mid;
+      else high = mid - 1;
+    }
+    return [this.articleStart[low]!, low + 1 < this.articleStart.length ? this.articleStart[low + 1]! : this.total];
   }
 
   of(passageId: string): number {

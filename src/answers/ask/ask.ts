@@ -14,7 +14,7 @@ import { cite, figureItem } from '../cite.ts';
 import { holds } from '../../search/sorted.ts';
 import { comparable, ranking } from '../compare.ts';
 import { regionSuggestions } from '../choices.ts';
-import { ANSWER_SCORE, articlesOf, retrievalAnswer } from './retrieval.ts';
+import { ANSWER_SCORE, articlesAbout, figureWords, retrievalAnswer } from './retrieval.ts';
 import { withoutChatter, withShortFormsExpanded } from '../../text/chatter.ts';
 
 /**
@@ -46,7 +46,7 @@ const REASON_CUES = terms('reason because due based thanks so that in order to')
 // (SPEECH: the verbs of attribution, shared with the engine's attributed passages.)
 
 /** Figures of a named metric read closely for a question, at most. */
-const FIGURE_CANDIDATES = 500;
+const FIGURE_CANDIDATES = 200;
 
 /** Passages an answer quotes at most. */
 const SHOWN = 3;
@@ -210,8 +210,7 @@ function figureAnswer(engine: Engine, q: Question, thresholds: Thresholds): Answ
 
 /** The share of the words a figure's label, quote, unit and metric names hold. */
 function shareOfWords(engine: Engine, stat: Statistic, words: readonly string[]): number {
-  const metric = engine.metric(stat.metric);
-  const own = new Set(terms(`${stat.label} ${stat.quote} ${stat.unit} ${metric.name} ${metric.synonyms.join(' ')}`));
+  const own = figureWords(engine, [stat]);
   return words.filter((w) => own.has(w)).length / words.length;
 }
 
@@ -464,14 +463,15 @@ function passagesAnswer(engine: Engine, q: Question, thresholds: Thresholds, fal
     ...q.people.flatMap((p) => terms(p.name)),
     ...(/\bwhy\b|为什么|为何/.test(q.text.toLowerCase()) ? REASON_CUES : []),
   ];
-  const tagged = q.regions.length ? engine.area(...q.regions).passages() : undefined;
+  const area = q.regions.length ? engine.area(...q.regions) : undefined;
+  const tagged = area?.passages();
   // The place narrows its own passages: they need a smaller share of the question's words.
   // The rest of its articles say "the province" for it and need the share any passage needs.
   const floorOf = (r: Ranked) =>
     tagged && holds(tagged, engine.positions.of(r.passage.id)) ? thresholds.place : thresholds.passage;
   // Coverage counts the question's own words; the names only help the ranking. A question
   // with no words beyond the place (asked in Chinese, say) is answered by the place's passages.
-  const pool = tagged && articlesOf(engine, tagged);
+  const pool = area && articlesAbout(engine, area);
   const ranked = rankPassages(engine, q, pool, names, SHOWN, tagged ? thresholds.place : thresholds.passage).filter(
     (r) => r.share >= floorOf(r),
   );

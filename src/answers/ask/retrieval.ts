@@ -1,7 +1,7 @@
 import type { Passage, Statistic } from '../../corpus/schema.ts';
 import { notFound, suggest, type Answer, type AnswerItem } from '../answer.ts';
 import { msg, verbatim, type Message } from '../../messages/message.ts';
-import type { Engine } from '../../engine/engine.ts';
+import type { Area, Engine } from '../../engine/engine.ts';
 import { cite, figureItem } from '../cite.ts';
 import { regionSuggestions } from '../choices.ts';
 import { excerptAround } from '../excerpt.ts';
@@ -45,7 +45,7 @@ export interface Scored {
 export function rankForQuestion(engine: Engine, query: Query): Scored[] {
   const tagged = query.area?.passages();
   if (tagged && !tagged.length) return [];
-  const pool = tagged && articlesOf(engine, tagged);
+  const pool = query.area && articlesAbout(engine, query.area);
   const forms = [...new Set(query.concepts.flatMap((c) => [...c.forms.keys()]))];
   if (!forms.length) return [];
   const hits = withMetricFigures(
@@ -164,16 +164,26 @@ function givesLevel(stat: Statistic): boolean {
  * "the province" far more often than its name, and each paragraph is tagged only
  * with the places it names.
  */
-export function articlesOf(engine: Engine, positions: Uint32Array): Uint32Array {
+export function articlesAbout(engine: Engine, area: Area): Uint32Array {
+  let pools = articlePools.get(engine);
+  if (!pools)
+    articlePools.set(engine, (pools = memo((_ids: string, of: Area) => articlesOf(engine, of.passages()), 16)));
+  return pools([...area.ids].sort().join('|'), area);
+}
+
+// Per engine, the article pools of the places asked most recently: a province's articles run to
+// tens of thousands of passages at 250k, and the same places are asked again and again.
+const articlePools = new WeakMap<Engine, (ids: string, area: Area) => Uint32Array>();
+
+function articlesOf(engine: Engine, positions: Uint32Array): Uint32Array {
   const out: number[] = [];
-  let last: string | undefined;
+  // Positions are ascending and an article's passages contiguous: one lookup per article.
+  let end = 0;
   for (const at of positions) {
-    const article = engine.articleOf(engine.corpus.passages[at]!);
-    if (article.id === last) continue;
-    last = article.id;
-    const first = engine.positions.of(article.passages[0]!.id);
-    if (out.length && out[out.length - 1]! >= first) continue;
-    for (let i = 0; i < article.passages.length; i++) out.push(first + i);
+    if (at < end) continue;
+    const [first, last] = engine.positions.articleSpanAt(at);
+    end = last;
+    for (let i = first; i < end; i++) out.push(i);
   }
   return Uint32Array.from(out);
 }
@@ -345,7 +355,7 @@ function ofMetricAsked(engine: Engine, query: Query, s: Statistic): boolean {
 }
 
 /** The words of figures' labels, metrics (names and synonyms), units and, unless left out, quotes. */
-function figureWords(engine: Engine, stats: readonly Statistic[], withQuotes = true): Set<string> {
+export function figureWords(engine: Engine, stats: readonly Statistic[], withQuotes = true): Set<string> {
   const out = new Set<string>();
   for (const stat of stats) {
     const { named, quoted } = figureTerms(stat, engine);
