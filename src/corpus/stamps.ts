@@ -1,0 +1,99 @@
+import { readdirSync, statSync, type Stats } from 'node:fs';
+import path from 'node:path';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+
+/**
+ * A file changed this long before the load began, or later, proves nothing by its times:
+ * file systems stamp in ticks (ext4 and tmpfs in milliseconds, FAT in 2 s), and a second
+ * write in the tick of the first, after the loader read the file, would leave them as they were.
+ */
+const RACY_MS = 3000;
+/** Work between yields to the event loop, as the loader does. */
+const SLICE_MS = 10;
+/** The folder whose *.json files are the corpus's articles (load.ts). */
+const ARTICLES = 'articles';
+
+/**
+ * What each corpus file looked like when the loader read it: its size, when its content was
+ * last written (mtime) and when the file last changed in any way (ctime, which no tool can set
+ * back: `touch -d`, `cp -p` and rsync can set mtime, not ctime). Git tells a changed work tree
+ * from an unchanged one the same way.
+ *
+ * The prebuilt file keeps the stamps of the corpus it was built from; a start whose files all
+ * still carry them, in an articles folder that lists the same files, is reading that corpus,
+ * and need not read, parse and check it again. A file whose times fall within RACY_MS of the
+ * load is stamped as unknown, so it never vouches; the next full load stamps it afresh.
+ */
+export class FileStamps {
+  /** Paths relative to the corpus folder, in the order read. */
+  private readonly files: string[] = [];
+  /** size, mtimeMs, ctimeMs of each file; NaN when its times prove nothing. */
+  private readonly values: number[] = [];
+
+  /** `since`: wall-clock milliseconds from which a file's times prove nothing (a load's start, less RACY_MS). */
+  constructor(private readonly since = Date.now() - RACY_MS) {}
+
+  /** Called by the loader with the status of each file as it reads it (fstat on the descriptor it reads). */
+  record(file: string, stat: Stats): void {
+    const racy = Math.max(stat.mtimeMs, stat.ctimeMs) >= this.since;
+    this.files.push(file);
+    this.values.push(stat.size, racy ? NaN : stat.mtimeMs, racy ? NaN : stat.ctimeMs);
+  }
+
+  /** True when every file still carries its stamp and the articles folder lists exactly the files recorded from it. */
+  async unchanged(dir: string): Promise<boolean> {
+    const articles = this.files.filter((f) => path.dirname(f) === ARTICLES).map((f) => path.basename(f));
+    let listed: string[];
+    try {
+      listed = readdirSync(path.join(dir, ARTICLES))
+        .filter((f) => f.endsWith('.json'))
+        .sort();
+    } catch {
+      return false;
+    }
+    if (listed.length !== articles.length || listed.some((name, i) => name !== articles[i])) return false;
+    let sliceStart = performance.now();
+    for (let i = 0; i < this.files.length; i++) {
+      const stat = statSync(path.join(dir, this.files[i]!), { throwIfNoEntry: false });
+      const [size, mtime, ctime] = [this.values[i * 3], this.values[i * 3 + 1], this.values[i * 3 + 2]];
+      // NaN equals nothing: a racy stamp never matches.
+      if (!stat || stat.size !== size || stat.mtimeMs !== mtime || stat.ctimeMs !== ctime) return false;
+      if (performance.now() - sliceStart >= SLICE_MS) {
+        await yieldToEventLoop();
+        sliceStart = performance.now();
+      }
+    }
+    return true;
+  }
+
+  /** Forgets every file, for a load that starts over. */
+  clear(): void {
+    this.files.length = 0;
+    this.values.length = 0;
+  }
+
+  get size(): number {
+    return this.files.length;
+  }
+
+  /** As the prebuilt file keeps them: JSON, NaN written as null. */
+  toJSON(): { files: string[]; values: (number | null)[] } {
+    return { files: this.files, values: this.values.map((v) => (Number.isNaN(v) ? null : v)) };
+  }
+
+  static fromJSON(json: unknown): FileStamps {
+    const { files, values } = json as { files: unknown; values: unknown };
+    if (
+      !Array.isArray(files) ||
+      !Array.isArray(values) ||
+      values.length !== files.length * 3 ||
+      !files.every((f) => typeof f === 'string') ||
+      !values.every((v) => v === null || typeof v === 'number')
+    )
+      throw new Error('not the stamps of corpus files');
+    const stamps = new FileStamps();
+    for (const file of files as string[]) stamps.files.push(file);
+    for (const value of values as (number | null)[]) stamps.values.push(value ?? NaN);
+    return stamps;
+  }
+}
