@@ -11,21 +11,21 @@ const SLICE_MS = 10;
  * A checked corpus as the prebuilt file keeps it, so that a start which finds the corpus's
  * files unchanged (stamps.ts) takes it from there instead of reading, parsing and checking
  * 50,000 files again. Two parts:
- * - `lines`: UTF-8 JSON, one document a line: a table of the strings the corpus repeats
- *   (tags, gazetteer ids, units, periods, outlets), the gazetteer, then each article as the
- *   loader checked it, each object as the list of its fields' values in the schema's order
- *   (null for an absent one), a repeated string as its number in the table, and each
- *   passage's text as its place in the text store. Parsing that makes numbers and lists,
- *   not 50,000 articles' worth of keys and copies of the same tags: 40 MB where the articles'
- *   own JSON would be 90 MB at 250k passages, and a third of the garbage. One line per
- *   article lets a reload parse between turns of the event loop.
+ * - `lines`: UTF-8 JSON, one document a line: the gazetteer, each article as the loader
+ *   checked it, then a table of the strings the corpus repeats (tags, gazetteer ids, units,
+ *   periods, outlets). In an article each object is the list of its fields' values in the
+ *   schema's order (null for an absent one), a repeated string its number in the table, and
+ *   a passage's text its place in the text store: at 250k passages 50 MB, where the same
+ *   with keys and every string written out took 92 MB. One line per article lets a reload
+ *   parse between turns of the event loop.
  * - `texts`: the passages' texts, as the corpus's TextStore holds them; the file's bytes are
  *   used as they are (TextStore.of), so the texts are not decoded and stored again.
  * Only ever made from a corpus that passed every check, and read back only under the code
  * that made it (the prebuilt file's code fingerprint covers this folder).
  */
 export interface CorpusSnapshot {
-  lines: Buffer[];
+  /** Made line by line as they are written: the whole would be as large again as the articles. */
+  lines: () => Iterable<string>;
   texts: Buffer[];
 }
 
@@ -56,18 +56,22 @@ const ARTICLE: Shape = {
 
 export function snapshotOf(corpus: Corpus): CorpusSnapshot {
   const store = storeOf(corpus);
-  const table = new Map<string, number>();
-  const share = (text: string) => {
-    let n = table.get(text);
-    if (n === undefined) table.set(text, (n = table.size));
-    return n;
-  };
-  const rows = corpus.articles.map((article) => {
-    const passages = article.passages.map((p) => ({ ...fieldsOf(p), ...StoredPassage.placeOf(p as StoredPassage) }));
-    return JSON.stringify(encode({ ...article, passages }, ARTICLE, share));
-  });
-  const lines = [JSON.stringify([...table.keys()]), JSON.stringify(corpus.gazetteer), ...rows];
-  return { lines: lines.map((line) => Buffer.from(`${line}\n`, 'utf8')), texts: store.buffers() };
+  function* lines(): Generator<string> {
+    const table = new Map<string, number>();
+    const share = (text: string) => {
+      let n = table.get(text);
+      if (n === undefined) table.set(text, (n = table.size));
+      return n;
+    };
+    yield `${JSON.stringify(corpus.gazetteer)}\n`;
+    for (const article of corpus.articles) {
+      const passages = article.passages.map((p) => ({ ...fieldsOf(p), ...StoredPassage.placeOf(p as StoredPassage) }));
+      yield `${JSON.stringify(encode({ ...article, passages }, ARTICLE, share))}\n`;
+    }
+    // Last, once every string is in it; read first.
+    yield `${JSON.stringify([...table.keys()])}\n`;
+  }
+  return { lines, texts: store.buffers() };
 }
 
 /** The corpus a snapshot was made of, for `dir` (where its files are) and with its fingerprint. */
@@ -78,16 +82,15 @@ export async function corpusFromSnapshot(
 ): Promise<Corpus> {
   const { lines } = snapshot;
   const compactor = new Compactor(TextStore.of(snapshot.texts));
-  let table: string[] | undefined;
+  const last = lines.lastIndexOf(0x0a, lines.length - 2) + 1;
+  const table = JSON.parse(lines.toString('utf8', last)) as string[];
   let gazetteer: Gazetteer | undefined;
   const articles = [];
   let sliceStart = performance.now();
-  for (let start = 0; start < lines.length; ) {
-    let end = lines.indexOf(0x0a, start);
-    if (end < 0) end = lines.length;
+  for (let start = 0; start < last; ) {
+    const end = lines.indexOf(0x0a, start);
     const value: unknown = JSON.parse(lines.toString('utf8', start, end));
-    if (table === undefined) table = value as string[];
-    else if (gazetteer === undefined) gazetteer = value as Gazetteer;
+    if (gazetteer === undefined) gazetteer = value as Gazetteer;
     else articles.push(compactor.placed(decode(value as unknown[], ARTICLE, table) as PlacedArticle));
     start = end + 1;
     if (performance.now() - sliceStart >= SLICE_MS) {

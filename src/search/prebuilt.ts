@@ -20,7 +20,7 @@ export const PREBUILT_FILE = 'footnote.index';
 
 const MAGIC = 'FOOTNOTE-INDEX-3';
 const HEADER_BYTES = 4096;
-/** Small writes are joined up to this many bytes. */
+/** Small writes are joined up to about this many bytes. */
 const BATCH_BYTES = 1 << 20;
 /** Bytes read, then hashed, at a time: hashing them takes a few milliseconds. */
 const READ_BYTES = 8 << 20;
@@ -220,9 +220,9 @@ export async function writePrebuilt(dir: string, contents: PrebuiltContents): Pr
   const handle = await open(temporary, 'w');
   try {
     const snapshot = corpus();
-    const parts: Record<Section, readonly Buffer[]> = {
+    const parts: Record<Section, Iterable<Buffer | string>> = {
       stamps: [Buffer.from(JSON.stringify(stamps), 'utf8')],
-      corpus: snapshot.lines,
+      corpus: snapshot.lines(),
       texts: snapshot.texts,
       vocabulary: [Buffer.from(index.vocabulary.join('\n'), 'utf8')],
       starts: [bytesOf(index.starts)],
@@ -266,27 +266,31 @@ export async function writePrebuilt(dir: string, contents: PrebuiltContents): Pr
   }
 }
 
-/** Small buffers (a line per article) joined into writes of about a megabyte; large ones as they are. */
-function* batches(parts: readonly Buffer[]): Generator<Buffer> {
-  let pending: Buffer[] = [];
-  let bytes = 0;
+/**
+ * Buffers as they are; strings (a line per article) joined into writes of about a megabyte.
+ * Not a buffer per line: 50,000 small buffers fragment the allocator outside the JS heap,
+ * and the process would keep that memory.
+ */
+function* batches(parts: Iterable<Buffer | string>): Generator<Buffer> {
+  let pending: string[] = [];
+  let length = 0;
+  const flush = () => {
+    const batch = Buffer.from(pending.join(''), 'utf8');
+    pending = [];
+    length = 0;
+    return batch;
+  };
   for (const part of parts) {
-    if (part.length >= BATCH_BYTES) {
-      if (pending.length) yield Buffer.concat(pending, bytes);
-      pending = [];
-      bytes = 0;
+    if (typeof part !== 'string') {
+      if (pending.length) yield flush();
       yield part;
       continue;
     }
     pending.push(part);
-    bytes += part.length;
-    if (bytes >= BATCH_BYTES) {
-      yield Buffer.concat(pending, bytes);
-      pending = [];
-      bytes = 0;
-    }
+    length += part.length;
+    if (length >= BATCH_BYTES) yield flush();
   }
-  if (pending.length) yield Buffer.concat(pending, bytes);
+  if (pending.length) yield flush();
 }
 
 async function writeAll(handle: FileHandle, buffer: Buffer, position: number): Promise<void> {
