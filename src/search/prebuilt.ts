@@ -20,7 +20,7 @@ export const PREBUILT_FILE = 'footnote.index';
 
 const MAGIC = 'FOOTNOTE-INDEX-3';
 const HEADER_BYTES = 4096;
-/** Small writes are joined up to about this many bytes. */
+/** Strings are encoded and written this many bytes at a time. */
 const BATCH_BYTES = 1 << 20;
 /** Bytes read, then hashed, at a time: hashing them takes a few milliseconds. */
 const READ_BYTES = 8 << 20;
@@ -221,27 +221,22 @@ export async function writePrebuilt(dir: string, contents: PrebuiltContents): Pr
   try {
     const snapshot = corpus();
     const parts: Record<Section, Iterable<Buffer | string>> = {
-      stamps: [Buffer.from(JSON.stringify(stamps), 'utf8')],
+      stamps: [JSON.stringify(stamps)],
       corpus: snapshot.lines(),
       texts: snapshot.texts,
-      vocabulary: [Buffer.from(index.vocabulary.join('\n'), 'utf8')],
+      vocabulary: [index.vocabulary.join('\n')],
       starts: [bytesOf(index.starts)],
       docs: [bytesOf(index.docs)],
       tfs: [bytesOf(index.tfs)],
       lengths: [bytesOf(index.lengths)],
     };
     const sections = {} as Header['sections'];
+    const writer = new SectionWriter(handle);
     let offset = HEADER_BYTES;
     for (const name of SECTIONS) {
-      const hash = createHash('sha256');
-      const start = offset;
-      for (const batch of batches(parts[name])) {
-        hash.update(batch);
-        await writeAll(handle, batch, offset);
-        offset += batch.length;
-      }
-      sections[name] = [start, offset - start, hash.digest('hex')];
-      offset = align(offset);
+      const { bytes, checksum } = await writer.write(parts[name], offset);
+      sections[name] = [offset, bytes, checksum];
+      offset = align(offset + bytes);
     }
     const header: Header = {
       code: provenance.code,
@@ -267,30 +262,54 @@ export async function writePrebuilt(dir: string, contents: PrebuiltContents): Pr
 }
 
 /**
- * Buffers as they are; strings (a line per article) joined into writes of about a megabyte.
- * Not a buffer per line: 50,000 small buffers fragment the allocator outside the JS heap,
- * and the process would keep that memory.
+ * Writes a section's parts at an offset and hashes them: buffers as they are, strings (a line
+ * per article) encoded into one buffer reused for every write. Not a buffer per string: 50,000
+ * small buffers fragment the allocator outside the JS heap, and the process would keep that memory.
  */
-function* batches(parts: Iterable<Buffer | string>): Generator<Buffer> {
-  let pending: string[] = [];
-  let length = 0;
-  const flush = () => {
-    const batch = Buffer.from(pending.join(''), 'utf8');
-    pending = [];
-    length = 0;
-    return batch;
-  };
-  for (const part of parts) {
-    if (typeof part !== 'string') {
-      if (pending.length) yield flush();
-      yield part;
-      continue;
+class SectionWriter {
+  private readonly buffer = Buffer.allocUnsafeSlow(BATCH_BYTES);
+
+  constructor(private readonly handle: FileHandle) {}
+
+  async write(parts: Iterable<Buffer | string>, offset: number): Promise<{ bytes: number; checksum: string }> {
+    const hash = createHash('sha256');
+    let at = offset;
+    let used = 0;
+    const put = async (bytes: Buffer) => {
+      hash.update(bytes);
+      await writeAll(this.handle, bytes, at);
+      at += bytes.length;
+    };
+    const flush = async () => {
+      if (used) await put(this.buffer.subarray(0, used));
+      used = 0;
+    };
+    for (const part of parts) {
+      if (typeof part !== 'string') {
+        await flush();
+        await put(part);
+        continue;
+      }
+      for (const piece of pieces(part, this.buffer.length)) {
+        if (used + Buffer.byteLength(piece, 'utf8') > this.buffer.length) await flush();
+        used += this.buffer.write(piece, used, 'utf8');
+      }
     }
-    pending.push(part);
-    length += part.length;
-    if (length >= BATCH_BYTES) yield flush();
+    await flush();
+    return { bytes: at - offset, checksum: hash.digest('hex') };
   }
-  if (pending.length) yield flush();
+}
+
+/** A string cut into pieces of at most `bytes` bytes of UTF-8 (3 a UTF-16 unit at most), no surrogate pair split. */
+function* pieces(text: string, bytes: number): Generator<string> {
+  const most = Math.floor(bytes / 3);
+  for (let at = 0; at < text.length;) {
+    let end = Math.min(text.length, at + most);
+    const unit = text.charCodeAt(end - 1);
+    if (end < text.length && unit >= 0xd800 && unit <= 0xdbff) end--;
+    yield text.slice(at, end);
+    at = end;
+  }
 }
 
 async function writeAll(handle: FileHandle, buffer: Buffer, position: number): Promise<void> {
