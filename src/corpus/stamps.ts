@@ -53,8 +53,10 @@ export class FileStamps {
     }
     if (listed.length !== articles.length || listed.some((name, i) => name !== articles[i])) return false;
     let sliceStart = performance.now();
+    // Joined by hand: path.join's normalising took a tenth of the time at 50,000 files.
+    const root = path.join(dir, path.sep);
     for (let i = 0; i < this.files.length; i++) {
-      const stat = statSync(path.join(dir, this.files[i]!), { throwIfNoEntry: false });
+      const stat = statSync(root + this.files[i]!, { throwIfNoEntry: false });
       const [size, mtime, ctime] = [this.values[i * 3], this.values[i * 3 + 1], this.values[i * 3 + 2]];
       // NaN equals nothing: a racy stamp never matches.
       if (!stat || stat.size !== size || stat.mtimeMs !== mtime || stat.ctimeMs !== ctime) return false;
