@@ -10,14 +10,17 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 const RACY_MS = 3000;
 /** Work between yields to the event loop, as the loader does. */
 const SLICE_MS = 10;
+/** Numbers kept a file. */
+const FIELDS = 4;
 /** The folder whose *.json files are the corpus's articles (load.ts). */
 const ARTICLES = 'articles';
 
 /**
- * What each corpus file looked like when the loader read it: its size, when its content was
- * last written (mtime) and when the file last changed in any way (ctime, which no tool can set
- * back: `touch -d`, `cp -p` and rsync can set mtime, not ctime). Git tells a changed work tree
- * from an unchanged one the same way.
+ * What each corpus file looked like when the loader read it: which file it was (its inode: a
+ * symbolic link pointed elsewhere, or another file renamed over it, is another file), its
+ * size, when its content was last written (mtime) and when the file last changed in any way
+ * (ctime, which no tool can set back: `touch -d`, `cp -p` and rsync can set mtime, not ctime).
+ * Git tells a changed work tree from an unchanged one the same way.
  *
  * The prebuilt file keeps the stamps of the corpus it was built from; a start whose files all
  * still carry them, in an articles folder that lists the same files, is reading that corpus,
@@ -27,7 +30,7 @@ const ARTICLES = 'articles';
 export class FileStamps {
   /** Paths relative to the corpus folder, in the order read. */
   private readonly files: string[] = [];
-  /** size, mtimeMs, ctimeMs of each file; NaN when its times prove nothing. */
+  /** ino, size, mtimeMs, ctimeMs of each file (FIELDS a file); the times NaN when they prove nothing. */
   private readonly values: number[] = [];
 
   /** `since`: wall-clock milliseconds from which a file's times prove nothing (a load's start, less RACY_MS). */
@@ -37,7 +40,7 @@ export class FileStamps {
   record(file: string, stat: Stats): void {
     const racy = Math.max(stat.mtimeMs, stat.ctimeMs) >= this.since;
     this.files.push(file);
-    this.values.push(stat.size, racy ? NaN : stat.mtimeMs, racy ? NaN : stat.ctimeMs);
+    this.values.push(stat.ino, stat.size, racy ? NaN : stat.mtimeMs, racy ? NaN : stat.ctimeMs);
   }
 
   /** True when every file still carries its stamp and the articles folder lists exactly the files recorded from it. */
@@ -57,9 +60,11 @@ export class FileStamps {
     const root = path.join(dir, path.sep);
     for (let i = 0; i < this.files.length; i++) {
       const stat = statSync(root + this.files[i]!, { throwIfNoEntry: false });
-      const [size, mtime, ctime] = [this.values[i * 3], this.values[i * 3 + 1], this.values[i * 3 + 2]];
+      const at = i * FIELDS;
+      const [ino, size, mtime, ctime] = [this.values[at], this.values[at + 1], this.values[at + 2], this.values[at + 3]];
       // NaN equals nothing: a racy stamp never matches.
-      if (!stat || stat.size !== size || stat.mtimeMs !== mtime || stat.ctimeMs !== ctime) return false;
+      if (!stat || stat.ino !== ino || stat.size !== size || stat.mtimeMs !== mtime || stat.ctimeMs !== ctime)
+        return false;
       if (performance.now() - sliceStart >= SLICE_MS) {
         await yieldToEventLoop();
         sliceStart = performance.now();
@@ -88,7 +93,7 @@ export class FileStamps {
     if (
       !Array.isArray(files) ||
       !Array.isArray(values) ||
-      values.length !== files.length * 3 ||
+      values.length !== files.length * FIELDS ||
       !files.every((f) => typeof f === 'string') ||
       !values.every((v) => v === null || typeof v === 'number')
     )
