@@ -11,9 +11,9 @@ const SLICE_MS = 10;
  * A checked corpus as the prebuilt file keeps it, so that a start which finds the corpus's
  * files unchanged (stamps.ts) takes it from there instead of reading, parsing and checking
  * 50,000 files again. Two parts:
- * - `lines`: UTF-8 JSON, one document a line: the gazetteer, each article as the loader
- *   checked it, then a table of the strings the corpus repeats (tags, gazetteer ids, units,
- *   periods, outlets). In an article each object is the list of its fields' values in the
+ * - `lines`: UTF-8 JSON, one document a line: the gazetteer, then each article as the
+ *   loader checked it, with `strings`, a table of the strings the corpus repeats (tags,
+ *   gazetteer ids, units, periods, outlets). In an article each object is the list of its fields' values in the
  *   schema's order (null for an absent one), a repeated string its number in the table, and
  *   a passage's text its place in the text store: at 250k passages 50 MB, where the same
  *   with keys and every string written out took 92 MB. One line per article lets a reload
@@ -26,6 +26,8 @@ const SLICE_MS = 10;
 export interface CorpusSnapshot {
   /** Made line by line as they are written: the whole would be as large again as the articles. */
   lines: () => Iterable<string>;
+  /** The table of shared strings, whole once every line has been made. */
+  strings: () => string[];
   texts: Buffer[];
 }
 
@@ -56,8 +58,8 @@ const ARTICLE: Shape = {
 
 export function snapshotOf(corpus: Corpus): CorpusSnapshot {
   const store = storeOf(corpus);
+  const table = new Map<string, number>();
   function* lines(): Generator<string> {
-    const table = new Map<string, number>();
     const share = (text: string) => {
       let n = table.get(text);
       if (n === undefined) table.set(text, (n = table.size));
@@ -68,31 +70,26 @@ export function snapshotOf(corpus: Corpus): CorpusSnapshot {
       const passages = article.passages.map((p) => ({ ...fieldsOf(p), ...StoredPassage.placeOf(p as StoredPassage) }));
       yield `${JSON.stringify(encode({ ...article, passages }, ARTICLE, share))}\n`;
     }
-    // Last, once every string is in it; read first.
-    yield `${JSON.stringify([...table.keys()])}\n`;
   }
-  return { lines, texts: store.buffers() };
+  return { lines, strings: () => [...table.keys()], texts: store.buffers() };
 }
 
 /** The corpus a snapshot was made of, for `dir` (where its files are) and with its fingerprint. */
 export async function corpusFromSnapshot(
   dir: string,
   fingerprint: string,
-  snapshot: { lines: Buffer; texts: Buffer[] },
+  snapshot: { strings: unknown; lines: AsyncIterable<string>; texts: Buffer[] },
 ): Promise<Corpus> {
-  const { lines } = snapshot;
+  const { strings: table } = snapshot;
+  if (!Array.isArray(table) || !table.every((s) => typeof s === 'string')) throw new Error('not a table of strings');
   const compactor = new Compactor(TextStore.of(snapshot.texts));
-  const last = lines.lastIndexOf(0x0a, lines.length - 2) + 1;
-  const table = JSON.parse(lines.toString('utf8', last)) as string[];
   let gazetteer: Gazetteer | undefined;
   const articles = [];
   let sliceStart = performance.now();
-  for (let start = 0; start < last; ) {
-    const end = lines.indexOf(0x0a, start);
-    const value: unknown = JSON.parse(lines.toString('utf8', start, end));
+  for await (const line of snapshot.lines) {
+    const value: unknown = JSON.parse(line);
     if (gazetteer === undefined) gazetteer = value as Gazetteer;
     else articles.push(compactor.placed(decode(value as unknown[], ARTICLE, table) as PlacedArticle));
-    start = end + 1;
     if (performance.now() - sliceStart >= SLICE_MS) {
       await yieldToEventLoop();
       sliceStart = performance.now();

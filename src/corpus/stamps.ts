@@ -83,24 +83,24 @@ export class FileStamps {
     return this.files.length;
   }
 
-  /** As the prebuilt file keeps them: JSON, NaN written as null. */
-  toJSON(): { files: string[]; values: (number | null)[] } {
-    return { files: this.files, values: this.values.map((v) => (Number.isNaN(v) ? null : v)) };
+  /** As the prebuilt file keeps them: a line of JSON a file, [path, ino, size, mtimeMs, ctimeMs], NaN written as null. */
+  *lines(): Generator<string> {
+    for (let i = 0; i < this.files.length; i++) {
+      const values = this.values.slice(i * FIELDS, (i + 1) * FIELDS).map((v) => (Number.isNaN(v) ? null : v));
+      yield `${JSON.stringify([this.files[i], ...values])}\n`;
+    }
   }
 
-  static fromJSON(json: unknown): FileStamps {
-    const { files, values } = json as { files: unknown; values: unknown };
+  /** Takes back one of lines(). */
+  restore(line: unknown): void {
     if (
-      !Array.isArray(files) ||
-      !Array.isArray(values) ||
-      values.length !== files.length * FIELDS ||
-      !files.every((f) => typeof f === 'string') ||
-      !values.every((v) => v === null || typeof v === 'number')
+      !Array.isArray(line) ||
+      line.length !== FIELDS + 1 ||
+      typeof line[0] !== 'string' ||
+      !line.slice(1).every((v) => v === null || typeof v === 'number')
     )
-      throw new Error('not the stamps of corpus files');
-    const stamps = new FileStamps();
-    for (const file of files as string[]) stamps.files.push(file);
-    for (const value of values as (number | null)[]) stamps.values.push(value ?? NaN);
-    return stamps;
+      throw new Error('not the stamp of a corpus file');
+    this.files.push(line[0]);
+    for (const value of line.slice(1) as (number | null)[]) this.values.push(value ?? NaN);
   }
 }

@@ -22,6 +22,8 @@ const MAGIC = 'FOOTNOTE-INDEX-3';
 const HEADER_BYTES = 4096;
 /** Strings are encoded and written this many bytes at a time. */
 const BATCH_BYTES = 1 << 20;
+/** A section of lines is read through a buffer this large to begin with (the loader's own is too). */
+const LINE_BYTES = 1 << 20;
 /** Bytes read, then hashed, at a time: hashing them takes a few milliseconds. */
 const READ_BYTES = 8 << 20;
 /**
@@ -79,7 +81,7 @@ interface Header extends Provenance {
   sections: Record<Section, [number, number, string]>;
 }
 
-const SECTIONS = ['stamps', 'corpus', 'texts', 'vocabulary', 'starts', 'docs', 'tfs', 'lengths'] as const;
+const SECTIONS = ['stamps', 'corpus', 'strings', 'texts', 'vocabulary', 'starts', 'docs', 'tfs', 'lengths'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** What the file holds: the index, and the checked corpus it indexes with the stamps of its files. */
@@ -97,6 +99,8 @@ export interface PrebuiltContents {
  * one being served. Each section read is checked against its checksum; a damaged one throws.
  */
 export class PrebuiltFile {
+  private lineBuffer = Buffer.allocUnsafeSlow(LINE_BYTES);
+
   private constructor(
     private readonly handle: FileHandle,
     private readonly header: Header,
@@ -125,7 +129,9 @@ export class PrebuiltFile {
   }
 
   async stamps(): Promise<FileStamps> {
-    return FileStamps.fromJSON(JSON.parse((await this.section('stamps')).toString('utf8')));
+    const stamps = new FileStamps();
+    for await (const line of this.lines('stamps')) stamps.restore(JSON.parse(line));
+    return stamps;
   }
 
   /** The checked corpus this file was built from, as served from `dir`. */
@@ -137,7 +143,13 @@ export class PrebuiltFile {
       if (at + bytes > texts.length) throw new Error('the texts section is shorter than its chunks');
       chunks.push(texts.subarray(at, (at += bytes)));
     }
-    return corpusFromSnapshot(dir, this.header.corpus, { lines: await this.section('corpus'), texts: chunks });
+    let strings: unknown;
+    for await (const line of this.lines('strings')) strings = JSON.parse(line);
+    return corpusFromSnapshot(dir, this.header.corpus, {
+      strings,
+      lines: this.lines('corpus'),
+      texts: chunks,
+    });
   }
 
   async index(): Promise<IndexArrays> {
@@ -169,6 +181,41 @@ export class PrebuiltFile {
 
   close(): Promise<void> {
     return this.handle.close();
+  }
+
+  /**
+   * A section of lines, line by line, through one buffer (grown only for a longer line): not
+   * a buffer of the whole section, which, freed, would raise glibc's mmap threshold, so that
+   * the bot's later buffers below it stay in the process after use. Checked at the end: a
+   * damaged section throws before its consumer has finished with it.
+   */
+  private async *lines(name: Section): AsyncGenerator<string> {
+    const [offset, length, checksum] = this.header.sections[name];
+    const hash = createHash('sha256');
+    let held = 0;
+    for (let done = 0; done < length;) {
+      if (held === this.lineBuffer.length) {
+        const grown = Buffer.allocUnsafeSlow(this.lineBuffer.length * 2);
+        this.lineBuffer.copy(grown, 0, 0, held);
+        this.lineBuffer = grown;
+      }
+      const want = Math.min(this.lineBuffer.length - held, length - done);
+      const { bytesRead } = await this.handle.read(this.lineBuffer, held, want, offset + done);
+      if (bytesRead === 0) throw new Error(`section ${name} is cut short`);
+      hash.update(this.lineBuffer.subarray(held, held + bytesRead));
+      done += bytesRead;
+      held += bytesRead;
+      const filled = this.lineBuffer.subarray(0, held);
+      let start = 0;
+      for (let end = filled.indexOf(0x0a); end >= 0; end = filled.indexOf(0x0a, start)) {
+        yield filled.toString('utf8', start, end);
+        start = end + 1;
+      }
+      this.lineBuffer.copy(this.lineBuffer, 0, start, held);
+      held -= start;
+    }
+    if (held > 0) yield this.lineBuffer.toString('utf8', 0, held);
+    if (hash.digest('hex') !== checksum) throw new Error(`section ${name} is damaged`);
   }
 
   /** One section in a buffer of its own (offset 0, so typed arrays over it are aligned), checked. */
@@ -221,8 +268,10 @@ export async function writePrebuilt(dir: string, contents: PrebuiltContents): Pr
   try {
     const snapshot = corpus();
     const parts: Record<Section, Iterable<Buffer | string>> = {
-      stamps: [JSON.stringify(stamps)],
+      stamps: stamps.lines(),
       corpus: snapshot.lines(),
+      // Lazily: the table is whole once the corpus's lines have been written.
+      strings: { [Symbol.iterator]: () => [`${JSON.stringify(snapshot.strings())}\n`][Symbol.iterator]() },
       texts: snapshot.texts,
       vocabulary: [index.vocabulary.join('\n')],
       starts: [bytesOf(index.starts)],

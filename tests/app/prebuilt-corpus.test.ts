@@ -161,6 +161,7 @@ describe('the corpus in the prebuilt file', () => {
     // The corpus read from its files instead, vouched for by their bytes.
     ['stamps', 'vouched'],
     ['corpus', 'vouched'],
+    ['strings', 'vouched'],
     ['texts', 'vouched'],
     // The corpus taken from the file, whose own sections are whole; the index built afresh.
     ['docs', 'prebuilt'],
@@ -195,5 +196,33 @@ describe('the corpus in the prebuilt file', () => {
     bytes.write('0'.repeat(code.length), bytes.indexOf(code), 'latin1');
     await writeFile(file, bytes);
     expect((await openCorpus(synthetic)).report).toMatchObject({ corpus: 'checked', index: 'built', miss: 'stale' });
+  });
+});
+
+describe('a corpus whose article is longer than a read of the file', () => {
+  it('comes back whole from the prebuilt file', async () => {
+    const dir = await copyCorpus();
+    try {
+      // 25,000 passages: the article's line in the file is past a megabyte, the buffer it is read through.
+      const texts = Array.from({ length: 25_000 }, (_, i) => `Paragraph ${i + 1} of the long report.`);
+      await writeFile(path.join(dir, 'sources/long-report.txt'), texts.join('\n\n'));
+      const article = {
+        id: 'long-report',
+        title: 'A long report',
+        outlet: 'Footnote tests',
+        published: '2024-05-01',
+        language: 'en',
+        source: 'sources/long-report.txt',
+        passages: texts.map((text, i) => ({ id: `long-report#p${i + 1}`, paragraph: i + 1, text, regions: [] })),
+      };
+      await writeFile(path.join(dir, 'articles/long-report.json'), JSON.stringify(article));
+      const checked = contents((await openCorpus(dir, { prebuilt: 'ignore' })).engine.corpus);
+      await buildIndex(dir);
+      const { engine, report } = await openCorpus(dir);
+      expect(report).toMatchObject({ corpus: 'prebuilt', index: 'prebuilt' });
+      expect(contents(engine.corpus)).toEqual(checked);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
