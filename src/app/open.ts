@@ -20,7 +20,7 @@ export interface OpenReport {
   loadMs: number;
   /**
    * Where the checked corpus came from. 'prebuilt': the prebuilt file, as every corpus file
-   * still carries the stamp (size and times) it had when that corpus was checked and written
+   * still carries the stamp (inode, size and times) it had when that corpus was checked and written
    * there; no corpus file was read. 'vouched': every file read and parsed, the cross-file checks
    * not run again because the files are byte for byte those the prebuilt file was built from by
    * this very code. 'checked': every file read and checked.
