@@ -78,7 +78,7 @@ export function snapshotOf(corpus: Corpus): CorpusSnapshot {
 export async function corpusFromSnapshot(
   dir: string,
   fingerprint: string,
-  snapshot: { strings: unknown; lines: AsyncIterable<string>; texts: Buffer[] },
+  snapshot: { strings: unknown; lines: AsyncIterable<readonly string[]>; texts: Buffer[] },
 ): Promise<Corpus> {
   const { strings: table } = snapshot;
   if (!Array.isArray(table) || !table.every((s) => typeof s === 'string')) throw new Error('not a table of strings');
@@ -86,13 +86,15 @@ export async function corpusFromSnapshot(
   let gazetteer: Gazetteer | undefined;
   const articles = [];
   let sliceStart = performance.now();
-  for await (const line of snapshot.lines) {
-    const value: unknown = JSON.parse(line);
-    if (gazetteer === undefined) gazetteer = value as Gazetteer;
-    else articles.push(compactor.placed(decode(value as unknown[], ARTICLE, table) as PlacedArticle));
-    if (performance.now() - sliceStart >= SLICE_MS) {
-      await yieldToEventLoop();
-      sliceStart = performance.now();
+  for await (const lines of snapshot.lines) {
+    for (const line of lines) {
+      const value: unknown = JSON.parse(line);
+      if (gazetteer === undefined) gazetteer = value as Gazetteer;
+      else articles.push(compactor.placed(decode(value as unknown[], ARTICLE, table) as PlacedArticle));
+      if (performance.now() - sliceStart >= SLICE_MS) {
+        await yieldToEventLoop();
+        sliceStart = performance.now();
+      }
     }
   }
   if (!gazetteer || articles.length === 0) throw new Error('the snapshot holds no corpus');
