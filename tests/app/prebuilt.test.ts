@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { QueryMaker } from '../../bench/queries.ts';
 import { writeSyntheticCorpus } from '../../bench/synthetic/corpus.ts';
 import { commands } from '../../commands/index.ts';
@@ -22,6 +22,14 @@ beforeAll(async () => {
   seed = await copyCorpus();
   await rm(path.join(seed, PREBUILT_FILE), { force: true });
 });
+
+// As if each start came a minute after the files were last written: within seconds of a load,
+// a file's times prove nothing (stamps.ts), and the corpus would be read rather than taken from the file.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(Date.now() + 60_000);
+});
+afterEach(() => vi.useRealTimers());
 
 afterAll(async () => {
   await rm(synthetic, { recursive: true, force: true });
@@ -104,10 +112,6 @@ describe('the prebuilt index', () => {
   });
 
   it('is not trusted when damaged: the engine is built from the passages instead', async () => {
-    // A minute on, so the corpus's times vouch for its files and the damaged file is read (stamps.ts).
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(Date.now() + 60_000);
-    onTestFinished(() => void vi.useRealTimers());
     await buildIndex(synthetic);
     const file = await open(path.join(synthetic, PREBUILT_FILE), 'r+');
     const { size } = await file.stat();
