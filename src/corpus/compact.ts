@@ -1,5 +1,10 @@
 import type { Article, Passage } from './schema.ts';
-import { StoredPassage, TextStore } from './text-store.ts';
+import { StoredPassage, TextStore, type TextPlace } from './text-store.ts';
+
+/** A passage as a snapshot keeps it (see snapshot.ts): its text already in the store, found by place. */
+export type PlacedPassage = Omit<Passage, 'text'> & TextPlace;
+/** An article as a snapshot keeps it. */
+export type PlacedArticle = Omit<Article, 'passages'> & { passages: PlacedPassage[] };
 
 /**
  * The corpus as it stays in memory for the life of the bot, made smaller without
@@ -13,8 +18,10 @@ const NONE: string[] = Object.freeze([]) as unknown as string[];
 export class Compactor {
   /** One copy of each short string the articles repeat (ids, topics, units, periods): JSON.parse makes one per occurrence. */
   private readonly strings = new Map<string, string>();
-  private readonly texts = new TextStore();
   private readonly singles = new Map<string, string[]>();
+
+  /** `texts`: where passage texts go, or (for placed articles) already are. */
+  constructor(private readonly texts = TextStore.empty()) {}
 
   /**
    * The checked article in its lasting form: each passage with its text in the store
@@ -22,8 +29,26 @@ export class Compactor {
    * pointing at its passage's own id string.
    */
   article(article: Article): Article {
+    return this.compact(article, (p) => this.passage(p, this.texts.add(p.text)));
+  }
+
+  /** The same for an article whose passage texts are in the store already. */
+  placed(article: PlacedArticle): Article {
+    return this.compact(article, (p) => this.passage(p, p));
+  }
+
+  /** Once every article is in: the store gives back what it reserved and did not use. */
+  finish(): void {
+    this.texts.finish();
+  }
+
+  private compact<P extends { id: string }>(
+    article: Omit<Article, 'passages'> & { passages: P[] },
+    stored: (p: P) => StoredPassage,
+  ): Article {
     const ids = new Map(article.passages.map((p) => [p.id, p.id]));
-    article.passages = article.passages.map((p) => this.passage(p));
+    const done = article as unknown as Article;
+    done.passages = article.passages.map(stored);
     for (const s of article.stats) {
       s.passage = ids.get(s.passage) ?? s.passage;
       s.metric = this.one(s.metric);
@@ -35,19 +60,14 @@ export class Compactor {
         s.change.basis = this.one(s.change.basis);
       }
     }
-    article.outlet = this.one(article.outlet);
-    article.language = this.one(article.language);
-    return article;
+    done.outlet = this.one(article.outlet);
+    done.language = this.one(article.language);
+    return done;
   }
 
-  /** Once every article is in: the store gives back what it reserved and did not use. */
-  finish(): void {
-    this.texts.finish();
-  }
-
-  private passage(p: Passage): Passage {
+  private passage(p: Omit<Passage, 'text'>, place: TextPlace): StoredPassage {
     const tags = { regions: this.list(p.regions), people: this.list(p.people), topics: this.list(p.topics) };
-    return new StoredPassage(p, this.texts, p.speaker === undefined ? tags : { ...tags, speaker: this.one(p.speaker) });
+    return new StoredPassage(p, this.texts, place, p.speaker === undefined ? tags : { ...tags, speaker: this.one(p.speaker) });
   }
 
   /**

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { Compactor } from './compact.ts';
 import { CorpusError, jsonPath, type CorpusProblem } from './errors.ts';
 import { PassagesById } from './passages-by-id.ts';
+import type { FileStamps } from './stamps.ts';
 import { parseWrittenNumber } from '../text/numbers.ts';
 import {
   ArticleSchema,
@@ -63,12 +64,14 @@ const SLICE_MS = 10;
  */
 export interface LoadOptions {
   vouched?: string | undefined;
+  /** Filled with the stamp of every file read, for the prebuilt file (see stamps.ts). */
+  stamps?: FileStamps | undefined;
 }
 
 export async function loadCorpus(dir: string, options: LoadOptions = {}): Promise<Corpus> {
   const problems: CorpusProblem[] = [];
   const display = (file: string) => path.relative(process.cwd(), path.join(dir, file)) || file;
-  const files = new FileReader(dir);
+  const files = new FileReader(dir, options.stamps);
 
   const gazetteer = parseJson(files.read(GAZETTEER), GAZETTEER, GazetteerSchema, display, problems);
   let articleFiles: string[] = [];
@@ -113,7 +116,10 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
   }
   if (options.vouched) {
     // Not what was vouched for (a file changed, or no longer parses): check it all.
-    if (!gazetteer || problems.length > 0 || files.fingerprint() !== options.vouched) return loadCorpus(dir);
+    if (!gazetteer || problems.length > 0 || files.fingerprint() !== options.vouched) {
+      options.stamps?.clear();
+      return loadCorpus(dir, { stamps: options.stamps });
+    }
     compactor.finish();
     return assemble(dir, gazetteer, articles, options.vouched);
   }
@@ -138,13 +144,17 @@ class FileReader {
    */
   private buffer = Buffer.allocUnsafeSlow(1 << 20);
 
-  constructor(private readonly dir: string) {}
+  constructor(
+    private readonly dir: string,
+    private readonly stamps: FileStamps | undefined,
+  ) {}
 
   read(file: string, decode = true): { text: string } | { error: NodeJS.ErrnoException } {
     let fd: number | undefined;
     try {
       fd = openSync(path.join(this.dir, file), 'r');
-      const size = fstatSync(fd).size;
+      const stat = fstatSync(fd);
+      const { size } = stat;
       if (size > MAX_FILE_BYTES) throw Object.assign(new Error(tooLarge(size)), { code: 'EFBIG' });
       if (size > this.buffer.length) this.buffer = Buffer.allocUnsafeSlow(Math.max(size, this.buffer.length * 2));
       let filled = 0;
@@ -154,6 +164,7 @@ class FileReader {
         filled += read;
       }
       const bytes = this.buffer.subarray(0, filled);
+      this.stamps?.record(file, stat);
       this.sha.update(`${file}\0${filled}\0`).update(bytes);
       // An editor's byte-order mark is not text: JSON.parse would refuse it.
       return { text: decode ? bytes.toString('utf8').replace(/^\uFEFF/, '') : '' };
@@ -218,7 +229,8 @@ function gazetteerLookups(gazetteer: Gazetteer): Lookups {
   };
 }
 
-function assemble(dir: string, gazetteer: Gazetteer, articles: Article[], fingerprint: string): Corpus {
+/** The corpus's lookups over its checked gazetteer and articles. */
+export function assemble(dir: string, gazetteer: Gazetteer, articles: Article[], fingerprint: string): Corpus {
   const passages = articles.flatMap((a) => a.passages);
   const articleById = new Map(articles.map((a) => [a.id, a]));
   return {

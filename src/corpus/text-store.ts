@@ -1,5 +1,11 @@
 import type { Passage } from './schema.ts';
 
+/** Where a text is in a TextStore. */
+export interface TextPlace {
+  at: number;
+  bytes: number;
+}
+
 /**
  * Large enough that few chunks exist; small enough that a text's place (chunk × CHUNK_BYTES +
  * offset) stays a small integer, which V8 stores inline rather than as a boxed number.
@@ -13,12 +19,28 @@ const CHUNK_BYTES = 8 << 20;
  * and take 110 MB here. A text is decoded when read, in about a microsecond.
  */
 export class TextStore {
-  private readonly chunks: Buffer[] = [];
-  private current = Buffer.allocUnsafeSlow(CHUNK_BYTES);
-  private used = 0;
+  /** Empty, or (see of()) holding chunks written before, the last of them `current` and full to `used`. */
+  private constructor(
+    private readonly chunks: Buffer[] = [],
+    private current: Buffer = Buffer.allocUnsafeSlow(CHUNK_BYTES),
+    private used = 0,
+  ) {}
+
+  static empty(): TextStore {
+    return new TextStore();
+  }
+
+  /**
+   * The store whose buffers() these were: every place it gave out reads the same text.
+   * The buffers are used as they are (views into the prebuilt file, say), not copied.
+   */
+  static of(buffers: readonly Buffer[]): TextStore {
+    const last = buffers.at(-1) ?? Buffer.alloc(0);
+    return new TextStore(buffers.slice(0, -1), last, last.length);
+  }
 
   /** Stores a text; returns where, for read(). */
-  add(text: string): { at: number; bytes: number } {
+  add(text: string): TextPlace {
     const bytes = Buffer.byteLength(text, 'utf8');
     if (this.used + bytes > this.current.length) {
       this.seal();
@@ -36,6 +58,11 @@ export class TextStore {
     const chunk = Math.floor(at / CHUNK_BYTES);
     const offset = at % CHUNK_BYTES;
     return (this.chunks[chunk] ?? this.current).toString('utf8', offset, offset + bytes);
+  }
+
+  /** The texts' bytes, chunk by chunk, to be written out and given to TextStore.of(). */
+  buffers(): Buffer[] {
+    return [...this.chunks, this.current.subarray(0, this.used)];
   }
 
   /** Gives back the unused end of the last buffer once every text is in. */
@@ -74,9 +101,23 @@ export class StoredPassage implements Passage {
     configurable: false,
   };
 
-  /** Fields in the schema's order, so JSON of a passage reads as it always did. */
-  constructor(p: Passage, store: TextStore, tags: { regions: string[]; people: string[]; topics: string[]; speaker?: string }) {
-    ({ at: this.#at, bytes: this.#bytes } = store.add(p.text));
+  /** Where a passage's text is in its store, to be written out with the store's buffers(). */
+  static placeOf(p: StoredPassage): TextPlace {
+    return { at: p.#at, bytes: p.#bytes };
+  }
+
+  static storeOf(p: StoredPassage): TextStore {
+    return p.#store;
+  }
+
+  /** Fields in the schema's order, so JSON of a passage reads as it always did. `place`: where the store holds its text. */
+  constructor(
+    p: Omit<Passage, 'text'>,
+    store: TextStore,
+    place: TextPlace,
+    tags: { regions: string[]; people: string[]; topics: string[]; speaker?: string },
+  ) {
+    ({ at: this.#at, bytes: this.#bytes } = place);
     this.#store = store;
     const self = this as { -readonly [K in keyof Passage]: Passage[K] };
     self.id = p.id;
