@@ -3,7 +3,11 @@
  * tone marks in pinyin ("Jiāngsū"), the non-breaking spaces machine translation leaves.
  */
 export function normalize(text: string): string {
-  if (isPlainAscii(text)) return text.toLowerCase().trim();
+  return isPlainAscii(text) ? text.toLowerCase().trim() : everyStep(text);
+}
+
+/** normalize() without its shortcut for plain ASCII (exported so a test can hold the shortcut to it). */
+export function everyStep(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

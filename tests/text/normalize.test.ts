@@ -1,19 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalize } from '../../src/text/normalize.ts';
-
-/** normalize() without its shortcut for plain ASCII: every step, on every text. */
-const everyStep = (text: string) =>
-  text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[‘’ʼ`´]/g, "'")
-    .replace(/[“”«»]/g, '"')
-    .replace(/[‐‑‒–—]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim();
+import { everyStep, normalize } from '../../src/text/normalize.ts';
 
 describe('normalize', () => {
   it('gives what every step gives, plain ASCII or not', () => {
