@@ -121,7 +121,7 @@ function figurePassages(engine: Engine, query: Query): Uint32Array {
 }
 
 /** The most figures of a place read for labels that name the metric asked. */
-const NAMED_SCAN = 2000;
+const NAMED_SCAN = 500;
 
 // How well a passage's own figures say what a figure question asks, as a factor of its score.
 const FIGURE_EVIDENCE = {
@@ -319,6 +319,7 @@ const wordsAndNumbers = memo((passage: Passage): { words: string[][]; numbers: n
 // Per figure, the index terms of its label and metric name.
 const namingTerms = memo(
   (s: Statistic, engine: Engine): Set<string> => new Set(terms(`${s.label} ${engine.metric(s.metric).name}`)),
+  16_384,
 );
 
 const NUMBER_WORD =
