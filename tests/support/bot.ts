@@ -73,14 +73,21 @@ export function runScript(
 /**
  * Starts the bot exactly as `npm start` does (same entry, configuration from the environment) and
  * waits until it has logged in. `via: 'npm'` runs `npm start` itself, so `child` is npm's process:
- * the one pid a supervisor (systemd, Docker, pm2) knows.
+ * the one pid a supervisor (systemd, Docker, pm2) knows. `via: 'launcher'` runs what `npm start`
+ * runs, the compiled bot (bin/footnote.mjs start), as `child` itself: the process whose memory counts.
  */
 export async function startBotProcess(
   fake: FakeDiscord,
   extra: Record<string, string> = {},
-  via: 'node' | 'npm' = 'node',
+  via: 'node' | 'npm' | 'launcher' = 'node',
+  loginTimeoutMs = 15_000,
 ): Promise<BotProcess> {
-  const [command, args] = via === 'npm' ? ['npm', ['start']] : [tsx, ['src/main.ts']];
+  const [command, args] =
+    via === 'npm'
+      ? ['npm', ['start']]
+      : via === 'launcher'
+        ? [process.execPath, ['bin/footnote.mjs', 'start']]
+        : [tsx, ['src/main.ts']];
   const child = spawn(command, args, { cwd: root, env: botEnv(fake, extra), stdio: ['ignore', 'pipe', 'pipe'] });
   const logs: LogLine[] = [];
   const waiters = new Set<() => void>();
@@ -120,7 +127,7 @@ export async function startBotProcess(
     },
   };
   await Promise.race([
-    waitForLog((l) => l.msg === 'logged in'),
+    waitForLog((l) => l.msg === 'logged in', loginTimeoutMs),
     exited.then((code) => {
       throw new Error(`the bot exited (${code}) before logging in:\n${logs.map((l) => JSON.stringify(l)).join('\n')}`);
     }),
