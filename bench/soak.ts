@@ -87,7 +87,7 @@ export interface SoakResult {
   /** Max of the samples and the peak since login. */
   maxRssMB: number;
   kinds: Record<string, Latency & { lost: number }>;
-  /** Log lines of level error or above, and the first few of them. */
+  /** Log lines of level warn or above (a lost gateway, a failed reply), and the first few of them. */
   errors: number;
   firstErrors: string[];
 }
@@ -197,6 +197,8 @@ class Driver {
 
   /** Times dispatch → answer under `kind`; a lost answer is counted and ends the case. */
   private async timed(kind: string, sent: Sent): Promise<unknown> {
+    // Handled below or never awaited (when the dispatch failed): never an unhandled rejection.
+    sent.answered.catch(() => undefined);
     try {
       await sent.dispatched;
       const started = performance.now();
@@ -329,10 +331,13 @@ export async function soak(options: SoakOptions, progress: (line: string) => voi
     const errors: LogLine[] = [];
     let probe: LogLine | undefined;
     /** Reads the probe's latest line and the log's errors, then lets the bot's log go. */
+    const recent: LogLine[] = [];
     const drainLogs = () => {
+      recent.push(...bot!.logs.filter((l) => l.msg !== 'soak memory' && l.msg !== 'answered'));
+      recent.splice(0, recent.length - 10);
       for (const line of bot!.logs) {
         if (line.msg === 'soak memory') probe = line;
-        else if (line.level >= 50 && errorCount++ < 5) errors.push(line);
+        else if (line.level >= 40 && errorCount++ < 5) errors.push(line);
       }
       bot!.logs.length = 0;
     };
@@ -365,6 +370,11 @@ export async function soak(options: SoakOptions, progress: (line: string) => voi
     let lastProgress = performance.now();
     for (let i = 0; performance.now() < end; i++) {
       await sleep(loggedIn + i * interval - performance.now());
+      if (bot.child.exitCode !== null || bot.child.signalCode !== null) {
+        drainLogs();
+        const last = recent.map((l) => JSON.stringify(l).slice(0, 300)).join('\n');
+        throw new Error(`the bot exited (${bot.child.exitCode ?? bot.child.signalCode}) in service:\n${last}`);
+      }
       while (inFlight.size >= options.inFlight) await Promise.race(inFlight);
       if (performance.now() - lastForget > FORGET_EVERY_MS) {
         await Promise.all(inFlight);
@@ -432,7 +442,7 @@ export function report(r: SoakResult, limitMB: number): string[] {
     `RSS over the run: ${timeline(r.samples)
       .map((s) => `${(s.t / 60).toFixed(1)} min ${s.rssMB.toFixed(0)}`)
       .join(' · ')} MB`,
-    `answered ${answered}, lost ${lost}, errors logged ${r.errors}`,
+    `answered ${answered}, lost ${lost}, warnings and errors logged ${r.errors}`,
     '',
     '| kind | answered | lost | p50 ms | p95 ms | p99 ms | max ms |',
     '|---|---|---|---|---|---|---|',

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { FakeDiscord } from './fake-discord.ts';
@@ -35,6 +36,14 @@ export function botEnv(fake: FakeDiscord, extra: Record<string, string> = {}): N
     ANNOUNCE_CHANNEL_ID: '',
     ...extra,
   };
+}
+
+/** What `npm start` runs after `exec node`: Node's flags, the launcher and its entry. */
+function npmStartArgs(): string[] {
+  const { scripts } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  return scripts['start']!.replace(/^exec node /, '').split(' ');
 }
 
 /** Collects a process's JSON log lines (a line that is not JSON is kept as an error) as they arrive. */
@@ -86,7 +95,7 @@ export async function startBotProcess(
     via === 'npm'
       ? ['npm', ['start']]
       : via === 'launcher'
-        ? [process.execPath, ['bin/footnote.mjs', 'start']]
+        ? [process.execPath, npmStartArgs()]
         : [tsx, ['src/main.ts']];
   const child = spawn(command, args, { cwd: root, env: botEnv(fake, extra), stdio: ['ignore', 'pipe', 'pipe'] });
   const logs: LogLine[] = [];
