@@ -34,15 +34,7 @@ const mention = (fake: FakeDiscord, question: string): Sent => {
   const message = fake.sendMessage(`<@${fake.applicationId}> ${question}`);
   return {
     dispatched: message.then(() => undefined),
-    answered: message.then(({ message: asked }) =>
-      fake.waitForRequest(
-        (r) =>
-          r.method === 'POST' &&
-          r.path === `/channels/${fake.channelId}/messages` &&
-          (r.body as { message_reference?: { message_id?: string } })?.message_reference?.message_id === asked.id,
-        { since, timeoutMs: 10_000 },
-      ),
-    ),
+    answered: message.then(({ message: asked }) => fake.waitForReply(asked.id, { since, timeoutMs: 10_000 })),
   };
 };
 

@@ -25,8 +25,9 @@ export class QueryMaker {
   private readonly rng: Random;
   private readonly companies: string[];
 
+  /** What it draws from: the whole corpus, or (the soak, which leaves the corpus to the bot) a sample of its articles. */
   constructor(
-    private readonly corpus: Corpus,
+    private readonly corpus: Pick<Corpus, 'articles' | 'passages' | 'gazetteer'>,
     seed: number,
   ) {
     this.rng = new Random(seed);

@@ -7,12 +7,13 @@
  * and the processes have settled. A benchmark, not a test.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { readFile, readdir, mkdtemp, rm } from 'node:fs/promises';
+import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { botEnv, collectLogs, type LogLine } from '../tests/support/bot.ts';
 import { FakeDiscord } from '../tests/support/fake-discord.ts';
+import { processTree, rssMB } from './proc.ts';
 import { writeSyntheticCorpus } from './synthetic/corpus.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -20,31 +21,6 @@ const { values } = parseArgs({
   options: { shards: { type: 'string', default: '1,4,16' }, passages: { type: 'string' } },
 });
 const counts = values.shards.split(',').map(Number);
-
-/** Every process below `pid`, itself included, from /proc (Linux). */
-async function tree(pid: number): Promise<number[]> {
-  const parents = new Map<number, number[]>();
-  for (const name of await readdir('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    const stat = await readFile(`/proc/${name}/stat`, 'utf8').catch(() => '');
-    // The command name is in parentheses and may hold spaces: the fields after it are fixed.
-    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    if (!parents.has(ppid)) parents.set(ppid, []);
-    parents.get(ppid)!.push(Number(name));
-  }
-  const out = [pid];
-  for (let i = 0; i < out.length; i++) out.push(...(parents.get(out[i]!) ?? []));
-  return out;
-}
-
-async function rssMB(pids: number[]): Promise<number> {
-  let kB = 0;
-  for (const pid of pids) {
-    const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
-    kB += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  }
-  return kB / 1024;
-}
 
 async function measure(corpus: string, shards: number, processes: number | undefined) {
   const fake = await FakeDiscord.start({ shards });
@@ -67,7 +43,7 @@ async function measure(corpus: string, shards: number, processes: number | undef
     }
     const readyS = (performance.now() - started) / 1000;
     await new Promise((resolve) => setTimeout(resolve, 3000));
-    const pids = await tree(manager.pid!);
+    const pids = await processTree(manager.pid!);
     const commands = await Promise.all(pids.map((pid) => readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')));
     // The manager and one process per group of shards, each the launcher's `start`.
     const processes = commands.filter((c) => c.split('\0').includes('start')).length;

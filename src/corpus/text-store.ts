@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
+import path from 'node:path';
 import type { Passage } from './schema.ts';
 
 /** Where a text is in a TextStore. */
@@ -19,9 +22,12 @@ const CHUNK_BYTES = 8 << 20;
  * and take 110 MB here. A text is decoded when read, in about a microsecond.
  */
 export class TextStore {
+  /** Once spilled: the file the texts were moved to, read a text at a time. */
+  private fd: number | undefined;
+
   /** Empty, or (see of()) holding chunks written before, the last of them `current` and full to `used`. */
   private constructor(
-    private readonly chunks: Buffer[] = [],
+    private chunks: Buffer[] = [],
     private current: Buffer = Buffer.allocUnsafeSlow(CHUNK_BYTES),
     private used = 0,
   ) {}
@@ -41,6 +47,7 @@ export class TextStore {
 
   /** Stores a text; returns where, for read(). */
   add(text: string): TextPlace {
+    if (this.fd !== undefined) throw new Error('a spilled TextStore takes no more texts');
     const bytes = Buffer.byteLength(text, 'utf8');
     if (this.used + bytes > this.current.length) {
       this.seal();
@@ -57,11 +64,17 @@ export class TextStore {
   read(at: number, bytes: number): string {
     const chunk = Math.floor(at / CHUNK_BYTES);
     const offset = at % CHUNK_BYTES;
+    if (this.fd !== undefined) {
+      const out = Buffer.allocUnsafe(bytes);
+      readSync(this.fd, out, 0, bytes, chunk * CHUNK_BYTES + offset);
+      return out.toString('utf8');
+    }
     return (this.chunks[chunk] ?? this.current).toString('utf8', offset, offset + bytes);
   }
 
   /** The texts' bytes, chunk by chunk, to be written out and given to TextStore.of(). */
   buffers(): Buffer[] {
+    if (this.fd !== undefined) throw new Error('a spilled TextStore has its texts in a file, not in buffers');
     return [...this.chunks, this.current.subarray(0, this.used)];
   }
 
@@ -70,9 +83,66 @@ export class TextStore {
     this.current = Buffer.from(this.current.subarray(0, this.used));
   }
 
+  /**
+   * Moves the texts out of the process into a file in `dir` that is deleted as soon as it is
+   * open, so nothing is left behind, whatever way the process ends. The kernel keeps it in its
+   * page cache, which it can write out and reclaim under pressure where the process's own
+   * memory it cannot; a text is then one read (a few microseconds) instead of a copy. The
+   * places a text sits at do not change. Returns the bytes moved; where the folder cannot take
+   * the file (read-only, full), the texts stay in memory and the error is thrown.
+   */
+  spill(dir: string): number {
+    if (this.fd !== undefined) return 0;
+    const file = path.join(dir, `.footnote-texts-${process.pid}-${randomBytes(6).toString('hex')}`);
+    const fd = openSync(file, 'wx+', 0o600);
+    let moved = 0;
+    try {
+      unlinkSync(file);
+      // Each chunk at its place: chunk × CHUNK_BYTES, as read() counts.
+      for (const [i, chunk] of [...this.chunks, this.current].entries()) {
+        writeSync(fd, chunk, 0, chunk.length, i * CHUNK_BYTES);
+        moved += chunk.length;
+      }
+    } catch (error) {
+      closeSync(fd);
+      throw error;
+    }
+    this.fd = fd;
+    this.chunks = [];
+    this.current = Buffer.alloc(0);
+    SPILLED.register(this, fd);
+    return moved;
+  }
+
   private seal(): void {
     this.chunks.push(this.current);
   }
+}
+
+/** A store of a corpus a reload replaced is collected in time: its file is closed then (and so freed). */
+const SPILLED = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd);
+  } catch {
+    // Already closed: nothing to free.
+  }
+});
+
+/** The stores the passages' texts are in (one per load). */
+function storesOf(passages: readonly Passage[]): Set<TextStore> {
+  const stores = new Set<TextStore>();
+  for (const p of passages) {
+    const store = StoredPassage.storeOf(p);
+    if (store) stores.add(store);
+  }
+  return stores;
+}
+
+/** Moves the passages' texts into a file in `dir` (see TextStore.spill); returns the bytes moved. */
+export function spillTexts(passages: readonly Passage[], dir: string): number {
+  let moved = 0;
+  for (const store of storesOf(passages)) moved += store.spill(dir);
+  return moved;
 }
 
 /**
@@ -93,6 +163,11 @@ export class StoredPassage implements Passage {
   readonly #at: number;
   readonly #bytes: number;
 
+  /** The store a passage's text is in, if it is a stored passage. */
+  static storeOf(p: Passage): TextStore | undefined {
+    return #store in p ? (p as StoredPassage).#store : undefined;
+  }
+
   static readonly #text: PropertyDescriptor = {
     get(this: StoredPassage) {
       return this.#store.read(this.#at, this.#bytes);
@@ -104,10 +179,6 @@ export class StoredPassage implements Passage {
   /** Where a passage's text is in its store, to be written out with the store's buffers(). */
   static placeOf(p: StoredPassage): TextPlace {
     return { at: p.#at, bytes: p.#bytes };
-  }
-
-  static storeOf(p: StoredPassage): TextStore {
-    return p.#store;
   }
 
   /** Fields in the schema's order, so JSON of a passage reads as it always did. `place`: where the store holds its text. */

