@@ -91,6 +91,7 @@ function answerFor(engine: Engine, q: Question, thresholds: Thresholds, read: st
   // A Chinese question reaches the English words by glosses, too loosely to overrule the exact reading.
   const trusted = !retrieved || q.metrics.length > 0 || q.chinese;
   if (exact.found && trusted) return exact;
+  // Retrieval answers, or an untrusted exact answer leaves retrieval's refusal and its near passage.
   // Both refuse: the exact reading's refusal names what is close by metric and place; retrieval adds the nearest passage.
   const other = retrieved ?? retrievalAnswer(engine, read, q, thresholds.answer);
   return other.found || exact.found
@@ -472,7 +473,8 @@ function passagesAnswer(engine: Engine, q: Question, thresholds: Thresholds, fal
   // Coverage counts the question's own words; the names only help the ranking. A question
   // with no words beyond the place (asked in Chinese, say) is answered by the place's passages.
   const pool = area && articlesAbout(engine, area);
-  const ranked = rankPassages(engine, q, pool, names, SHOWN, tagged ? thresholds.place : thresholds.passage).filter(
+  // More than are shown: an untagged passage ranked first may fall under its own floor.
+  const ranked = rankPassages(engine, q, pool, names, SHOWN * 4, tagged ? thresholds.place : thresholds.passage).filter(
     (r) => r.share >= floorOf(r),
   );
   const best = ranked[0];

@@ -112,13 +112,11 @@ export function parseQuestion(engine: Engine, raw: string): Question {
   const ending = /\bhow much\b/.test(norm) && content.at(-1) === last ? last : undefined;
   const measured = counted ? stem(counted) : much ? stem(much) : ending;
   const unit = askedUnit(engine, norm);
+  const intent = classify(norm, chinese, found);
   return {
     text,
     // "What was the value added … in yuan" asks for a figure, however it is worded.
-    intent:
-      unit && ['what-is', 'overview'].includes(classify(norm, chinese, found))
-        ? 'figure'
-        : classify(norm, chinese, found),
+    intent: unit && (intent === 'what-is' || intent === 'overview') ? 'figure' : intent,
     regions: found.regions,
     metrics: found.metrics,
     people: found.people,
@@ -198,10 +196,10 @@ function unitsOf(engine: Engine): Set<string> {
 
 /** A metric named only by words that shape questions ("first", "growth") is not asked for by them: "the first half" names no metric. */
 function withoutFillerMetrics(found: Found): Found {
-  const telling = found.metrics.filter((m) => terms(m.name).some((t) => !filler.has(t)));
-  if (telling.length === found.metrics.length) return found;
-  const kept = new Set(telling.flatMap((m) => [m.name, ...m.synonyms].flatMap((n) => terms(n))));
-  return { ...found, metrics: telling, metricWords: found.metricWords.filter((w) => kept.has(w)) };
+  return keepingMetrics(
+    found,
+    found.metrics.filter((m) => terms(m.name).some((t) => !filler.has(t))),
+  );
 }
 
 /**
@@ -235,10 +233,17 @@ function withoutModifiedMetrics(found: Found, norm: string): Found {
       })
     );
   };
-  const kept = found.metrics.filter((m) => !qualified(m));
+  return keepingMetrics(
+    found,
+    found.metrics.filter((m) => !qualified(m)),
+  );
+}
+
+/** The entities found, with only the metrics kept and the words that named them. */
+function keepingMetrics(found: Found, kept: Found['metrics']): Found {
   if (kept.length === found.metrics.length) return found;
-  const words2 = new Set(kept.flatMap((m) => [m.name, ...m.synonyms].flatMap((n) => terms(n))));
-  return { ...found, metrics: kept, metricWords: found.metricWords.filter((w) => words2.has(w)) };
+  const naming = new Set(kept.flatMap((m) => [m.name, ...m.synonyms].flatMap((n) => terms(n))));
+  return { ...found, metrics: kept, metricWords: found.metricWords.filter((w) => naming.has(w)) };
 }
 
 // Words before a metric's name that do not make it another thing.

@@ -65,6 +65,7 @@ export function rankForQuestion(engine: Engine, query: Query): Scored[] {
         !query.asksNumber ||
         (givesNumber(passage.text) &&
           numberNear(
+            engine,
             passage,
             query.concepts.filter((c) => c.measured),
           ));
@@ -165,15 +166,12 @@ function givesLevel(stat: Statistic): boolean {
  * with the places it names.
  */
 export function articlesAbout(engine: Engine, area: Area): Uint32Array {
-  let pools = articlePools.get(engine);
-  if (!pools)
-    articlePools.set(engine, (pools = memo((_ids: string, of: Area) => articlesOf(engine, of.passages()), 16)));
-  return pools([...area.ids].sort().join('|'), area);
+  return articlePools([...area.ids].sort().join('|'), engine, area);
 }
 
-// Per engine, the article pools of the places asked most recently: a province's articles run to
-// tens of thousands of passages at 250k, and the same places are asked again and again.
-const articlePools = new WeakMap<Engine, (ids: string, area: Area) => Uint32Array>();
+// The article pools of the places asked most recently: a province's articles run to tens of
+// thousands of passages at 250k, and the same places are asked again and again.
+const articlePools = memo((_ids: string, engine: Engine, area: Area) => articlesOf(engine, area.passages()), 16);
 
 function articlesOf(engine: Engine, positions: Uint32Array): Uint32Array {
   const out: number[] = [];
@@ -206,7 +204,7 @@ function periodFit(engine: Engine, query: Query, passage: Passage): PeriodFit {
   const year = yearOf(engine, passage);
   const byText = () => wholeOrPart(query, fit(resolveAsked(query.asked!, year), passageSpans(passage, engine)));
   if (!figures.length) return byText();
-  const fits = figures.filter((s) => !query.wantsChange || isChange(s)).map((s) => statFit(query, s, year));
+  const fits = figures.filter((s) => !query.wantsChange || isChange(s)).map((s) => statFit(engine, query, s, year));
   const best = FIT_ORDER.find((f) => fits.includes(f)) ?? 'other';
   // A number the figures do not hold may be the one asked (ingestion misses some): then the text's periods say.
   return best === 'other' && unstated(engine, passage, query.wantsChange) ? byText() : best;
@@ -238,13 +236,13 @@ function wholeOrPart(query: Query, period: PeriodFit): PeriodFit {
  * 2023", "from 20 billion yuan in 2020 to 111.7 billion yuan in 2022"), else the one
  * ingestion gave it, else any its quote names.
  */
-function statFit(query: Query, stat: Statistic, year: number): PeriodFit {
+function statFit(engine: Engine, query: Query, stat: Statistic, year: number): PeriodFit {
   if (!query.asked) return 'unknown';
-  return wholeOrPart(query, fit(resolveAsked(query.asked, year), statSpans(stat, year)));
+  return wholeOrPart(query, fit(resolveAsked(query.asked, year), statSpans(stat, engine, year)));
 }
 
 /** The periods a figure speaks of, in its article's year: they depend on the figure alone. */
-const statSpans = memo((stat: Statistic, year: number): Span[] => {
+const statSpans = memo((stat: Statistic, _engine: Engine, year: number): Span[] => {
   const near = spansInText(afterValue(stat.quote, stat.written), year);
   if (near.length) return near;
   const own = spanOfPeriod(stat.period);
@@ -302,16 +300,16 @@ const NEAR = 12;
  * Whether the passage states a number within a few words of each measured concept (any
  * of its forms); true when nothing is measured. Dates are not numbers here.
  */
-function numberNear(passage: Passage, measured: readonly Concept[]): boolean {
+function numberNear(engine: Engine, passage: Passage, measured: readonly Concept[]): boolean {
   if (!measured.length) return true;
-  const { words, numbers } = wordsAndNumbers(passage);
+  const { words, numbers } = wordsAndNumbers(passage, engine);
   return measured.every((c) =>
     words.some((w, i) => w.some((t) => c.forms.has(t)) && numbers.some((n) => Math.abs(n - i) <= NEAR)),
   );
 }
 
 // Per passage, its words' index terms and where its numbers are: asked of again by the next question.
-const wordsAndNumbers = memo((passage: Passage): { words: string[][]; numbers: number[] } => {
+const wordsAndNumbers = memo((passage: Passage, _engine: Engine): { words: string[][]; numbers: number[] } => {
   const raw = undated(passage.text).split(/\s+/);
   return { words: raw.map((w) => terms(w)), numbers: raw.flatMap((w, i) => (NUMBER_WORD.test(w) ? [i] : [])) };
 });
@@ -512,7 +510,7 @@ function figuresFor(engine: Engine, query: Query, best: Scored): Statistic[] {
     if (query.wantsChange) score += change && isGap(stat) === query.wantsGap ? 0.4 : change ? 0.2 : 0;
     else score += change && !stat.change ? 0 : 0.1;
     if (query.area?.ids.has(stat.region)) score += 0.1;
-    const period = statFit(query, stat, year);
+    const period = statFit(engine, query, stat, year);
     score += period === 'same' ? 0.2 : period === 'within' ? 0.1 : 0;
     return { stat, score, period };
   });
