@@ -1,30 +1,20 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBotProcess, type BotProcess } from '../support/bot.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBotAgainstFake, type BotProcess } from '../support/bot.ts';
 import { runCli } from '../support/cli.ts';
-import { copyCorpus } from '../support/corpus.ts';
-import { FakeDiscord, option } from '../support/fake-discord.ts';
+import { type FakeDiscord, option } from '../support/fake-discord.ts';
 import { MODERATOR, expectSafeMessage, isEphemeral, replyData } from '../support/replies.ts';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/ingest/jiangsu-2025-q1-suzhou-industry.html');
 const ADDED = 'ydd-2025-04-jiangsus-economy-grows-suzhou';
 
+const running = useBotAgainstFake({}, { copy: true });
 let fake: FakeDiscord;
 let bot: BotProcess;
 let dir: string;
-
-beforeAll(async () => {
-  dir = await copyCorpus();
-  fake = await FakeDiscord.start();
-  bot = await startBotProcess(fake, { CORPUS_DIR: dir });
-  await bot.waitForLog((l) => l.msg === 'watching the corpus for changes');
-});
-
-afterAll(async () => {
-  await bot?.stop();
-  await fake?.stop();
-  if (dir) await rm(dir, { recursive: true, force: true });
+beforeAll(() => {
+  ({ fake, bot, dir } = running);
 });
 
 async function ask(

@@ -37,21 +37,16 @@ describe('the feedback store', () => {
     await store.record({ kind: 'refused', guild: 'A', question: 'gdp of mars?', citations: [] });
     now += 1000;
     await store.record({ kind: 'refused', guild: 'A', question: 'What’s the GDP of Mars', citations: [] });
-    await store.record({
+    const dislike = {
       kind: 'disliked',
       guild: 'A',
       question: 'jiangsu exports',
       citations: ['a#p2'],
       answer: 'm1',
-    });
+    } as const;
+    await store.record(dislike);
     // The same answer pressed twice counts once.
-    await store.record({
-      kind: 'disliked',
-      guild: 'A',
-      question: 'jiangsu exports',
-      citations: ['a#p2'],
-      answer: 'm1',
-    });
+    await store.record(dislike);
     now += 1000;
     await store.record({ kind: 'refused', guild: 'B', question: 'gdp of mars', citations: [] });
     await store.record({ kind: 'refused', guild: 'A', question: 'old one', citations: [], at: now - 40 * DAY });

@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { FakeDiscord } from './fake-discord.ts';
+import { copyCorpus } from './corpus.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const tsx = path.join(root, 'node_modules/.bin/tsx');
@@ -147,20 +149,31 @@ export async function startBotProcess(
 /**
  * For a test file: the local Discord and the bot started against it once, stopped after
  * the last test (the bot first: the other order leaves a client reconnecting to nothing).
+ * With `copy`, the bot serves a scratch copy of the seed corpus (`dir`, removed after) and
+ * the tests start once it watches it for changes.
  */
-export function useBotAgainstFake(extra: Record<string, string> = {}): {
+export function useBotAgainstFake(
+  extra: Record<string, string> | ((fake: FakeDiscord) => Record<string, string>) = {},
+  { copy = false }: { copy?: boolean } = {},
+): {
   readonly fake: FakeDiscord;
   readonly bot: BotProcess;
+  readonly dir: string;
 } {
   let fake: FakeDiscord | undefined;
   let bot: BotProcess | undefined;
+  let dir: string | undefined;
   beforeAll(async () => {
+    if (copy) dir = await copyCorpus();
     fake = await FakeDiscord.start();
-    bot = await startBotProcess(fake, extra);
+    const env = typeof extra === 'function' ? extra(fake) : extra;
+    bot = await startBotProcess(fake, { ...env, ...(dir ? { CORPUS_DIR: dir } : {}) });
+    if (copy) await bot.waitForLog((l) => l.msg === 'watching the corpus for changes');
   });
   afterAll(async () => {
     await bot?.stop();
     await fake?.stop();
+    if (dir) await rm(dir, { recursive: true, force: true });
   });
   return {
     get fake() {
@@ -168,6 +181,9 @@ export function useBotAgainstFake(extra: Record<string, string> = {}): {
     },
     get bot() {
       return bot!;
+    },
+    get dir() {
+      return dir!;
     },
   };
 }
