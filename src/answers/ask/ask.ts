@@ -98,7 +98,8 @@ function answerFor(engine: Engine, q: Question, thresholds: Thresholds, read: st
     ? other
     : {
         ...exact,
-        lead: [...new Set([...exact.lead, ...other.lead.slice(1)])],
+        // One near miss is enough: the same metric for another place or period says more than "a passage of …".
+        lead: exact.lead.some((m) => m.key === 'closeFigures') ? exact.lead : [...exact.lead, ...other.lead.slice(1)],
         suggestions: distinct([...exact.suggestions, ...other.suggestions]).slice(0, 4),
       };
 }
