@@ -20,7 +20,20 @@ export interface Area {
   passages(): Uint32Array;
   /** Positions (in corpus.stats) of the figures for any of the places, ascending. */
   stats(): Uint32Array;
+  /**
+   * Every passage of the articles that have a passage about the place, ascending: articles
+   * say "the province" far more often than its name, and each paragraph is tagged only
+   * with the places it names.
+   */
+  articles(): Uint32Array;
 }
+
+/**
+ * Areas of the places asked most recently, kept with what they gathered: a province's
+ * articles run to tens of thousands of passages at 250k, every reading of a question asks
+ * for its area again, and the same places are asked again and again.
+ */
+const KEPT_AREAS = 16;
 
 /**
  * The corpus with every index over it, built once. Everything here is a pure lookup:
@@ -38,6 +51,7 @@ export class Engine {
   private readonly passagesByRegion: Map<string, Uint32Array>;
   // Built on first use, or by prepare() before the bot takes its first request.
   private covered: Region[] | undefined;
+  private readonly areas = new Map<string, Area>();
   private articleIds: ArticleIds | undefined;
   private articleLabels: JoinedTexts | undefined;
   private figureWordIndex: FigureWords | undefined;
@@ -86,16 +100,24 @@ export class Engine {
 
   /** The regions, everything inside them, and their passages and figures: what "about a place" means everywhere. */
   area(...regions: Region[]): Area {
+    const key = regions.map((r) => r.id).join('|');
+    const kept = this.areas.get(key);
+    if (kept) return kept;
     const places = this.places.within(regions);
     const ids = new Set(places.map((r) => r.id));
     let passages: Uint32Array | undefined;
     let stats: Uint32Array | undefined;
-    return {
+    let articles: Uint32Array | undefined;
+    const area: Area = {
       places,
       ids,
       passages: () => (passages ??= union(listsOf(this.passagesByRegion, ids), this.corpus.passages.length)),
       stats: () => (stats ??= this.figures.positionsIn(ids)),
+      articles: () => (articles ??= this.positions.wholeArticles(area.passages())),
     };
+    if (this.areas.size >= KEPT_AREAS) this.areas.delete(this.areas.keys().next().value!);
+    this.areas.set(key, area);
+    return area;
   }
 
   /** Whether any passage is tagged with the region. */

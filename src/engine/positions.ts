@@ -33,6 +33,26 @@ export class PassagePositions {
     return [this.articleStart[low]!, low + 1 < this.articleStart.length ? this.articleStart[low + 1]! : this.total];
   }
 
+  /**
+   * Every passage of the articles holding any of the positions (ascending), ascending:
+   * one binary search per article, then the spans copied into one array.
+   */
+  wholeArticles(positions: Uint32Array): Uint32Array {
+    const spans: number[] = [];
+    let total = 0;
+    let end = 0;
+    for (const at of positions) {
+      if (at < end) continue;
+      const [first, last] = this.articleSpanAt(at);
+      spans.push(first, (end = last));
+      total += last - first;
+    }
+    const out = new Uint32Array(total);
+    let filled = 0;
+    for (let s = 0; s < spans.length; s += 2) for (let at = spans[s]!; at < spans[s + 1]!; at++) out[filled++] = at;
+    return out;
+  }
+
   of(passageId: string): number {
     const cut = passageId.lastIndexOf('#p');
     return this.articleStart[this.articleIndex.get(passageId.slice(0, cut))!]! + Number(passageId.slice(cut + 2)) - 1;

@@ -85,9 +85,11 @@ export class FigureWords {
         }
       }
     });
-    const wanted = among && new Set(among);
+    // Both ascending: one pass over each decides which touched figures are among those given.
+    let next = 0;
     for (const at of touched.sort((a, b) => a - b)) {
-      if (!wanted || wanted.has(at)) offer(at, counts[at]!);
+      if (among) while (next < among.length && among[next]! < at) next++;
+      if (!among || among[next] === at) offer(at, counts[at]!);
       counts[at] = 0;
       stamps[at] = 0;
     }

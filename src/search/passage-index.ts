@@ -70,9 +70,6 @@ interface RankRun {
   order: number[];
   /** Lists with postings. */
   m: number;
-  /** A term's best possible contribution, its bonus included. */
-  upper: (t: number) => number;
-  total: number;
   heap: TopK;
   /** Passages scored so far, in touched. */
   written: number;
@@ -115,6 +112,8 @@ export class PassageIndex {
     blocks: new Uint32Array(MAX_QUERY_TERMS),
     parts: new Float64Array(MAX_QUERY_TERMS),
     cursor: new Uint32Array(MAX_QUERY_TERMS),
+    /** Per list, what every other list could add at best, and its own bonus: the part of a block's bound fixed for the query. */
+    slack: new Float64Array(MAX_QUERY_TERMS),
   };
   /** Per term, the largest impact in its list. */
   private readonly bestImpacts: Float64Array;
@@ -255,6 +254,8 @@ export class PassageIndex {
   /** Stage 1: each term's list, idf and best possible contribution; the lists ordered smallest bound first. */
   private plan(list: readonly string[], { limit, within, counted, floor = 0, atLeast = 0 }: RankOptions): RankRun {
     const n = this.passages.length;
+    // A pool of every passage (the whole country's articles) narrows nothing.
+    if (within?.length === n) within = undefined;
     const found = list.map((term) => this.termIds.get(term));
     const idfs = found.map((id) => (id === undefined ? 0 : idf(n, this.starts[id + 1]! - this.starts[id]!)));
     const bests = found.map((id, t) => (id === undefined ? 0 : idfs[t]! * this.bestImpacts[id]!));
@@ -262,14 +263,14 @@ export class PassageIndex {
     const bonus = counted ? 1 + bests.reduce((a, b) => a + b, 0) : 0;
     let countedBits = 0;
     list.forEach((term, t) => {
-      if (counted?.has(term)) countedBits |= 2 ** t;
+      if (counted?.has(term)) countedBits |= 1 << t;
     });
     const upper = (t: number) => bests[t]! + ((countedBits >>> t) & 1 ? bonus : 0);
     const order = list
       .map((_, t) => t)
       .filter((t) => found[t] !== undefined)
       .sort((a, b) => upper(a) - upper(b));
-    const { reach, at, ends, firsts, blocks } = this.rankScratch;
+    const { reach, at, ends, firsts, blocks, slack } = this.rankScratch;
     order.forEach((t, k) => {
       reach[k] = (k ? reach[k - 1]! : 0) + upper(t);
       at[k] = firsts[k] = this.starts[found[t]!]!;
@@ -277,6 +278,8 @@ export class PassageIndex {
       blocks[k] = this.blockStarts[found[t]!]!;
     });
     const m = order.length;
+    const total = m ? reach[m - 1]! : 0;
+    order.forEach((t, k) => (slack[k] = total - upper(t) + ((countedBits >>> t) & 1 ? bonus : 0)));
     const { matchedTerms, scores } = this;
     const before = (a: number, b: number) =>
       popcount(matchedTerms[b]! & countedBits) - popcount(matchedTerms[a]! & countedBits) ||
@@ -291,8 +294,6 @@ export class PassageIndex {
       countedBits,
       order,
       m,
-      upper,
-      total: m ? reach[m - 1]! : 0,
       heap: new TopK(limit, before),
       written: 0,
       essential: 0,
@@ -364,7 +365,7 @@ export class PassageIndex {
         cursor[k] = seek(docs, cursor[k]!, ends[k]!, doc);
         if (cursor[k]! < ends[k]! && docs[cursor[k]!]! === doc) {
           sum += this.add(run, k, cursor[k]!);
-          bits |= 2 ** run.order[k]!;
+          bits |= 1 << run.order[k]!;
         }
       }
       if (bits && sum >= run.threshold) this.admit(run, doc, bits);
@@ -386,7 +387,7 @@ export class PassageIndex {
       const doc = docs[i]!;
       if (within && !pooled(within, (pool = seek(within, pool, within.length, doc)), doc)) continue;
       let sum = this.add(run, m - 1, i);
-      let bits = 2 ** run.order[m - 1]!;
+      let bits = 1 << run.order[m - 1]!;
       let hopeless = false;
       for (let k = m - 2; k >= 0; k--) {
         if (sum + reach[k]! < run.threshold) {
@@ -396,7 +397,7 @@ export class PassageIndex {
         cursor[k] = seek(docs, cursor[k]!, ends[k]!, doc);
         if (cursor[k]! < ends[k]! && docs[cursor[k]!]! === doc) {
           sum += this.add(run, k, cursor[k]!);
-          bits |= 2 ** run.order[k]!;
+          bits |= 1 << run.order[k]!;
         }
       }
       if (!hopeless && sum >= run.threshold) this.admit(run, doc, bits);
@@ -431,17 +432,27 @@ export class PassageIndex {
       let doc = n;
       for (let k = run.essential; k < m; k++) if (at[k]! < ends[k]! && docs[at[k]!]! < doc) doc = docs[at[k]!]!;
       if (doc === n) break;
+      if (within) {
+        // Outside the pool: every list jumps to the pool's next passage. A pool is whole
+        // articles, so what lies between is long runs a galloping search passes in a few steps.
+        pool = seek(within, pool, within.length, doc);
+        if (pool === within.length) break;
+        const next = within[pool]!;
+        if (next !== doc) {
+          for (let k = run.essential; k < m; k++) at[k] = seek(docs, at[k]!, ends[k]!, next);
+          continue;
+        }
+      }
       let sum = 0;
       let bits = 0;
       for (let k = run.essential; k < m; k++) {
         if (at[k]! < ends[k]! && docs[at[k]!]! === doc) {
           sum += this.add(run, k, at[k]!++);
-          bits |= 2 ** run.order[k]!;
+          bits |= 1 << run.order[k]!;
         }
       }
-      // Outside the pool, or scored already (every passage offered keeps its terms until the end).
-      if ((within && !pooled(within, (pool = seek(within, pool, within.length, doc)), doc)) || matchedTerms[doc] !== 0)
-        continue;
+      // Scored already: every passage offered keeps its terms until the end.
+      if (matchedTerms[doc] !== 0) continue;
       let hopeless = false;
       for (let k = run.essential - 1; k >= 0; k--) {
         if (sum + reach[k]! < run.threshold) {
@@ -451,7 +462,7 @@ export class PassageIndex {
         at[k] = seek(docs, at[k]!, ends[k]!, doc);
         if (at[k]! < ends[k]! && docs[at[k]!]! === doc) {
           sum += this.add(run, k, at[k]!);
-          bits |= 2 ** run.order[k]!;
+          bits |= 1 << run.order[k]!;
         }
       }
       if (!hopeless && sum >= run.threshold) this.admit(run, doc, bits);
@@ -464,16 +475,13 @@ export class PassageIndex {
    * other lists are scored without it, and stay under the threshold all the same.
    */
   private skipBlocks(run: RankRun): void {
-    const { at, ends, firsts, blocks } = this.rankScratch;
+    const { at, ends, firsts, blocks, slack } = this.rankScratch;
     const { blockImpacts } = this;
     for (let k = run.essential; k < run.m; k++) {
-      const t = run.order[k]!;
-      const others = run.total - run.upper(t);
-      const extra = (run.countedBits >>> t) & 1 ? run.bonus : 0;
+      const idf = run.idfs[run.order[k]!]!;
       while (
         at[k]! < ends[k]! &&
-        run.idfs[t]! * blockImpacts[blocks[k]! + ((at[k]! - firsts[k]!) >>> BLOCK_BITS)]! + extra + others <
-          run.threshold
+        idf * blockImpacts[blocks[k]! + ((at[k]! - firsts[k]!) >>> BLOCK_BITS)]! + slack[k]! < run.threshold
       ) {
         at[k] = Math.min(ends[k]!, firsts[k]! + ((((at[k]! - firsts[k]!) >>> BLOCK_BITS) + 1) << BLOCK_BITS));
       }

@@ -85,6 +85,16 @@ describe('answers larger than a page', () => {
     }
   });
 
+  it('gathers every passage of the articles about a place, once per place asked again', () => {
+    for (const region of engine.coveredRegions().slice(0, 40)) {
+      const area = engine.area(region);
+      const articles = new Set([...area.passages()].map((at) => engine.articleOf(engine.corpus.passages[at]!).id));
+      const expected = engine.corpus.passages.flatMap((p, at) => (articles.has(engine.articleOf(p).id) ? [at] : []));
+      expect([...area.articles()], region.id).toEqual(expected);
+      expect(engine.area(region), region.id).toBe(area);
+    }
+  });
+
   it('knows which of a place’s passages quote none of its figures, and which of its figures are quoted from it', () => {
     for (const region of engine.coveredRegions().slice(0, 40)) {
       const { ids: area, passages, stats } = engine.area(region);

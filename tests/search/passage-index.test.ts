@@ -71,13 +71,18 @@ describe('PassageIndex.rank', () => {
           const passages = texts.map((words, i) => passage(i, words));
           const index = new PassageIndex(passages);
           const list = query.map((w) => terms(w)[0]!).filter((t) => index.has(t));
-          // A pool, in no pattern: about two passages in three, or one in forty (walked rather than the lists).
+          // A pool, in no pattern: about two passages in three, or one in forty (walked rather than the lists);
+          // or whole articles, runs of passages with long gaps between (the lists jump them); or every passage.
           const every = maskSeed !== null && maskSeed % 2 ? 40 : 1.5;
           const within =
             maskSeed === null
               ? undefined
-              : Uint32Array.from(passages.keys()).filter(
-                  (i) => ((Math.imul(i + 1, 2654435761) ^ maskSeed) >>> 0) % 120 < 120 / every,
+              : Uint32Array.from(passages.keys()).filter((i) =>
+                  maskSeed % 5 === 0
+                    ? true
+                    : maskSeed % 3 === 0
+                      ? Math.floor(i / (3 + (maskSeed % 7))) % 4 === 1
+                      : ((Math.imul(i + 1, 2654435761) ^ maskSeed) >>> 0) % 120 < 120 / every,
                 );
           const counted = countedWords ? new Set(countedWords.map((w) => terms(w)[0]!)) : undefined;
           const got = index.rank(list, { limit, ...(within ? { within } : {}), ...(counted ? { counted } : {}) });

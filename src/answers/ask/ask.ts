@@ -14,7 +14,7 @@ import { cite, figureItem } from '../cite.ts';
 import { holds } from '../../search/sorted.ts';
 import { comparable, ranking } from '../compare.ts';
 import { regionSuggestions } from '../choices.ts';
-import { ANSWER_SCORE, articlesAbout, figureWords, retrievalAnswer } from './retrieval.ts';
+import { ANSWER_SCORE, figureWords, retrievalAnswer } from './retrieval.ts';
 import { withoutChatter, withShortFormsExpanded } from '../../text/chatter.ts';
 
 /**
@@ -162,7 +162,13 @@ function figureAnswer(engine: Engine, q: Question, thresholds: Thresholds): Answ
     found = [];
   } else {
     // No metric named: the figure must be about most of the remaining words of the question.
-    found = engine.figureWords().covering(q.content, thresholds.figure, q.measured, area?.stats());
+    // The figures covering most of them, as many as a named metric's: a common word ("gdp",
+    // "projects") is in the quotes of thousands of figures at 250k passages.
+    found = engine
+      .figureWords()
+      .covering(q.content, thresholds.figure, q.measured, area?.stats())
+      .sort((a, b) => b.share - a.share)
+      .slice(0, FIGURE_CANDIDATES);
   }
   // The unit asked, and the question's words beyond the metric, narrow a metric's figures:
   // "the value added of Beijing's digital economy in yuan" is not Beijing's GDP in yuan.
@@ -175,8 +181,13 @@ function figureAnswer(engine: Engine, q: Question, thresholds: Thresholds): Answ
   if (metrics && beyond.length)
     found = found.filter(({ stat }) => shareOfWords(engine, stat, beyond) >= thresholds.beyond);
   // A target is not an outcome: unless one is asked for, it is a near miss.
-  const aims = asksForAim(q.text) ? [] : found.filter(({ stat }) => speaksOfAim(stat.quote)).map(({ stat }) => stat);
-  if (aims.length) found = found.filter(({ stat }) => !aims.includes(stat));
+  const aims: Statistic[] = [];
+  if (!asksForAim(q.text))
+    found = found.filter(({ stat }) => {
+      const aim = speaksOfAim(stat.quote);
+      if (aim) aims.push(stat);
+      return !aim;
+    });
   // Periods compared as spans of months: "the first half of 2024" is not answered by the year 2024 or its Q1.
   const asked = askedSpan(normalize(q.text));
   if (asked) found = found.filter(({ stat }) => inAskedSpan(engine, stat, asked, q.wholePeriod));
@@ -473,7 +484,7 @@ function passagesAnswer(engine: Engine, q: Question, thresholds: Thresholds, fal
     tagged && holds(tagged, engine.positions.of(r.passage.id)) ? thresholds.place : thresholds.passage;
   // Coverage counts the question's own words; the names only help the ranking. A question
   // with no words beyond the place (asked in Chinese, say) is answered by the place's passages.
-  const pool = area && articlesAbout(engine, area);
+  const pool = area?.articles();
   // More than are shown: an untagged passage ranked first may fall under its own floor.
   const ranked = rankPassages(engine, q, pool, names, SHOWN * 4, tagged ? thresholds.place : thresholds.passage).filter(
     (r) => r.share >= floorOf(r),

@@ -1,7 +1,7 @@
 import type { Passage, Statistic } from '../../corpus/schema.ts';
 import { notFound, suggest, type Answer, type AnswerItem } from '../answer.ts';
 import { msg, verbatim, type Message } from '../../messages/message.ts';
-import type { Area, Engine } from '../../engine/engine.ts';
+import type { Engine } from '../../engine/engine.ts';
 import { cite, figureItem } from '../cite.ts';
 import { regionSuggestions } from '../choices.ts';
 import { excerptAround } from '../excerpt.ts';
@@ -45,7 +45,7 @@ export interface Scored {
 export function rankForQuestion(engine: Engine, query: Query): Scored[] {
   const tagged = query.area?.passages();
   if (tagged && !tagged.length) return [];
-  const pool = query.area && articlesAbout(engine, query.area);
+  const pool = query.area?.articles();
   const forms = [...new Set(query.concepts.flatMap((c) => [...c.forms.keys()]))];
   if (!forms.length) return [];
   const hits = withMetricFigures(
@@ -158,32 +158,6 @@ function isGap(stat: Statistic): boolean {
 /** A figure that states an amount, not only how it changed. */
 function givesLevel(stat: Statistic): boolean {
   return !/%|percent|percentage|times|fold/.test(stat.unit);
-}
-
-/**
- * Every passage of the articles that have a passage about the place: articles say
- * "the province" far more often than its name, and each paragraph is tagged only
- * with the places it names.
- */
-export function articlesAbout(engine: Engine, area: Area): Uint32Array {
-  return articlePools([...area.ids].sort().join('|'), engine, area);
-}
-
-// The article pools of the places asked most recently: a province's articles run to tens of
-// thousands of passages at 250k, and the same places are asked again and again.
-const articlePools = memo((_ids: string, engine: Engine, area: Area) => articlesOf(engine, area.passages()), 16);
-
-function articlesOf(engine: Engine, positions: Uint32Array): Uint32Array {
-  const out: number[] = [];
-  // Positions are ascending and an article's passages contiguous: one lookup per article.
-  let end = 0;
-  for (const at of positions) {
-    if (at < end) continue;
-    const [first, last] = engine.positions.articleSpanAt(at);
-    end = last;
-    for (let i = first; i < end; i++) out.push(i);
-  }
-  return Uint32Array.from(out);
 }
 
 /**
