@@ -19,4 +19,4 @@ RUN npm run build
 COPY --chown=node:node corpus ./corpus
 VOLUME ["/app/corpus"]
 USER node
-CMD ["node", "--max-semi-space-size=4", "--heap-growing-percent=25", "bin/footnote.mjs", "start"]
+CMD ["node", "--max-semi-space-size=4", "--heap-growing-percent=10", "bin/footnote.mjs", "start"]

@@ -12,7 +12,7 @@ import type { Config } from '../app/config.ts';
  * Answers allocate well under a megabyte each, and little of it lives on. Measured by
  * npm run bench:soak (see README, "The bot in service").
  */
-export const BOT_NODE_FLAGS = ['--max-semi-space-size=4', '--heap-growing-percent=25'] as const;
+export const BOT_NODE_FLAGS = ['--max-semi-space-size=4', '--heap-growing-percent=10'] as const;
 
 /** Discord accepts one login per 5 s per max_concurrency bucket: the manager's default pause between processes. */
 export const SPAWN_DELAY_MS = 5500;
