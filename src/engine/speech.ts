@@ -7,20 +7,22 @@ export const SPEECH = /\b(said|says|pointed out|stated|told|according to)\b/;
 export class AttributedPassages {
   /** The positions of the passages that quote or report someone. */
   readonly all: Uint32Array;
-  /** Person id → the positions of the passages that quote them (or name them first). */
-  readonly byPerson = new Map<string, number[]>();
+  /** Person id → the positions of the passages that quote them (or name them first), ascending. */
+  readonly byPerson: ReadonlyMap<string, Uint32Array>;
 
   constructor(passages: readonly Passage[]) {
     const all: number[] = [];
+    const byPerson = new Map<string, number[]>();
     passages.forEach((p, at) => {
       if (!(p.speaker || p.people.length || SPEECH.test(p.text))) return;
       all.push(at);
       const person = p.speaker ?? p.people[0];
       if (!person) return;
-      const list = this.byPerson.get(person);
+      const list = byPerson.get(person);
       if (list) list.push(at);
-      else this.byPerson.set(person, [at]);
+      else byPerson.set(person, [at]);
     });
     this.all = Uint32Array.from(all);
+    this.byPerson = new Map([...byPerson].map(([person, list]) => [person, Uint32Array.from(list)]));
   }
 }

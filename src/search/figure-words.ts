@@ -69,7 +69,15 @@ export class FigureWords {
     const postings = lists.reduce((n, forms) => forms.reduce((m, l) => m + l.length, n), 0);
     if (among && among.length * lists.length * LOOKUP < postings) {
       // A place's few figures: each looked up in the words' lists, rather than every list walked.
-      for (const at of among) offer(at, lists.filter((forms) => forms.some((l) => holds(l, at))).length);
+      for (const at of among) {
+        let count = 0;
+        for (const forms of lists) {
+          let held = false;
+          for (const list of forms) held ||= holds(list, at);
+          if (held) count++;
+        }
+        offer(at, count);
+      }
       return covered;
     }
     const { counts, stamps } = this;

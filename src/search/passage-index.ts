@@ -114,6 +114,8 @@ export class PassageIndex {
     cursor: new Uint32Array(MAX_QUERY_TERMS),
     /** Per list, what every other list could add at best, and its own bonus: the part of a block's bound fixed for the query. */
     slack: new Float64Array(MAX_QUERY_TERMS),
+    /** The passage being scored: what its postings add to its key so far (see add()). */
+    sum: new Float64Array(1),
   };
   /** Per term, the largest impact in its list. */
   private readonly bestImpacts: Float64Array;
@@ -311,12 +313,16 @@ export class PassageIndex {
     while (run.essential < run.m && reach[run.essential]! < run.threshold) run.essential++;
   }
 
-  /** A posting of list k: its part of the score, kept for admit(), and what it adds to the key. */
-  private add(run: RankRun, k: number, posting: number): number {
+  /**
+   * A posting of list k: its part of the score, kept for admit(), and what it adds to the
+   * key, added to the scratch sum. Summed there rather than returned: a returned number is
+   * a heap object wherever V8 does not inline the call, one per posting scored.
+   */
+  private add(run: RankRun, k: number, posting: number): void {
     const t = run.order[k]!;
-    const { parts } = this.rankScratch;
+    const { parts, sum } = this.rankScratch;
     parts[t] = run.idfs[t]! * this.impact(posting);
-    return parts[t]! + ((run.countedBits >>> t) & 1 ? run.bonus : 0);
+    sum[0]! += parts[t]! + ((run.countedBits >>> t) & 1 ? run.bonus : 0);
   }
 
   /** Offers a scored passage (its score summed again in query order) and raises the threshold. */
@@ -355,20 +361,22 @@ export class PassageIndex {
   /** Stage 2a: each passage of a small pool looked up in every list, best bound first. */
   private scorePool(run: RankRun): void {
     const { docs } = this;
-    const { reach, ends, firsts, cursor } = this.rankScratch;
+    const { reach, ends, firsts, cursor, sum } = this.rankScratch;
     cursor.set(firsts);
-    for (const doc of run.within!) {
-      let sum = 0;
+    const within = run.within!;
+    for (let at = 0; at < within.length; at++) {
+      const doc = within[at]!;
+      sum[0] = 0;
       let bits = 0;
       for (let k = run.m - 1; k >= 0; k--) {
-        if (sum + reach[k]! < run.threshold) break;
+        if (sum[0]! + reach[k]! < run.threshold) break;
         cursor[k] = seek(docs, cursor[k]!, ends[k]!, doc);
         if (cursor[k]! < ends[k]! && docs[cursor[k]!]! === doc) {
-          sum += this.add(run, k, cursor[k]!);
+          this.add(run, k, cursor[k]!);
           bits |= 1 << run.order[k]!;
         }
       }
-      if (bits && sum >= run.threshold) this.admit(run, doc, bits);
+      if (bits && sum[0]! >= run.threshold) this.admit(run, doc, bits);
     }
   }
 
@@ -378,7 +386,7 @@ export class PassageIndex {
    */
   private scoreRareListFirst(run: RankRun): void {
     const { docs } = this;
-    const { reach, ends, firsts, cursor } = this.rankScratch;
+    const { reach, ends, firsts, cursor, sum } = this.rankScratch;
     const { m, within } = run;
     if (!(run.essential < m && m > 1 && ends[m - 1]! - firsts[m - 1]! <= SEED_POSTINGS)) return;
     cursor.set(firsts);
@@ -386,21 +394,22 @@ export class PassageIndex {
     for (let i = firsts[m - 1]!; i < ends[m - 1]!; i++) {
       const doc = docs[i]!;
       if (within && !pooled(within, (pool = seek(within, pool, within.length, doc)), doc)) continue;
-      let sum = this.add(run, m - 1, i);
+      sum[0] = 0;
+      this.add(run, m - 1, i);
       let bits = 1 << run.order[m - 1]!;
       let hopeless = false;
       for (let k = m - 2; k >= 0; k--) {
-        if (sum + reach[k]! < run.threshold) {
+        if (sum[0]! + reach[k]! < run.threshold) {
           hopeless = true;
           break;
         }
         cursor[k] = seek(docs, cursor[k]!, ends[k]!, doc);
         if (cursor[k]! < ends[k]! && docs[cursor[k]!]! === doc) {
-          sum += this.add(run, k, cursor[k]!);
+          this.add(run, k, cursor[k]!);
           bits |= 1 << run.order[k]!;
         }
       }
-      if (!hopeless && sum >= run.threshold) this.admit(run, doc, bits);
+      if (!hopeless && sum[0]! >= run.threshold) this.admit(run, doc, bits);
       else this.settle(run, doc, bits);
     }
   }
@@ -422,7 +431,7 @@ export class PassageIndex {
   private walkLists(run: RankRun): void {
     const { docs, matchedTerms } = this;
     const n = this.passages.length;
-    const { reach, at, ends } = this.rankScratch;
+    const { reach, at, ends, sum } = this.rankScratch;
     const { m, within } = run;
     // Where the walk stands in the pool's positions.
     let pool = 0;
@@ -443,11 +452,11 @@ export class PassageIndex {
           continue;
         }
       }
-      let sum = 0;
+      sum[0] = 0;
       let bits = 0;
       for (let k = run.essential; k < m; k++) {
         if (at[k]! < ends[k]! && docs[at[k]!]! === doc) {
-          sum += this.add(run, k, at[k]!++);
+          this.add(run, k, at[k]!++);
           bits |= 1 << run.order[k]!;
         }
       }
@@ -455,17 +464,17 @@ export class PassageIndex {
       if (matchedTerms[doc] !== 0) continue;
       let hopeless = false;
       for (let k = run.essential - 1; k >= 0; k--) {
-        if (sum + reach[k]! < run.threshold) {
+        if (sum[0]! + reach[k]! < run.threshold) {
           hopeless = true;
           break;
         }
         at[k] = seek(docs, at[k]!, ends[k]!, doc);
         if (at[k]! < ends[k]! && docs[at[k]!]! === doc) {
-          sum += this.add(run, k, at[k]!);
+          this.add(run, k, at[k]!);
           bits |= 1 << run.order[k]!;
         }
       }
-      if (!hopeless && sum >= run.threshold) this.admit(run, doc, bits);
+      if (!hopeless && sum[0]! >= run.threshold) this.admit(run, doc, bits);
     }
   }
 

@@ -11,7 +11,7 @@ import { normalize, terms } from '../../text/normalize.ts';
 import { asksForAim, speaksOfAim } from '../../text/aims.ts';
 import { askedSpan, fit, resolveAsked, spanOfPeriod, spansInText, type AskedSpan } from '../../text/span.ts';
 import { cite, figureItem } from '../cite.ts';
-import { holds } from '../../search/sorted.ts';
+import { holds, listsOf, union } from '../../search/sorted.ts';
 import { comparable, ranking } from '../compare.ts';
 import { regionSuggestions } from '../choices.ts';
 import { ANSWER_SCORE, figureWords, retrievalAnswer } from './retrieval.ts';
@@ -337,7 +337,13 @@ function whoSaid(engine: Engine, q: Question, thresholds: Thresholds): Answer {
   }
   const quoted = engine.attributed();
   const pool = people.length
-    ? Uint32Array.from(new Set(people.flatMap((person) => quoted.byPerson.get(person.id) ?? []))).sort()
+    ? union(
+        listsOf(
+          quoted.byPerson,
+          people.map((person) => person.id),
+        ),
+        engine.corpus.passages.length,
+      )
     : quoted.all;
   const ranked = rankPassages(
     engine,

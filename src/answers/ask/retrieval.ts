@@ -113,11 +113,16 @@ function withMetricFigures(engine: Engine, query: Query, forms: string[], hits: 
 /** Positions of the passages that hold a figure of a metric asked, for the place asked, ascending. */
 function figurePassages(engine: Engine, query: Query): Uint32Array {
   const regions = query.area ? { regions: query.area.ids } : {};
-  const stats = engine.figures.where({ metrics: query.metrics, ...regions }, CANDIDATES * 10);
-  // Figures whose label names the metric though ingestion gave them another: read only where
-  // the place has few figures (a province's, not the whole country's at 250k passages).
-  if (query.area && query.area.stats().length <= NAMED_SCAN)
-    stats.push(...engine.figures.where(regions).filter((s) => namesMetricAsked(engine, query, s)));
+  const among = query.area && query.area.stats().length <= NAMED_SCAN ? query.area.stats() : undefined;
+  const stats = engine.figures.where({ metrics: query.metrics, ...regions }, among ? Infinity : CANDIDATES * 10);
+  // Figures whose label names the metric though ingestion gave them another: looked for only
+  // where the place has few figures (a province's, not the whole country's at 250k passages),
+  // and only a figure using every word of a name can name it: the figure-words index finds
+  // those without reading every label.
+  if (among)
+    for (const name of query.metricNames)
+      for (const { stat } of engine.figureWords().covering(name, 1, undefined, among))
+        if (namesMetricAsked(engine, query, stat)) stats.push(stat);
   return Uint32Array.from(new Set(stats.map((s) => engine.positions.of(s.passage)))).sort();
 }
 
