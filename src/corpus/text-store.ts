@@ -14,6 +14,8 @@ export interface TextPlace {
  * offset) stays a small integer, which V8 stores inline rather than as a boxed number.
  */
 const CHUNK_BYTES = 8 << 20;
+/** Slots for the texts read last (prime, so texts' places spread over them). */
+const RECENT = 251;
 
 /**
  * Passage texts as UTF-8 in a few large buffers outside the JS heap. V8 keeps a string
@@ -24,6 +26,9 @@ const CHUNK_BYTES = 8 << 20;
 export class TextStore {
   /** Once spilled: the file the texts were moved to, read a text at a time. */
   private fd: number | undefined;
+  /** The texts read last, by slot, and where each is: some 100 kB of strings. */
+  private readonly recent: (string | undefined)[] = new Array<string | undefined>(RECENT);
+  private readonly recentAt = new Float64Array(RECENT).fill(-1);
 
   /** Empty, or (see of()) holding chunks written before, the last of them `current` and full to `used`. */
   private constructor(
@@ -62,6 +67,17 @@ export class TextStore {
   }
 
   read(at: number, bytes: number): string {
+    // A question reads each candidate passage's text several times (its numbers, its dates,
+    // its excerpt): the texts read last are kept, a slot each by where they are.
+    const slot = at % RECENT;
+    if (this.recentAt[slot] === at) return this.recent[slot]!;
+    const text = this.decode(at, bytes);
+    this.recentAt[slot] = at;
+    this.recent[slot] = text;
+    return text;
+  }
+
+  private decode(at: number, bytes: number): string {
     const chunk = Math.floor(at / CHUNK_BYTES);
     const offset = at % CHUNK_BYTES;
     if (this.fd !== undefined) {

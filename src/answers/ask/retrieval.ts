@@ -304,12 +304,12 @@ const NUMBER_WORD =
 
 /** The text without its dates: "on May 20", "21 March", "in 2023". */
 function undated(text: string): string {
-  return text
-    .replace(new RegExp(String.raw`\b${MONTH_NAME}\.? \d{1,2}(st|nd|rd|th)?\b|\b\d{1,2} ${MONTH_NAME}\b`, 'gi'), '')
-    .replace(/\b(19|20)\d{2}\b/g, '');
+  return text.replace(DAY_OF_MONTH, '').replace(/\b(19|20)\d{2}\b/g, '');
 }
 
 const MONTH_NAME = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*';
+// Made once: undated() reads every candidate passage of every question.
+const DAY_OF_MONTH = new RegExp(String.raw`\b${MONTH_NAME}\.? \d{1,2}(st|nd|rd|th)?\b|\b\d{1,2} ${MONTH_NAME}\b`, 'gi');
 
 function aimsOnly(engine: Engine, passage: Passage): boolean {
   const stats = engine.statsIn(passage);
@@ -371,7 +371,9 @@ function namesMetricAsked(engine: Engine, query: Query, s: Statistic): boolean {
 
 function credit(concept: Concept, held: ReadonlySet<string>): number {
   let best = 0;
-  for (const [form, value] of concept.forms) if (held.has(form) && value > best) best = value;
+  concept.forms.forEach((value, form) => {
+    if (value > best && held.has(form)) best = value;
+  });
   return best;
 }
 
