@@ -14,11 +14,14 @@ export class FigureWords {
   // Scratch per figure, clean between calls: how many words it covers, and the last word counted.
   private readonly counts: Uint8Array;
   private readonly stamps: Uint8Array;
+  /** The figures a walk has counted, in the order met. */
+  private readonly touched: Uint32Array;
 
   constructor(stats: readonly Statistic[], metricOf: (id: string) => Metric) {
     this.stats = stats;
     this.counts = new Uint8Array(this.stats.length);
     this.stamps = new Uint8Array(this.stats.length);
+    this.touched = new Uint32Array(this.stats.length);
     const lists = new Map<string, number[]>();
     // Metrics, labels and units repeat across thousands of figures: each is tokenized once.
     const seen = new Map<string, string[]>();
@@ -81,21 +84,22 @@ export class FigureWords {
       return covered;
     }
     const { counts, stamps } = this;
-    const touched: number[] = [];
+    let touched = 0;
     lists.forEach((forms, w) => {
       // A figure counts a word once, whether it uses the word or its stem or both.
       for (const list of forms) {
         for (const at of list) {
           if (stamps[at] === w + 1) continue;
           stamps[at] = w + 1;
-          if (counts[at] === 0) touched.push(at);
+          if (counts[at] === 0) this.touched[touched++] = at;
           counts[at] = counts[at]! + 1;
         }
       }
     });
-    // Both ascending: one pass over each decides which touched figures are among those given.
+    // Sorted in place, numerically (a common word touches thousands of figures); then, both
+    // ascending, one pass over each decides which touched figures are among those given.
     let next = 0;
-    for (const at of touched.sort((a, b) => a - b)) {
+    for (const at of this.touched.subarray(0, touched).sort()) {
       if (among) while (next < among.length && among[next]! < at) next++;
       if (!among || among[next] === at) offer(at, counts[at]!);
       counts[at] = 0;
