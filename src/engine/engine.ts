@@ -29,11 +29,41 @@ export interface Area {
 }
 
 /**
- * Areas of the places asked most recently, kept with what they gathered: a province's
- * articles run to tens of thousands of passages at 250k, every reading of a question asks
- * for its area again, and the same places are asked again and again.
+ * Positions the areas kept may hold between them (8 MB): the places asked most recently
+ * are kept with what they gathered, since a province's articles run to tens of thousands of
+ * passages at 250k, every reading of a question asks for its area again, and the same places
+ * are asked again and again. Bounded by what they hold rather than by their number, a
+ * country's area (every passage twice over) is kept beside a score of provinces' instead of
+ * being rebuilt whenever sixteen other places were asked in between.
  */
-const KEPT_AREAS = 16;
+const KEPT_POSITIONS = 2_000_000;
+
+/** An area whose lists are gathered when first asked for, and which knows how many positions it holds. */
+class GatheredArea implements Area {
+  private tagged: Uint32Array | undefined;
+  private figures: Uint32Array | undefined;
+  private whole: Uint32Array | undefined;
+
+  constructor(
+    readonly places: readonly Region[],
+    readonly ids: ReadonlySet<string>,
+    private readonly gather: {
+      passages: (ids: ReadonlySet<string>) => Uint32Array;
+      stats: (ids: ReadonlySet<string>) => Uint32Array;
+      articles: (tagged: Uint32Array) => Uint32Array;
+    },
+  ) {}
+
+  // Arrows, not methods: callers take them out of the area (`const { ids, stats } = engine.area(r)`).
+  readonly passages = (): Uint32Array => (this.tagged ??= this.gather.passages(this.ids));
+  readonly stats = (): Uint32Array => (this.figures ??= this.gather.stats(this.ids));
+  readonly articles = (): Uint32Array => (this.whole ??= this.gather.articles(this.passages()));
+
+  /** Positions gathered so far. */
+  held(): number {
+    return (this.tagged?.length ?? 0) + (this.figures?.length ?? 0) + (this.whole?.length ?? 0);
+  }
+}
 
 /**
  * The corpus with every index over it, built once. Everything here is a pure lookup:
@@ -51,7 +81,7 @@ export class Engine {
   private readonly passagesByRegion: Map<string, Uint32Array>;
   // Built on first use, or by prepare() before the bot takes its first request.
   private covered: Region[] | undefined;
-  private readonly areas = new Map<string, Area>();
+  private readonly areas = new Map<string, GatheredArea>();
   private articleIds: ArticleIds | undefined;
   private articleLabels: JoinedTexts | undefined;
   private figureWordIndex: FigureWords | undefined;
@@ -102,23 +132,30 @@ export class Engine {
   area(...regions: Region[]): Area {
     const key = regions.map((r) => r.id).join('|');
     const kept = this.areas.get(key);
-    if (kept) return kept;
+    if (kept) {
+      // Asked again: the last to be let go.
+      this.areas.delete(key);
+      this.areas.set(key, kept);
+      return kept;
+    }
+    let held = 0;
+    for (const area of this.areas.values()) held += area.held();
+    for (const [oldest, area] of this.areas) {
+      if (held <= KEPT_POSITIONS) break;
+      held -= area.held();
+      this.areas.delete(oldest);
+    }
     const places = this.places.within(regions);
-    const ids = new Set(places.map((r) => r.id));
-    let passages: Uint32Array | undefined;
-    let stats: Uint32Array | undefined;
-    let articles: Uint32Array | undefined;
-    const area: Area = {
-      places,
-      ids,
-      passages: () => (passages ??= union(listsOf(this.passagesByRegion, ids), this.corpus.passages.length)),
-      stats: () => (stats ??= this.figures.positionsIn(ids)),
-      articles: () => (articles ??= this.positions.wholeArticles(area.passages())),
-    };
-    if (this.areas.size >= KEPT_AREAS) this.areas.delete(this.areas.keys().next().value!);
+    const area = new GatheredArea(places, new Set(places.map((r) => r.id)), this.gatherers);
     this.areas.set(key, area);
     return area;
   }
+
+  private readonly gatherers = {
+    passages: (ids: ReadonlySet<string>) => union(listsOf(this.passagesByRegion, ids), this.corpus.passages.length),
+    stats: (ids: ReadonlySet<string>) => this.figures.positionsIn(ids),
+    articles: (tagged: Uint32Array) => this.positions.wholeArticles(tagged),
+  };
 
   /** Whether any passage is tagged with the region. */
   covers(regionId: string): boolean {

@@ -76,6 +76,8 @@ interface RankRun {
   essential: number;
   threshold: number;
   best: number;
+  /** The threshold the lists' blocks were last looked at with. */
+  blocksChecked: number;
 }
 
 /**
@@ -114,6 +116,8 @@ export class PassageIndex {
     cursor: new Uint32Array(MAX_QUERY_TERMS),
     /** Per list, what every other list could add at best, and its own bonus: the part of a block's bound fixed for the query. */
     slack: new Float64Array(MAX_QUERY_TERMS),
+    /** Per list, where the block it was last found worth walking ends. */
+    blockEnds: new Uint32Array(MAX_QUERY_TERMS),
     /** The passage being scored: what its postings add to its key so far (see add()). */
     sum: new Float64Array(1),
   };
@@ -302,6 +306,7 @@ export class PassageIndex {
       // Below `atLeast` counted terms a passage is not wanted, whatever its score.
       threshold: counted && atLeast > 0 ? atLeast * bonus * (1 - 1e-9) : -Infinity,
       best: -Infinity,
+      blocksChecked: NaN,
     };
     this.raiseEssential(run);
     return run;
@@ -323,6 +328,26 @@ export class PassageIndex {
     const { parts, sum } = this.rankScratch;
     parts[t] = run.idfs[t]! * this.impact(posting);
     sum[0]! += parts[t]! + ((run.countedBits >>> t) & 1 ? run.bonus : 0);
+  }
+
+  /**
+   * The passage looked up in lists `from` … 0 (their cursors moved up to it), what it holds
+   * added to the scratch sum, for as long as it can still reach the threshold: the terms it
+   * was found with, `bits` among them. Under the threshold after, it is not wanted.
+   */
+  private lookUp(run: RankRun, cursors: Uint32Array, from: number, doc: number, bits: number): number {
+    const { docs } = this;
+    const { reach, ends, sum } = this.rankScratch;
+    for (let k = from; k >= 0; k--) {
+      // Every list from here on at its best would not be enough (sum alone is then under the threshold too).
+      if (sum[0]! + reach[k]! < run.threshold) break;
+      cursors[k] = seek(docs, cursors[k]!, ends[k]!, doc);
+      if (cursors[k]! < ends[k]! && docs[cursors[k]!]! === doc) {
+        this.add(run, k, cursors[k]!);
+        bits |= 1 << run.order[k]!;
+      }
+    }
+    return bits;
   }
 
   /** Offers a scored passage (its score summed again in query order) and raises the threshold. */
@@ -360,22 +385,13 @@ export class PassageIndex {
 
   /** Stage 2a: each passage of a small pool looked up in every list, best bound first. */
   private scorePool(run: RankRun): void {
-    const { docs } = this;
-    const { reach, ends, firsts, cursor, sum } = this.rankScratch;
+    const { firsts, cursor, sum } = this.rankScratch;
     cursor.set(firsts);
     const within = run.within!;
     for (let at = 0; at < within.length; at++) {
       const doc = within[at]!;
       sum[0] = 0;
-      let bits = 0;
-      for (let k = run.m - 1; k >= 0; k--) {
-        if (sum[0]! + reach[k]! < run.threshold) break;
-        cursor[k] = seek(docs, cursor[k]!, ends[k]!, doc);
-        if (cursor[k]! < ends[k]! && docs[cursor[k]!]! === doc) {
-          this.add(run, k, cursor[k]!);
-          bits |= 1 << run.order[k]!;
-        }
-      }
+      const bits = this.lookUp(run, cursor, run.m - 1, doc, 0);
       if (bits && sum[0]! >= run.threshold) this.admit(run, doc, bits);
     }
   }
@@ -386,7 +402,7 @@ export class PassageIndex {
    */
   private scoreRareListFirst(run: RankRun): void {
     const { docs } = this;
-    const { reach, ends, firsts, cursor, sum } = this.rankScratch;
+    const { ends, firsts, cursor, sum } = this.rankScratch;
     const { m, within } = run;
     if (!(run.essential < m && m > 1 && ends[m - 1]! - firsts[m - 1]! <= SEED_POSTINGS)) return;
     cursor.set(firsts);
@@ -396,20 +412,8 @@ export class PassageIndex {
       if (within && !pooled(within, (pool = seek(within, pool, within.length, doc)), doc)) continue;
       sum[0] = 0;
       this.add(run, m - 1, i);
-      let bits = 1 << run.order[m - 1]!;
-      let hopeless = false;
-      for (let k = m - 2; k >= 0; k--) {
-        if (sum[0]! + reach[k]! < run.threshold) {
-          hopeless = true;
-          break;
-        }
-        cursor[k] = seek(docs, cursor[k]!, ends[k]!, doc);
-        if (cursor[k]! < ends[k]! && docs[cursor[k]!]! === doc) {
-          this.add(run, k, cursor[k]!);
-          bits |= 1 << run.order[k]!;
-        }
-      }
-      if (!hopeless && sum[0]! >= run.threshold) this.admit(run, doc, bits);
+      const bits = this.lookUp(run, cursor, m - 2, doc, 1 << run.order[m - 1]!);
+      if (sum[0]! >= run.threshold) this.admit(run, doc, bits);
       else this.settle(run, doc, bits);
     }
   }
@@ -431,13 +435,16 @@ export class PassageIndex {
   private walkLists(run: RankRun): void {
     const { docs, matchedTerms } = this;
     const n = this.passages.length;
-    const { reach, at, ends, sum } = this.rankScratch;
+    const { at, ends, sum } = this.rankScratch;
     const { m, within } = run;
     // Where the walk stands in the pool's positions.
     let pool = 0;
     while (run.essential < m) {
+      if (run.essential === m - 1) {
+        this.walkLastList(run);
+        break;
+      }
       if (run.threshold > 0) this.skipBlocks(run);
-      if (run.essential === m - 1) this.skipHopeless(run);
       let doc = n;
       for (let k = run.essential; k < m; k++) if (at[k]! < ends[k]! && docs[at[k]!]! < doc) doc = docs[at[k]!]!;
       if (doc === n) break;
@@ -462,20 +469,65 @@ export class PassageIndex {
       }
       // Scored already: every passage offered keeps its terms until the end.
       if (matchedTerms[doc] !== 0) continue;
-      let hopeless = false;
-      for (let k = run.essential - 1; k >= 0; k--) {
-        if (sum[0]! + reach[k]! < run.threshold) {
-          hopeless = true;
-          break;
-        }
-        at[k] = seek(docs, at[k]!, ends[k]!, doc);
-        if (at[k]! < ends[k]! && docs[at[k]!]! === doc) {
-          this.add(run, k, at[k]!);
-          bits |= 1 << run.order[k]!;
+      bits = this.lookUp(run, at, run.essential - 1, doc, bits);
+      if (sum[0]! >= run.threshold) this.admit(run, doc, bits);
+    }
+  }
+
+  /**
+   * Stage 3 once one list is left to walk (common words only: "manufacturing emerging
+   * quality", each in half the passages): its postings in one tight loop, each looked up
+   * in the other lists while it can still reach the threshold. The walk's bookkeeping per
+   * passage (the smallest passage of the walked lists, block bounds for each) was most of
+   * the cost of such a question; here a posting that cannot reach the threshold even with
+   * every other list at its best costs one sum, and block bounds are read once a block.
+   */
+  private walkLastList(run: RankRun): void {
+    const { docs, tfs, lengthNorms, matchedTerms, blockImpacts } = this;
+    const { reach, at, ends, firsts, blocks, slack, parts, sum } = this.rankScratch;
+    const { within } = run;
+    const k = run.m - 1;
+    const t = run.order[k]!;
+    const idf = run.idfs[t]!;
+    const bit = 1 << t;
+    const extra = (run.countedBits >>> t) & 1 ? run.bonus : 0;
+    const others = k > 0 ? reach[k - 1]! : 0;
+    const end = ends[k]!;
+    const first = firsts[k]!;
+    let pool = 0;
+    let i = at[k]!;
+    let blockEnd = i;
+    while (i < end && run.essential === k) {
+      if (i >= blockEnd) {
+        // A block whose best, with every other list at its best, stays under the threshold is passed whole.
+        const block = (i - first) >>> BLOCK_BITS;
+        blockEnd = Math.min(end, first + ((block + 1) << BLOCK_BITS));
+        if (idf * blockImpacts[blocks[k]! + block]! + slack[k]! < run.threshold) {
+          i = blockEnd;
+          continue;
         }
       }
-      if (!hopeless && sum[0]! >= run.threshold) this.admit(run, doc, bits);
+      const doc = docs[i]!;
+      const tf = tfs[i]!;
+      const part = idf * ((tf * (K1 + 1)) / (tf + lengthNorms[doc]!));
+      i++;
+      // Hopeless, or scored already (by the rare list first).
+      if (part + extra + others < run.threshold || matchedTerms[doc] !== 0) continue;
+      if (within) {
+        // Outside the pool: on to the pool's next passage, which whole articles make a long jump.
+        pool = seek(within, pool, within.length, doc);
+        if (pool === within.length) break;
+        if (within[pool] !== doc) {
+          i = seek(docs, i, end, within[pool]!);
+          continue;
+        }
+      }
+      parts[t] = part;
+      sum[0] = part + extra;
+      const bits = this.lookUp(run, at, k - 1, doc, bit);
+      if (sum[0]! >= run.threshold) this.admit(run, doc, bits);
     }
+    at[k] = i;
   }
 
   /**
@@ -484,9 +536,13 @@ export class PassageIndex {
    * other lists are scored without it, and stay under the threshold all the same.
    */
   private skipBlocks(run: RankRun): void {
-    const { at, ends, firsts, blocks, slack } = this.rankScratch;
+    const { at, ends, firsts, blocks, slack, blockEnds } = this.rankScratch;
     const { blockImpacts } = this;
+    // A list still inside the block it was last found worth walking needs no new look, unless the threshold rose.
+    const rose = run.threshold !== run.blocksChecked;
+    run.blocksChecked = run.threshold;
     for (let k = run.essential; k < run.m; k++) {
+      if (!rose && at[k]! < blockEnds[k]!) continue;
       const idf = run.idfs[run.order[k]!]!;
       while (
         at[k]! < ends[k]! &&
@@ -494,30 +550,8 @@ export class PassageIndex {
       ) {
         at[k] = Math.min(ends[k]!, firsts[k]! + ((((at[k]! - firsts[k]!) >>> BLOCK_BITS) + 1) << BLOCK_BITS));
       }
+      blockEnds[k] = Math.min(ends[k]!, firsts[k]! + ((((at[k]! - firsts[k]!) >>> BLOCK_BITS) + 1) << BLOCK_BITS));
     }
-  }
-
-  /**
-   * With one list left to walk (common words only: "industries technology emerging"),
-   * its postings that cannot reach the threshold even with every other list at its best
-   * are passed over in a tight loop: what the walk does with them, summed the same way,
-   * without its bookkeeping per passage. Most of a 100,000-posting list goes this way.
-   */
-  private skipHopeless(run: RankRun): void {
-    const { at, ends, reach } = this.rankScratch;
-    const { docs, tfs, lengthNorms } = this;
-    const k = run.m - 1;
-    const t = run.order[k]!;
-    const idf = run.idfs[t]!;
-    const extra = (run.countedBits >>> t) & 1 ? run.bonus : 0;
-    const others = k > 0 ? reach[k - 1]! : 0;
-    const end = ends[k]!;
-    let i = at[k]!;
-    for (; i < end; i++) {
-      const tf = tfs[i]!;
-      if (idf * ((tf * (K1 + 1)) / (tf + lengthNorms[docs[i]!]!)) + extra + others >= run.threshold) break;
-    }
-    at[k] = i;
   }
 
   /** Stage 4: the passages held, best first, with the terms each holds. */

@@ -22,11 +22,16 @@ export function union(lists: readonly Uint32Array[], size: number): Uint32Array 
   // A mark per position is cheaper than sorting when the union is large.
   if (total > size / 32) {
     const marked = new Uint8Array(size);
-    for (const list of lists) for (const at of list) marked[at] = 1;
-    const out = new Uint32Array(total);
+    let distinct = 0;
+    for (const list of lists)
+      for (let i = 0; i < list.length; i++) {
+        distinct += 1 - marked[list[i]!]!;
+        marked[list[i]!] = 1;
+      }
+    const out = new Uint32Array(distinct);
     let filled = 0;
     for (let at = 0; at < size; at++) if (marked[at]) out[filled++] = at;
-    return out.subarray(0, filled);
+    return out;
   }
   const positions = new Uint32Array(total);
   let filled = 0;
