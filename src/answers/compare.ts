@@ -57,7 +57,7 @@ export function compareAnswer(engine: Engine, query: CompareQuery): Answer {
 function byPlace(engine: Engine, metric: Metric, places: Region[], period: string | undefined, title: Message): Answer {
   const area = engine.area(...places);
   const stats = engine.figures
-    .where({ metrics: new Set([metric.id]), regions: area.ids })
+    .where({ metrics: new Set([metric.id]), area })
     .filter((s) => !period || periodWithin(s.period, period));
   const candidates = places.map((place) => stats.filter((s) => s.region === place.id));
   const picked = comparable(candidates);
@@ -101,7 +101,7 @@ function byPeriod(
 ): Answer {
   const all = engine.figures.where({
     metrics: new Set([metric.id]),
-    ...(place ? { regions: new Set([place.id]) } : {}),
+    ...(place ? { area: engine.area(place) } : {}),
   });
   const region = place ?? mostCovering(engine, all, periods);
   const stats = region ? all.filter((s) => s.region === region.id) : [];

@@ -3,7 +3,7 @@ import type { Statistic } from '../corpus/schema.ts';
 import { firstItems, itemsOf, notFound, type Answer, type AnswerItem } from './answer.ts';
 import { msg, type Message } from '../messages/message.ts';
 import { understand } from './ask/ask.ts';
-import type { Engine } from '../engine/engine.ts';
+import type { Area, Engine } from '../engine/engine.ts';
 import { excerptAround } from './excerpt.ts';
 import { terms } from '../text/normalize.ts';
 import { cite, figureItem } from './cite.ts';
@@ -28,7 +28,7 @@ export function findSources(engine: Engine, message: string): Answer {
   const figures = relevantFigures(
     engine,
     q.metrics.map((m) => m.id),
-    q.regions.length ? engine.area(...q.regions).ids : undefined,
+    q.regions.length ? engine.area(...q.regions) : undefined,
   );
   if (figures.length && claimed.length) {
     const agrees = figures.some((s) =>
@@ -56,9 +56,9 @@ export function findSources(engine: Engine, message: string): Answer {
   return { found: true, title, lead, items, more, suggestions: [] };
 }
 
-function relevantFigures(engine: Engine, metrics: string[], regions: ReadonlySet<string> | undefined): Statistic[] {
+function relevantFigures(engine: Engine, metrics: string[], area: Area | undefined): Statistic[] {
   if (!metrics.length) return [];
-  return engine.figures.where({ metrics: new Set(metrics), ...(regions ? { regions } : {}) });
+  return engine.figures.where({ metrics: new Set(metrics), area });
 }
 
 /** Every number in a text, read as the corpus writes values: "3.1 trillion" → 3.1e12, "8%" → 8. */

@@ -127,6 +127,10 @@ export class Engine {
   articleOf(passage: Passage): Article {
     return this.positions.articleOf(passage);
   }
+  /** The year a passage's article was published, by the passage's id: the year its undated periods ("Q1", "last year") fall in. */
+  yearOf(passageId: string): number {
+    return Number(this.positions.articleOf(passageId).published.slice(0, 4));
+  }
 
   /** The regions, everything inside them, and their passages and figures: what "about a place" means everywhere. */
   area(...regions: Region[]): Area {

@@ -1,6 +1,18 @@
 import type { Statistic } from '../corpus/schema.ts';
 import { difference, groupPositions, holds, listsOf, union } from '../search/sorted.ts';
 
+/** A place asked about: its regions, and the positions of their figures, gathered once (the engine's Area). */
+export interface FigurePlace {
+  readonly ids: ReadonlySet<string>;
+  stats(): Uint32Array;
+}
+
+/** Which figures: those in a place, of any of some metrics, or both. */
+export interface FigureFilter {
+  area?: FigurePlace | undefined;
+  metrics?: ReadonlySet<string> | undefined;
+}
+
 /**
  * The corpus's figures by region and by metric, as positions in corpus.stats. Every
  * answer that chooses figures (/stat, /region, /summary, /ask, Find sources) chooses them
@@ -31,29 +43,39 @@ export class FigureIndex {
   }
 
   /**
-   * The figures for any of the regions and any of the metrics (either may be left out),
-   * in corpus order, the first `limit` of them. It walks whichever index lists fewer
-   * figures and filters by the other.
+   * The figures in the place and of any of the metrics (either may be left out), in corpus
+   * order, the first `limit` of them.
    */
-  where(
-    { regions, metrics }: { regions?: ReadonlySet<string>; metrics?: ReadonlySet<string> },
-    limit = Infinity,
-  ): Statistic[] {
-    const byRegion = regions && listsOf(this.byRegion, regions);
+  where(filter: FigureFilter, limit = Infinity): Statistic[] {
+    return Array.from(this.positionsWhere(filter, limit), (at) => this.stats[at]!);
+  }
+
+  /** The positions of the passages quoting those figures, ascending, each once. */
+  passagesWhere(filter: FigureFilter, limit = Infinity): Uint32Array {
+    const figures = this.passages();
+    return Uint32Array.from(new Set(Array.from(this.positionsWhere(filter, limit), (at) => figures[at]!))).sort();
+  }
+
+  /**
+   * Their positions in corpus.stats. It walks whichever lists fewer figures, the place's
+   * (gathered once per place) or the metrics', and filters by the other.
+   */
+  private positionsWhere({ area, metrics }: FigureFilter, limit: number): Uint32Array {
     const byMetric = metrics && listsOf(this.byMetric, metrics);
-    const size = (lists: Uint32Array[] | undefined) =>
-      lists ? lists.reduce((n, list) => n + list.length, 0) : Infinity;
-    const [lists, other] =
-      size(byRegion) <= size(byMetric)
-        ? [byRegion, metrics && ((s: Statistic) => metrics.has(s.metric))]
-        : [byMetric, regions && ((s: Statistic) => regions.has(s.region))];
-    const positions = lists ? union(lists, this.stats.length) : undefined;
-    const found: Statistic[] = [];
-    for (let i = 0; i < (positions?.length ?? this.stats.length) && found.length < limit; i++) {
-      const stat = this.stats[positions ? positions[i]! : i]!;
-      if (!other || other(stat)) found.push(stat);
+    const ofMetrics = byMetric ? byMetric.reduce((n, list) => n + list.length, 0) : Infinity;
+    const inPlace = area?.stats();
+    const [positions, keep] =
+      inPlace && inPlace.length <= ofMetrics
+        ? [inPlace, metrics && ((s: Statistic) => metrics.has(s.metric))]
+        : [byMetric && union(byMetric, this.stats.length), area && ((s: Statistic) => area.ids.has(s.region))];
+    const walked = positions?.length ?? this.stats.length;
+    const found = new Uint32Array(Math.min(walked, limit));
+    let kept = 0;
+    for (let i = 0; i < walked && kept < found.length; i++) {
+      const at = positions ? positions[i]! : i;
+      if (!keep || keep(this.stats[at]!)) found[kept++] = at;
     }
-    return found;
+    return found.subarray(0, kept);
   }
 
   /**

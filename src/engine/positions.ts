@@ -66,7 +66,9 @@ export class PassagePositions {
     return this.articleStart[this.articleIndex.get(passageId.slice(0, cut))!]! + Number(passageId.slice(cut + 2)) - 1;
   }
 
-  articleOf(passage: Passage): Article {
-    return this.articles[this.articleIndex.get(passage.id.slice(0, passage.id.lastIndexOf('#p')))!]!;
+  /** The article holding a passage, by the passage or its id (a figure's passage). */
+  articleOf(passage: Passage | string): Article {
+    const id = typeof passage === 'string' ? passage : passage.id;
+    return this.articles[this.articleIndex.get(id.slice(0, id.lastIndexOf('#p')))!]!;
   }
 }

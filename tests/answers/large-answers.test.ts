@@ -44,9 +44,9 @@ describe('answers larger than a page', () => {
 
   it('/region lists the figures first, then passages, from the whole region', () => {
     const china = regionAnswer(engine, 'China');
-    const { ids } = engine.area(engine.region('china'));
-    const passages = engine.corpus.passages.filter((p) => p.regions.some((r) => ids.has(r)));
-    const stats = engine.figures.where({ regions: ids });
+    const area = engine.area(engine.region('china'));
+    const passages = engine.corpus.passages.filter((p) => p.regions.some((r) => area.ids.has(r)));
+    const stats = engine.figures.where({ area });
     const quoted = new Set(stats.map((s) => s.passage));
     expect(china.items).toHaveLength(MAX_ITEMS);
     expect(china.more).toBe(stats.length + passages.filter((p) => !quoted.has(p.id)).length - MAX_ITEMS);
@@ -55,9 +55,9 @@ describe('answers larger than a page', () => {
 
   it('/stat gives the same figures, in corpus order, whichever index it walks', () => {
     const metric = engine.corpus.stats[0]!.metric;
-    const region = engine.corpus.stats[0]!.region;
-    const both = engine.figures.where({ metrics: new Set([metric]), regions: new Set([region]) });
-    expect(both).toEqual(engine.corpus.stats.filter((s) => s.metric === metric && s.region === region));
+    const area = engine.area(engine.region(engine.corpus.stats[0]!.region));
+    const both = engine.figures.where({ metrics: new Set([metric]), area });
+    expect(both).toEqual(engine.corpus.stats.filter((s) => s.metric === metric && area.ids.has(s.region)));
     expect(engine.figures.where({ metrics: new Set([metric]) })).toEqual(
       engine.corpus.stats.filter((s) => s.metric === metric),
     );
@@ -97,16 +97,17 @@ describe('answers larger than a page', () => {
 
   it('knows which of a place’s passages quote none of its figures, and which of its figures are quoted from it', () => {
     for (const region of engine.coveredRegions().slice(0, 40)) {
-      const { ids: area, passages, stats } = engine.area(region);
-      const passagesAbout = engine.corpus.passages.filter((p) => p.regions.some((r) => area.has(r)));
+      const area = engine.area(region);
+      const { passages, stats } = area;
+      const passagesAbout = engine.corpus.passages.filter((p) => p.regions.some((r) => area.ids.has(r)));
       expect([...passages()].map((at) => engine.corpus.passages[at])).toEqual(passagesAbout);
-      const quoted = new Set(engine.figures.where({ regions: area }).map((s) => s.passage));
+      const quoted = new Set(engine.figures.where({ area }).map((s) => s.passage));
       const expected = passagesAbout.filter((p) => !quoted.has(p.id)).map((p) => engine.positions.of(p.id));
       const place = [passages(), stats()] as const;
       expect([...engine.figures.passagesWithout(...place)], region.id).toEqual(expected);
       const about = new Set(passagesAbout.map((p) => p.id));
       expect(engine.figures.quotedIn(...place), region.id).toEqual(
-        engine.figures.where({ regions: area }).filter((s) => about.has(s.passage)),
+        engine.figures.where({ area }).filter((s) => about.has(s.passage)),
       );
     }
   });

@@ -154,9 +154,7 @@ function figureAnswer(engine: Engine, q: Question, thresholds: Thresholds): Answ
   if (metrics || (area && !q.content.length)) {
     // A metric named without a place can have thousands of figures in a large corpus; each is
     // read word by word below, so only the first few hundred are (the answer shows five).
-    found = engine.figures
-      .where({ ...(metrics ? { metrics } : {}), ...(area ? { regions: area.ids } : {}) }, FIGURE_CANDIDATES)
-      .map((stat) => ({ stat, share: 1 }));
+    found = engine.figures.where({ metrics, area }, FIGURE_CANDIDATES).map((stat) => ({ stat, share: 1 }));
   } else if (!q.content.length) {
     // No metric, no place, no word of its own: the question names no figure to look for.
     found = [];
@@ -291,7 +289,7 @@ function figureRefusal(engine: Engine, q: Question, sameMetric: readonly Statist
 /** What the corpus measures in the places asked about, when the metric asked for is not there. */
 function nearFigures(engine: Engine, q: Question): Statistic[] {
   if (!q.regions.length) return [];
-  return engine.figures.where({ regions: engine.area(...q.regions).ids }, 3);
+  return engine.figures.where({ area: engine.area(...q.regions) }, 3);
 }
 
 function figureRef(engine: Engine, s: Statistic) {
@@ -299,7 +297,7 @@ function figureRef(engine: Engine, s: Statistic) {
 }
 
 function inAskedSpan(engine: Engine, s: Statistic, asked: AskedSpan, whole: boolean): boolean {
-  const year = Number(engine.articleOf(engine.corpus.passageById.get(s.passage)!).published.slice(0, 4));
+  const year = engine.yearOf(s.passage);
   const own = spanOfPeriod(s.period);
   const period = fit(resolveAsked(asked, year), own ? [own] : spansInText(s.quote, year));
   return period === 'same' || (period === 'within' && !whole);
@@ -311,7 +309,7 @@ function inAskedPeriod(engine: Engine, s: Statistic, period: AskedPeriod, whole:
   if (period.kind === 'absolute') return whole ? s.period === period.period : periodWithin(s.period, period.period);
   const quarter = /-Q([1-4])$/.exec(s.period)?.[1];
   if (period.kind === 'quarter') return Number(quarter) === period.quarter;
-  const published = Number(engine.articleOf(engine.corpus.passageById.get(s.passage)!).published.slice(0, 4));
+  const published = engine.yearOf(s.passage);
   const year = String(published - period.yearsAgo);
   return s.period.startsWith(year) && (!period.quarter || Number(quarter) === period.quarter);
 }
@@ -458,7 +456,7 @@ function placeAnswer(engine: Engine, q: Question, region: Region): Answer {
     );
   }
   const names = [region.name, ...region.aliases].flatMap((n) => terms(n));
-  const stats = engine.figures.where({ regions: area.ids }, 3);
+  const stats = engine.figures.where({ area }, 3);
   // Passages whose figures are shown below would only repeat them.
   const ranked = rankPassages(engine, q, engine.figures.passagesWithout(area.passages(), area.stats()), names);
   return {

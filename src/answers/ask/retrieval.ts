@@ -112,18 +112,22 @@ function withMetricFigures(engine: Engine, query: Query, forms: string[], hits: 
 
 /** Positions of the passages that hold a figure of a metric asked, for the place asked, ascending. */
 function figurePassages(engine: Engine, query: Query): Uint32Array {
-  const regions = query.area ? { regions: query.area.ids } : {};
-  const among = query.area && query.area.stats().length <= NAMED_SCAN ? query.area.stats() : undefined;
-  const stats = engine.figures.where({ metrics: query.metrics, ...regions }, among ? Infinity : CANDIDATES * 10);
+  const { area, metrics } = query;
+  const among = area && area.stats().length <= NAMED_SCAN ? area.stats() : undefined;
+  const positions = engine.figures.passagesWhere({ metrics, area }, among ? Infinity : CANDIDATES * 10);
+  if (!among) return positions;
   // Figures whose label names the metric though ingestion gave them another: looked for only
   // where the place has few figures (a province's, not the whole country's at 250k passages),
   // and only a figure using every word of a name can name it: the figure-words index finds
   // those without reading every label.
-  if (among)
-    for (const name of query.metricNames)
-      for (const { stat } of engine.figureWords().covering(name, 1, undefined, among))
-        if (namesMetricAsked(engine, query, stat)) stats.push(stat);
-  return Uint32Array.from(new Set(stats.map((s) => engine.positions.of(s.passage)))).sort();
+  const named = query.metricNames.flatMap((name) =>
+    engine
+      .figureWords()
+      .covering(name, 1, undefined, among)
+      .filter(({ stat }) => namesMetricAsked(engine, query, stat))
+      .map(({ stat }) => engine.positions.of(stat.passage)),
+  );
+  return named.length ? Uint32Array.from(new Set([...positions, ...named])).sort() : positions;
 }
 
 /** The most figures of a place read for labels that name the metric asked. */
@@ -180,7 +184,7 @@ function periodFit(engine: Engine, query: Query, passage: Passage): PeriodFit {
   }
   if (query.wantsChange && figures.length && !figures.some(isChange)) return 'other';
   if (!query.asked) return 'unknown';
-  const year = yearOf(engine, passage);
+  const year = engine.yearOf(passage.id);
   const byText = () => wholeOrPart(query, fit(resolveAsked(query.asked!, year), passageSpans(passage, engine)));
   if (!figures.length) return byText();
   const fits = figures.filter((s) => !query.wantsChange || isChange(s)).map((s) => statFit(engine, query, s, year));
@@ -377,14 +381,10 @@ function credit(concept: Concept, held: ReadonlySet<string>): number {
   return best;
 }
 
-function yearOf(engine: Engine, passage: Passage): number {
-  return Number(engine.articleOf(passage).published.slice(0, 4));
-}
-
 // Per passage, the periods its figures and text speak of: they depend on the passage alone.
 const passageSpans = memo((passage: Passage, engine: Engine): Span[] => [
   ...engine.statsIn(passage).flatMap((s) => spanOfPeriod(s.period) ?? []),
-  ...spansInText(passage.text, yearOf(engine, passage)),
+  ...spansInText(passage.text, engine.yearOf(passage.id)),
 ]);
 
 /** A free-form question answered from the passages and figures that best match it, or refused with what is close. */
@@ -477,7 +477,7 @@ const ROUNDING = 0.005;
 
 /** The figures of the chosen passage that best fit the question's concepts, period and wish for a change. */
 function figuresFor(engine: Engine, query: Query, best: Scored): Statistic[] {
-  const year = yearOf(engine, best.passage);
+  const year = engine.yearOf(best.passage.id);
   const scored = engine.statsIn(best.passage).map((stat) => {
     // What the figure is (its label, metric and unit) tells figures of one sentence apart; its quote less so.
     const named = coverageBy(query, figureWords(engine, [stat], false));
