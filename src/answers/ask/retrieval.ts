@@ -63,7 +63,7 @@ export function rankForQuestion(engine: Engine, query: Query): Scored[] {
       // "How much venture capital": a number must be said of what is measured, not anywhere in the passage.
       const number =
         !query.asksNumber ||
-        (givesNumber(passage.text) &&
+        (givesNumber(passage, engine) &&
           numberNear(
             engine,
             passage,
@@ -198,12 +198,19 @@ function periodFit(engine: Engine, query: Query, passage: Passage): PeriodFit {
  * brackets aside); for a change, a percentage.
  */
 function unstated(engine: Engine, passage: Passage, change: boolean): boolean {
+  const { any, percent } = unstatedNumbers(passage, engine);
+  return change ? percent : any;
+}
+
+// Per passage, whether it states a number, and a percentage, that none of its figures holds: asked of again by the next question.
+const unstatedNumbers = memo((passage: Passage, engine: Engine): { any: boolean; percent: boolean } => {
   const held = engine.statsIn(passage).flatMap((s) => [s.written, s.change?.written ?? ''].map(digitsOf));
   const text = undated(passage.text).replace(/\([^)]*(\$|US|dollars?)[^)]*\)/g, '');
-  return [...text.matchAll(/\d+(?:[.,]\d+)*(?=\s*(%|percent)?)/g)].some(
-    (m) => (!change || m[1] !== undefined) && !held.some((h) => h.includes(digitsOf(m[0]))),
+  const unheld = [...text.matchAll(/\d+(?:[.,]\d+)*(?=\s*(%|percent)?)/g)].filter(
+    (m) => !held.some((h) => h.includes(digitsOf(m[0]))),
   );
-}
+  return { any: unheld.length > 0, percent: unheld.some((m) => m[1] !== undefined) };
+});
 
 const digitsOf = (written: string) => written.replace(/,/g, '');
 
@@ -264,17 +271,17 @@ function isChange(stat: Statistic): boolean {
   );
 }
 
-/** Whether a passage states a quantity: dates ("on May 20", "in 2023") are not figures. */
-function givesNumber(text: string): boolean {
+/** Whether a passage states a quantity: dates ("on May 20", "in 2023") are not figures. Asked of again by the next question. */
+const givesNumber = memo((passage: Passage, _engine: Engine): boolean => {
   // "The past five years", "the first four months" say when, not how much.
-  const said = undated(text).replace(
+  const said = undated(passage.text).replace(
     /\b(?:past|first|last|next|previous|recent|coming)\s+\S+\s+(?:years?|months?|quarters?|weeks?|days?|decades?)\b/gi,
     '',
   );
   return /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|half|third|fold|dozen|hundred|thousand|million|billion)\b/i.test(
     said,
   );
-}
+});
 
 /** Words between a number and what it measures ("over 140,000 metric tons of lithium carbonate"). */
 const NEAR = 12;
